@@ -1,0 +1,21 @@
+package dev.tollgate.pricing.statement;
+
+/** The kinds of statement lines, in the order a statement lists them. */
+public enum LineType {
+    SUBSCRIPTION("subscription"),
+    SEATS("seats"),
+    ADD_ON("add_on"),
+    USAGE("usage"),
+    COUPON("coupon"),
+    CREDIT("credit");
+
+    private final String wireName;
+
+    LineType(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.tollgate.pricing.statement;
+
+import dev.tollgate.pricing.period.BillingPeriod;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything a statement is computed from. The same request shape serves the upcoming statement of a running period
+ * ({@code finalStatement} false) and the final one once the period closed, so both come out of the same code.
+ *
+ * @param planCode       the subscription's plan, for coupons limited to plans
+ * @param currency       ISO 4217 code; every amount is in it
+ * @param period         the usage period the statement closes
+ * @param issuedAt       when the statement is computed, for coupon validity windows
+ * @param finalStatement whether the period is closed and the statement will not change
+ * @param base           the plan's base price for the period it pays, or null when none is billed on this statement
+ * @param seats          seats x per-seat price, or null
+ * @param addOns         add-ons billed on this statement
+ * @param usage          one entry per charge (and per group for grouped charges) with its full-precision amount
+ * @param coupons        the customer's coupons, in the order they were applied to the customer
+ * @param credits        the customer's prepaid credit balances, in the order they are consumed
+ */
+public record StatementRequest(String planCode, String currency, BillingPeriod period, Instant issuedAt,
+        boolean finalStatement, Fee base, Fee seats, List<Fee> addOns, List<UsageCharge> usage, List<Coupon> coupons,
+        List<CreditBalance> credits) {
+
+    public StatementRequest {
+        Objects.requireNonNull(currency, "currency");
+        Objects.requireNonNull(period, "period");
+        Objects.requireNonNull(issuedAt, "issuedAt");
+        addOns = addOns == null ? List.of() : List.copyOf(addOns);
+        usage = usage == null ? List.of() : List.copyOf(usage);
+        coupons = coupons == null ? List.of() : List.copyOf(coupons);
+        credits = credits == null ? List.of() : List.copyOf(credits);
+    }
+}

@@ -1,0 +1,104 @@
+package dev.tollgate.pricing.statement;
+
+import dev.tollgate.pricing.money.Currencies;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Computes a statement as a pure function of its request.
+ *
+ * <p>Rounding rule: each line is rounded once, half-up, to the currency's minor unit (a pro-rated price is multiplied
+ * out and divided once, at that point); subtotal and total are sums of rounded lines, so they never disagree with the
+ * lines a customer reads. Coupons then apply to the subtotal as Lago applies them: coupons limited to plans first, then
+ * the others, each in the order given; a percentage coupon takes its rate of what is left (rounded half-up), a fixed
+ * coupon takes its amount or what is left if less; once nothing is left the remaining coupons are not used. Prepaid
+ * credits pay what is left after coupons, balance by balance, in whole minor units.
+ */
+public final class Statements {
+
+    private Statements() {
+    }
+
+    public static Statement compute(StatementRequest request) {
+        final int scale = Currencies.minorUnits(request.currency());
+        final List<StatementLine> lines = new ArrayList<>();
+        if (request.base() != null) {
+            lines.add(feeLine(LineType.SUBSCRIPTION, request.base(), scale));
+        }
+        if (request.seats() != null) {
+            lines.add(feeLine(LineType.SEATS, request.seats(), scale));
+        }
+        for (Fee addOn : request.addOns()) {
+            lines.add(feeLine(LineType.ADD_ON, addOn, scale));
+        }
+        for (UsageCharge usage : request.usage()) {
+            lines.add(new StatementLine(LineType.USAGE, usage.lineCode(), usage.units(),
+                    usage.amount().setScale(scale, RoundingMode.HALF_UP)));
+        }
+        final BigDecimal subtotal = sum(lines, scale);
+
+        BigDecimal left = subtotal;
+        final List<AppliedAmount> couponsApplied = new ArrayList<>();
+        for (Coupon coupon : inApplicationOrder(request.coupons())) {
+            if (left.signum() <= 0) {
+                break;
+            }
+            if (!coupon.appliesTo(request.planCode(), request.currency(), request.issuedAt())) {
+                continue;
+            }
+            final BigDecimal discount = discount(coupon, left, scale);
+            lines.add(new StatementLine(LineType.COUPON, coupon.code(), BigDecimal.ONE, discount.negate()));
+            couponsApplied.add(new AppliedAmount(coupon.code(), discount));
+            left = left.subtract(discount);
+        }
+
+        final List<AppliedAmount> creditsApplied = new ArrayList<>();
+        for (CreditBalance credit : request.credits()) {
+            if (left.signum() <= 0) {
+                break;
+            }
+            final BigDecimal drawn = credit.draw(left, scale).drawn();
+            if (drawn.signum() == 0) {
+                continue;
+            }
+            lines.add(new StatementLine(LineType.CREDIT, credit.code(), BigDecimal.ONE, drawn.negate()));
+            creditsApplied.add(new AppliedAmount(credit.code(), drawn));
+            left = left.subtract(drawn);
+        }
+
+        return new Statement(request.currency(), request.period(), lines, subtotal, sum(lines, scale),
+                request.finalStatement(), couponsApplied, creditsApplied);
+    }
+
+    private static StatementLine feeLine(LineType type, Fee fee, int scale) {
+        return new StatementLine(type, fee.code(), fee.quantity(), fee.amount(scale));
+    }
+
+    /** Lago applies coupons limited to plans before unlimited ones; a stable sort keeps the given order otherwise. */
+    private static List<Coupon> inApplicationOrder(List<Coupon> coupons) {
+        final List<Coupon> ordered = new ArrayList<>(coupons);
+        ordered.sort(Comparator.comparing(coupon -> !coupon.limitedToPlans()));
+        return ordered;
+    }
+
+    private static BigDecimal discount(Coupon coupon, BigDecimal left, int scale) {
+        final BigDecimal wanted = switch (coupon.type()) {
+            case PERCENTAGE -> left.multiply(coupon.percentageRate()).movePointLeft(2)
+                    .setScale(scale, RoundingMode.HALF_UP);
+            case FIXED_AMOUNT -> coupon.amount().setScale(scale, RoundingMode.HALF_UP);
+            default -> throw new IllegalStateException("unhandled coupon type " + coupon.type());
+        };
+        return wanted.min(left);
+    }
+
+    private static BigDecimal sum(List<StatementLine> lines, int scale) {
+        BigDecimal total = BigDecimal.ZERO.setScale(scale);
+        for (StatementLine line : lines) {
+            total = total.add(line.amount());
+        }
+        return total;
+    }
+}

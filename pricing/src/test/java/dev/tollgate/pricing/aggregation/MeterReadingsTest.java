@@ -1,0 +1,106 @@
+package dev.tollgate.pricing.aggregation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tollgate.pricing.validation.FieldError;
+import dev.tollgate.pricing.validation.InvalidPricingException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class MeterReadingsTest {
+
+    private static final Instant AT = Instant.parse("2026-02-01T00:00:00Z");
+
+    private static FieldError error(Aggregation aggregation, Map<String, Object> properties) {
+        return assertThrows(InvalidPricingException.class,
+                () -> MeterReadings.read(aggregation, "seconds", properties, AT)).errors().get(0);
+    }
+
+    @Test
+    void shouldNameAggregationsAsLagoDoes() {
+        assertEquals(List.of("count", "sum", "max", "unique_count", "latest"),
+                Arrays.stream(Aggregation.values()).map(Aggregation::wireName).toList());
+        assertEquals(Aggregation.UNIQUE_COUNT, Aggregation.fromWire("unique_count"));
+        assertEquals("aggregation", assertThrows(InvalidPricingException.class,
+                () -> Aggregation.fromWire("weighted_sum")).errors().get(0).field());
+        assertEquals("aggregation", assertThrows(InvalidPricingException.class,
+                () -> Aggregation.fromWire(null)).errors().get(0).field());
+        assertFalse(Aggregation.COUNT.needsField());
+        assertTrue(Aggregation.LATEST.needsField());
+    }
+
+    @Test
+    void shouldCountEventsWithoutReadingProperties() {
+        final MeterReading reading = MeterReadings.read(Aggregation.COUNT, null, null, AT);
+        assertEquals(0, BigDecimal.ONE.compareTo(reading.value()));
+        assertNull(reading.distinctValue());
+        assertNull(reading.ownAmount());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Aggregation.class, names = {"SUM", "MAX", "LATEST"})
+    void shouldReadNumbersAndDecimalStrings(Aggregation aggregation) {
+        assertEquals(new BigDecimal("12.5"),
+                MeterReadings.read(aggregation, "seconds", Map.of("seconds", "12.5"), AT).value());
+        assertEquals(new BigDecimal("0.1"),
+                MeterReadings.read(aggregation, "seconds", Map.of("seconds", 0.1d), AT).value());
+        assertEquals(new BigDecimal("7"),
+                MeterReadings.read(aggregation, "seconds", Map.of("seconds", 7L), AT).value());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Aggregation.class, names = {"SUM", "MAX", "LATEST"})
+    void shouldRejectMissingOrNonNumericFields(Aggregation aggregation) {
+        final FieldError missing = error(aggregation, Map.of("other", 1));
+        assertEquals("properties.seconds", missing.field());
+        assertEquals("is required by the meter and missing", missing.message());
+        assertEquals("properties.seconds", error(aggregation, Map.of("seconds", "ten")).field());
+        assertEquals("properties.seconds", error(aggregation, Map.of("seconds", true)).field());
+        final Map<String, Object> nullValue = new HashMap<>();
+        nullValue.put("seconds", null);
+        assertEquals("properties.seconds", error(aggregation, nullValue).field());
+    }
+
+    @Test
+    void shouldCountTheStringFormOfUniqueValues() {
+        assertEquals("42", MeterReadings.read(Aggregation.UNIQUE_COUNT, "user", Map.of("user", 42), AT)
+                .distinctValue());
+        assertEquals("properties.user", assertThrows(InvalidPricingException.class,
+                () -> MeterReadings.read(Aggregation.UNIQUE_COUNT, "user", Map.of(), AT)).errors().get(0).field());
+        assertEquals("properties.user", assertThrows(InvalidPricingException.class,
+                () -> MeterReadings.read(Aggregation.UNIQUE_COUNT, "user", Map.of("user", List.of(1)), AT))
+                .errors().get(0).field());
+    }
+
+    @Test
+    void shouldConvertTheOwnAmountFromCentsInTheCurrencysMinorUnit() {
+        assertEquals(0, new BigDecimal("0.402").compareTo(MeterReadings.readWithOwnAmount(Aggregation.SUM, "n",
+                Map.of("n", 1), AT, "40.2", "USD").ownAmount()));
+        assertEquals(0, new BigDecimal("1500").compareTo(MeterReadings.readWithOwnAmount(Aggregation.SUM, "n",
+                Map.of("n", 1), AT, 1500, "JPY").ownAmount()));
+        assertEquals(0, new BigDecimal("1.5").compareTo(MeterReadings.readWithOwnAmount(Aggregation.SUM, "n",
+                Map.of("n", 1), AT, "1500", "KWD").ownAmount()));
+        assertEquals(0, BigDecimal.ZERO.compareTo(MeterReadings.readWithOwnAmount(Aggregation.SUM, "n",
+                Map.of("n", 1), AT, null, "USD").ownAmount()));
+        assertEquals("precise_total_amount_cents", assertThrows(InvalidPricingException.class,
+                () -> MeterReadings.readWithOwnAmount(Aggregation.SUM, "n", Map.of("n", 1), AT, "x", "USD"))
+                .errors().get(0).field());
+    }
+
+    @Test
+    void shouldRequireATimestamp() {
+        assertEquals("timestamp", assertThrows(InvalidPricingException.class,
+                () -> MeterReadings.read(Aggregation.COUNT, null, Map.of(), null)).errors().get(0).field());
+    }
+}
