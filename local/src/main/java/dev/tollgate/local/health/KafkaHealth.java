@@ -1,0 +1,59 @@
+package dev.tollgate.local.health;
+
+import dev.tollgate.http.health.HealthCheck;
+import dev.tollgate.local.broker.TopicProvisioner;
+import dev.tollgate.model.topic.Topic;
+import dev.tollgate.model.topic.Topics;
+import io.micronaut.context.annotation.Value;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+
+/** Healthy when the broker answers within a couple of seconds and every Tollgate topic exists. */
+@Singleton
+public class KafkaHealth implements HealthCheck, AutoCloseable {
+
+    private static final int TIMEOUT_MS = 2000;
+    private static final List<String> TOPICS = Topics.ALL.stream().map(Topic::name).toList();
+
+    private final Admin admin;
+
+    public KafkaHealth(@Value("${tollgate.kafka.bootstrap-servers}") final String bootstrapServers) {
+        this.admin = Admin.create(Map.of(
+            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS,
+            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS));
+    }
+
+    @Override
+    public String name() {
+        return "kafka";
+    }
+
+    @Override
+    public String problem() {
+        try {
+            admin.describeCluster(new DescribeClusterOptions().timeoutMs(TIMEOUT_MS)).nodes()
+                .get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            final Map<String, Integer> present = TopicProvisioner.partitionCounts(admin, TOPICS);
+            final List<String> missing = TOPICS.stream().filter(name -> !present.containsKey(name)).toList();
+            return missing.isEmpty() ? null : "topics missing: " + missing;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted while asking the broker";
+        } catch (Exception e) {
+            return "broker unreachable: " + e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+    }
+
+    @PreDestroy
+    @Override
+    public void close() {
+        admin.close();
+    }
+}

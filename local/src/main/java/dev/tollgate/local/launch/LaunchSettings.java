@@ -1,0 +1,110 @@
+package dev.tollgate.local.launch;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Every setting of a Tollgate process, read from the environment (the table in the README).
+ *
+ * @param kafkaBootstrap an external cluster; when set, no embedded broker starts
+ * @param adminKey null when unset: a key is then generated (and kept in the data dir)
+ */
+public record LaunchSettings(String httpHost, int httpPort, int kafkaPort, String kafkaBootstrap, Path dataDir,
+                             Set<Component> components, String adminKey, String ingestKey, Duration lateGrace,
+                             int partitions, String advertisedHost) {
+
+    public static final String DEFAULT_COMPONENTS = "broker,plan-api,ingest,rater";
+
+    public static LaunchSettings fromEnvironment(final Map<String, String> env) {
+        final String host = env.getOrDefault("TOLLGATE_HTTP_HOST", "127.0.0.1");
+        final String bootstrap = blankToNull(env.get("TOLLGATE_KAFKA_BOOTSTRAP"));
+        final Set<Component> components = components(env.getOrDefault("TOLLGATE_COMPONENTS", DEFAULT_COMPONENTS));
+        if (bootstrap != null) {
+            components.remove(Component.BROKER);
+        } else if (!components.contains(Component.BROKER)) {
+            throw new LaunchException("TOLLGATE_KAFKA_BOOTSTRAP is required when this process runs no broker "
+                + "(TOLLGATE_COMPONENTS=" + env.get("TOLLGATE_COMPONENTS") + ")");
+        }
+        return new LaunchSettings(host,
+            port(env, "TOLLGATE_HTTP_PORT", 8080),
+            port(env, "TOLLGATE_KAFKA_PORT", 9092),
+            bootstrap,
+            Path.of(env.getOrDefault("TOLLGATE_DATA_DIR", "./data")).toAbsolutePath().normalize(),
+            components,
+            blankToNull(env.get("TOLLGATE_ADMIN_KEY")),
+            blankToNull(env.get("TOLLGATE_INGEST_KEY")),
+            duration(env, "TOLLGATE_LATE_GRACE", "PT1H"),
+            count(env, "TOLLGATE_PARTITIONS", 4),
+            env.getOrDefault("TOLLGATE_ADVERTISED_HOST", "0.0.0.0".equals(host) ? "localhost" : host));
+    }
+
+    public boolean runs(final Component component) {
+        return components.contains(component);
+    }
+
+    public LaunchSettings withKeys(final String admin, final String ingest) {
+        return new LaunchSettings(httpHost, httpPort, kafkaPort, kafkaBootstrap, dataDir, components, admin, ingest,
+            lateGrace, partitions, advertisedHost);
+    }
+
+    private static Set<Component> components(final String list) {
+        final Set<Component> components = EnumSet.noneOf(Component.class);
+        try {
+            Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .map(Component::fromWire).forEach(components::add);
+        } catch (IllegalArgumentException e) {
+            throw new LaunchException("TOLLGATE_COMPONENTS: " + e.getMessage());
+        }
+        if (components.isEmpty()) {
+            throw new LaunchException("TOLLGATE_COMPONENTS names no component; expected a list such as "
+                + DEFAULT_COMPONENTS);
+        }
+        return components;
+    }
+
+    private static int port(final Map<String, String> env, final String name, final int fallback) {
+        final int port = count(env, name, fallback);
+        if (port > 65_535) {
+            throw new LaunchException(name + " must be a port from 1 to 65535, not " + env.get(name));
+        }
+        return port;
+    }
+
+    private static int count(final Map<String, String> env, final String name, final int fallback) {
+        final String value = blankToNull(env.get(name));
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            final int parsed = Integer.parseInt(value.trim());
+            if (parsed < 1) {
+                throw new NumberFormatException();
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new LaunchException(name + " must be a positive whole number, not '" + value + "'");
+        }
+    }
+
+    private static Duration duration(final Map<String, String> env, final String name, final String fallback) {
+        final String value = env.getOrDefault(name, fallback);
+        try {
+            final Duration parsed = Duration.parse(value.trim());
+            if (parsed.isNegative()) {
+                throw new LaunchException(name + " must not be negative, not " + value);
+            }
+            return parsed;
+        } catch (DateTimeParseException e) {
+            throw new LaunchException(name + " must be an ISO-8601 duration such as PT1H, not '" + value + "'");
+        }
+    }
+
+    private static String blankToNull(final String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

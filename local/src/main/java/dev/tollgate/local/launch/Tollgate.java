@@ -1,0 +1,165 @@
+package dev.tollgate.local.launch;
+
+import dev.tollgate.local.broker.EmbeddedKafkaBroker;
+import dev.tollgate.local.broker.TopicProvisioner;
+import dev.tollgate.model.topic.Topic;
+import dev.tollgate.model.topic.Topics;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+
+/**
+ * One running Tollgate process: the embedded broker when it runs one, the topics, and the HTTP
+ * server with the chosen components. The launcher and the end-to-end tests start it the same way.
+ */
+public final class Tollgate implements AutoCloseable {
+
+    private static final Duration TOPIC_TIMEOUT = Duration.ofSeconds(60);
+
+    private final LaunchSettings settings;
+    private final EmbeddedKafkaBroker broker;
+    private final String bootstrapServers;
+    private final ApplicationContext context;
+
+    private Tollgate(final LaunchSettings settings, final EmbeddedKafkaBroker broker, final String bootstrapServers,
+                     final ApplicationContext context) {
+        this.settings = settings;
+        this.broker = broker;
+        this.bootstrapServers = bootstrapServers;
+        this.context = context;
+    }
+
+    public static Tollgate start(final LaunchSettings requested) {
+        prepareDataDir(requested.dataDir());
+        checkPortFree(requested.httpHost(), requested.httpPort(), "TOLLGATE_HTTP_PORT");
+        final LaunchSettings settings = ApiKeyFile.withKeys(requested);
+        EmbeddedKafkaBroker broker = null;
+        try {
+            if (settings.runs(Component.BROKER)) {
+                broker = new EmbeddedKafkaBroker(settings.dataDir().resolve("kafka"), settings.kafkaPort());
+                broker.start();
+            }
+            final String bootstrap = broker != null ? broker.bootstrapServers() : settings.kafkaBootstrap();
+            provisionTopics(bootstrap, settings.partitions(), broker != null);
+            // Started by hand rather than through Micronaut.run: that registers a shutdown hook of its
+            // own, which deadlocks with ours, and ours must close the broker after the context.
+            final ApplicationContext context = ApplicationContext.builder()
+                .properties(micronautProperties(settings, bootstrap))
+                .start();
+            startServer(context);
+            return new Tollgate(settings, broker, bootstrap, context);
+        } catch (RuntimeException e) {
+            if (broker != null) {
+                broker.close();
+            }
+            throw e;
+        }
+    }
+
+    private static void startServer(final ApplicationContext context) {
+        try {
+            context.getBean(EmbeddedServer.class).start();
+        } catch (RuntimeException e) {
+            context.close();
+            throw e;
+        }
+    }
+
+    private static void prepareDataDir(final Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new LaunchException("TOLLGATE_DATA_DIR " + dataDir + " cannot be created: " + e.getMessage(), e);
+        }
+        if (!Files.isDirectory(dataDir) || !Files.isWritable(dataDir)) {
+            throw new LaunchException("TOLLGATE_DATA_DIR " + dataDir + " is not a writable directory");
+        }
+    }
+
+    private static void checkPortFree(final String host, final int port, final String setting) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getByName(host), port));
+        } catch (IOException e) {
+            throw new LaunchException(setting + ": port " + port + " on " + host + " is already in use ("
+                + e.getMessage() + "); stop what holds it or choose another port", e);
+        }
+    }
+
+    /** Creates every contract topic that is missing; co-partitioned topics share one partition count. */
+    private static void provisionTopics(final String bootstrap, final int partitions, final boolean singleNode) {
+        final Optional<Short> replication = singleNode ? Optional.of((short) 1) : Optional.empty();
+        final List<NewTopic> topics = Topics.ALL.stream()
+            .map(topic -> newTopic(topic, partitions, replication))
+            .toList();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            TopicProvisioner.ensureTopics(admin, topics, TOPIC_TIMEOUT);
+        } catch (RuntimeException e) {
+            throw new LaunchException("cannot create Tollgate's topics on " + bootstrap + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static NewTopic newTopic(final Topic<String, ?> topic, final int partitions,
+                                     final Optional<Short> replication) {
+        return new NewTopic(topic.name(), Optional.of(partitions), replication)
+            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, topic.cleanupPolicy().config()));
+    }
+
+    private static Map<String, Object> micronautProperties(final LaunchSettings settings, final String bootstrap) {
+        final Map<String, Object> properties = new HashMap<>();
+        properties.put("micronaut.server.host", settings.httpHost());
+        properties.put("micronaut.server.port", settings.httpPort());
+        properties.put("tollgate.kafka.bootstrap-servers", bootstrap);
+        properties.put("tollgate.data-dir", settings.dataDir().toString());
+        properties.put("tollgate.admin-key", settings.adminKey());
+        properties.put("tollgate.ingest-key", settings.ingestKey());
+        properties.put("tollgate.late-grace", settings.lateGrace().toString());
+        properties.put("tollgate.rater.advertised-endpoint", settings.advertisedHost() + ":" + settings.httpPort());
+        for (final Component component : List.of(Component.PLAN_API, Component.INGEST, Component.RATER)) {
+            properties.put("tollgate.components." + component.wireName(), settings.runs(component));
+        }
+        return properties;
+    }
+
+    public LaunchSettings settings() {
+        return settings;
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public ApplicationContext context() {
+        return context;
+    }
+
+    public String baseUrl() {
+        return "http://" + settings.advertisedHost() + ":" + settings.httpPort();
+    }
+
+    /** Stops the HTTP server and components first, then the broker they talk to. */
+    @Override
+    public void close() {
+        try {
+            context.close();
+        } finally {
+            if (broker != null) {
+                broker.close();
+            }
+        }
+    }
+}

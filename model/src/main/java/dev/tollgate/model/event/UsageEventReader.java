@@ -1,0 +1,176 @@
+package dev.tollgate.model.event;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tollgate.model.json.Json;
+import dev.tollgate.pricing.validation.FieldError;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a usage event out of JSON and checks it, collecting every problem as a {@link FieldError}.
+ * Ingest and the rater run the same checks, so an event written straight to Kafka is judged as
+ * one posted over HTTP.
+ */
+public final class UsageEventReader {
+
+    public static final int MAX_ID_LENGTH = 256;
+    public static final int MAX_PROPERTIES = 64;
+    public static final int MAX_PROPERTY_KEY_LENGTH = 128;
+    public static final int MAX_STRING_VALUE_LENGTH = 1024;
+    public static final int MAX_PROPERTY_DEPTH = 3;
+    /** Clocks drift; a day ahead is generous for skew and still catches a wrong unit (ms for s). */
+    public static final Duration MAX_FUTURE = Duration.ofDays(1);
+
+    private UsageEventReader() {
+    }
+
+    /** Either an event or the reasons there is none. */
+    public record Result(UsageEvent event, List<FieldError> errors) {
+        public boolean valid() {
+            return errors.isEmpty();
+        }
+    }
+
+    /**
+     * @param receivedAt the event's time when it carries none, and the reference for "too far in the future"
+     */
+    public static Result read(final JsonNode node, final Instant receivedAt) {
+        final List<FieldError> errors = new ArrayList<>();
+        if (node == null || !node.isObject()) {
+            errors.add(new FieldError("", "must be a JSON object"));
+            return new Result(null, errors);
+        }
+        final String id = identifier(node, "id", errors);
+        final String type = identifier(node, "type", errors);
+        final String customerId = identifier(node, "customer_id", errors);
+        final Instant timestamp = timestamp(node.get("timestamp"), receivedAt, errors);
+        final Map<String, Object> properties = properties(node.get("properties"), errors);
+        if (!errors.isEmpty()) {
+            return new Result(null, errors);
+        }
+        return new Result(new UsageEvent(id, type, customerId, timestamp, properties), List.of());
+    }
+
+    /** Checks an identifier-like string: present, short, printable. Shared by every id the API takes. */
+    public static String identifier(final JsonNode parent, final String field, final List<FieldError> errors) {
+        final JsonNode value = parent.get(field);
+        if (value == null || value.isNull()) {
+            errors.add(new FieldError(field, "is required"));
+            return null;
+        }
+        if (!value.isTextual()) {
+            errors.add(new FieldError(field, "must be a string"));
+            return null;
+        }
+        final String text = value.textValue();
+        final String problem = identifierProblem(text);
+        if (problem != null) {
+            errors.add(new FieldError(field, problem));
+            return null;
+        }
+        return text;
+    }
+
+    /** Why {@code text} is no acceptable identifier, or null when it is. */
+    public static String identifierProblem(final String text) {
+        if (text.isBlank()) {
+            return "must not be blank";
+        }
+        if (text.length() > MAX_ID_LENGTH) {
+            return "must be at most " + MAX_ID_LENGTH + " characters";
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isISOControl(text.charAt(i))) {
+                return "must not contain control characters";
+            }
+        }
+        return null;
+    }
+
+    private static Instant timestamp(final JsonNode value, final Instant receivedAt, final List<FieldError> errors) {
+        if (value == null || value.isNull()) {
+            return receivedAt;
+        }
+        if (!value.isTextual()) {
+            errors.add(new FieldError("timestamp", "must be an ISO-8601 string such as 2026-01-31T12:00:00Z"));
+            return null;
+        }
+        final Instant parsed;
+        try {
+            parsed = Instant.parse(value.textValue());
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError("timestamp", "must be an ISO-8601 instant such as 2026-01-31T12:00:00Z"));
+            return null;
+        }
+        if (parsed.isAfter(receivedAt.plus(MAX_FUTURE))) {
+            errors.add(new FieldError("timestamp", "must not be more than " + MAX_FUTURE.toHours()
+                + " hours in the future"));
+            return null;
+        }
+        return parsed;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> properties(final JsonNode value, final List<FieldError> errors) {
+        if (value == null || value.isNull()) {
+            return Map.of();
+        }
+        if (!value.isObject()) {
+            errors.add(new FieldError("properties", "must be a JSON object"));
+            return null;
+        }
+        if (value.size() > MAX_PROPERTIES) {
+            errors.add(new FieldError("properties", "must have at most " + MAX_PROPERTIES + " keys"));
+            return null;
+        }
+        final int before = errors.size();
+        checkValues("properties", value, 1, errors);
+        if (errors.size() > before) {
+            return null;
+        }
+        return new LinkedHashMap<>(Json.convert(value, Map.class));
+    }
+
+    private static void checkValues(final String path, final JsonNode container, final int depth,
+                                    final List<FieldError> errors) {
+        if (depth > MAX_PROPERTY_DEPTH) {
+            errors.add(new FieldError(path, "must not nest deeper than " + MAX_PROPERTY_DEPTH + " levels"));
+            return;
+        }
+        if (container.size() > MAX_PROPERTIES) {
+            errors.add(new FieldError(path, "must have at most " + MAX_PROPERTIES + " entries"));
+            return;
+        }
+        if (container.isObject()) {
+            final Iterator<Map.Entry<String, JsonNode>> fields = container.fields();
+            while (fields.hasNext()) {
+                final Map.Entry<String, JsonNode> entry = fields.next();
+                final String key = entry.getKey();
+                if (key.isEmpty() || key.length() > MAX_PROPERTY_KEY_LENGTH) {
+                    errors.add(new FieldError(path, "keys must be 1 to " + MAX_PROPERTY_KEY_LENGTH + " characters"));
+                    continue;
+                }
+                checkValue(path + "." + key, entry.getValue(), depth, errors);
+            }
+        } else {
+            for (int i = 0; i < container.size(); i++) {
+                checkValue(path + "[" + i + "]", container.get(i), depth, errors);
+            }
+        }
+    }
+
+    private static void checkValue(final String path, final JsonNode value, final int depth,
+                                   final List<FieldError> errors) {
+        if (value.isContainerNode()) {
+            checkValues(path, value, depth + 1, errors);
+        } else if (value.isTextual() && value.textValue().length() > MAX_STRING_VALUE_LENGTH) {
+            errors.add(new FieldError(path, "must be at most " + MAX_STRING_VALUE_LENGTH + " characters"));
+        }
+    }
+}

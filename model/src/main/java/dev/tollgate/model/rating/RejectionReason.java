@@ -1,0 +1,17 @@
+package dev.tollgate.model.rating;
+
+/** Why an event was not rated; every rejected record carries exactly one. */
+public enum RejectionReason {
+    /** Not JSON, or a usage event with missing or malformed fields. */
+    INVALID,
+    /** The same (customer_id, id) was seen within the dedup window. */
+    DUPLICATE,
+    /** The customer had no subscription in force at the event's time. */
+    NO_SUBSCRIPTION,
+    /** No charge of the plan version in force prices this event's type and properties. */
+    NOT_BILLABLE,
+    /** Counting the event would take an enforced limit past its units. */
+    LIMIT_EXCEEDED,
+    /** The event's billing period is closed. */
+    LATE
+}

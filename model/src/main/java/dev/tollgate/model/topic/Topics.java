@@ -1,0 +1,57 @@
+package dev.tollgate.model.topic;
+
+import dev.tollgate.model.catalog.CustomerSubscriptions;
+import dev.tollgate.model.catalog.Meter;
+import dev.tollgate.model.catalog.Plan;
+import dev.tollgate.model.json.JsonSerde;
+import dev.tollgate.model.rating.RatedUsage;
+import dev.tollgate.model.rating.UsageRejection;
+import dev.tollgate.model.topic.Topic.CleanupPolicy;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/** Every topic of the contract in DESIGN.md, with its key and value serdes. */
+public final class Topics {
+
+    /**
+     * Raw bytes, not a parsed event: producers outside Java may write anything here, and the rater
+     * must turn unreadable records into rejections rather than fail on them.
+     */
+    public static final Topic<String, byte[]> USAGE_EVENTS =
+        topic("tollgate.usage-events", Serdes.ByteArray(), CleanupPolicy.DELETE);
+    public static final Topic<String, Meter> METERS =
+        topic("tollgate.meters", new JsonSerde<>(Meter.class), CleanupPolicy.COMPACT);
+    public static final Topic<String, Plan> PLANS =
+        topic("tollgate.plans", new JsonSerde<>(Plan.class), CleanupPolicy.COMPACT);
+    public static final Topic<String, CustomerSubscriptions> SUBSCRIPTIONS =
+        topic("tollgate.subscriptions", new JsonSerde<>(CustomerSubscriptions.class), CleanupPolicy.COMPACT);
+    public static final Topic<String, byte[]> COUPONS =
+        topic("tollgate.coupons", Serdes.ByteArray(), CleanupPolicy.COMPACT);
+    public static final Topic<String, byte[]> ADDONS =
+        topic("tollgate.addons", Serdes.ByteArray(), CleanupPolicy.COMPACT);
+    public static final Topic<String, RatedUsage> RATED_USAGE =
+        topic("tollgate.rated-usage", new JsonSerde<>(RatedUsage.class), CleanupPolicy.DELETE);
+    public static final Topic<String, UsageRejection> USAGE_REJECTIONS =
+        topic("tollgate.usage-rejections", new JsonSerde<>(UsageRejection.class), CleanupPolicy.DELETE);
+    public static final Topic<String, byte[]> USAGE_ALERTS =
+        topic("tollgate.usage-alerts", Serdes.ByteArray(), CleanupPolicy.DELETE);
+    public static final Topic<String, byte[]> PERIOD_STATEMENTS =
+        topic("tollgate.period-statements", Serdes.ByteArray(), CleanupPolicy.COMPACT);
+
+    /**
+     * Topics whose partitions must line up with {@link #USAGE_EVENTS}: the rater keeps one task per
+     * customer partition and reads that customer's subscriptions in the same task.
+     */
+    public static final List<Topic<String, ?>> CO_PARTITIONED = List.of(USAGE_EVENTS, SUBSCRIPTIONS);
+
+    public static final List<Topic<String, ?>> ALL = List.of(USAGE_EVENTS, METERS, PLANS, SUBSCRIPTIONS, COUPONS,
+        ADDONS, RATED_USAGE, USAGE_REJECTIONS, USAGE_ALERTS, PERIOD_STATEMENTS);
+
+    private Topics() {
+    }
+
+    private static <V> Topic<String, V> topic(final String name, final Serde<V> values, final CleanupPolicy policy) {
+        return new Topic<>(name, Serdes.String(), values, policy);
+    }
+}

@@ -1,0 +1,97 @@
+package dev.tollgate.rater.intake;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tollgate.model.event.UsageEventReader;
+import dev.tollgate.model.json.Json;
+import dev.tollgate.model.rating.RejectionReason;
+import dev.tollgate.model.rating.UsageRejection;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.stream.Collectors;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+
+/**
+ * Reads raw records of {@code tollgate.usage-events} (key: whatever the producer chose; value: bytes
+ * that should be a UsageEvent) and forwards an {@link Intake} keyed by the event's customer_id.
+ *
+ * <p>Producers built on librdkafka hash keys with CRC32, not murmur2, so a customer's event may sit
+ * on any partition. Only such misplaced records are flagged for the repartition hop; the rest stay
+ * where they are and cost no extra write.
+ */
+public final class UsageIntakeProcessor implements Processor<String, byte[], String, Intake> {
+
+    /** Enough of an unreadable record to recognise it in the rejections topic without storing megabytes. */
+    static final int MAX_RAW_CHARS = 4096;
+
+    private final int customerPartitions;
+    private final StringSerializer keySerializer = new StringSerializer();
+    private ProcessorContext<String, Intake> context;
+
+    public UsageIntakeProcessor(final int customerPartitions) {
+        this.customerPartitions = customerPartitions;
+    }
+
+    @Override
+    public void init(final ProcessorContext<String, Intake> context) {
+        this.context = context;
+    }
+
+    @Override
+    public void process(final Record<String, byte[]> record) {
+        final Instant receivedAt = Instant.ofEpochMilli(record.timestamp());
+        if (record.value() == null) {
+            reject(record, null, RejectionReason.INVALID, "record has no value", null, receivedAt);
+            return;
+        }
+        final JsonNode tree;
+        try {
+            tree = Json.tree(record.value());
+        } catch (JsonProcessingException e) {
+            reject(record, null, RejectionReason.INVALID, "value is not JSON: " + e.getOriginalMessage(), null,
+                receivedAt);
+            return;
+        }
+        final UsageEventReader.Result result = UsageEventReader.read(tree, receivedAt);
+        if (!result.valid()) {
+            final String customerId = tree != null && tree.path("customer_id").isTextual()
+                ? tree.get("customer_id").textValue() : record.key();
+            reject(record, customerId, RejectionReason.INVALID, describe(result), tree, receivedAt);
+            return;
+        }
+        final String customerId = result.event().customerId();
+        context.forward(record.withKey(customerId)
+            .withValue(new Intake.Accepted(result.event(), isMisplaced(customerId))));
+    }
+
+    private boolean isMisplaced(final String customerId) {
+        final int actual = context.recordMetadata().map(RecordMetadata::partition).orElse(-1);
+        final byte[] keyBytes = keySerializer.serialize(null, customerId);
+        return actual != Utils.toPositive(Utils.murmur2(keyBytes)) % customerPartitions;
+    }
+
+    private void reject(final Record<String, byte[]> record, final String customerId, final RejectionReason reason,
+                        final String detail, final JsonNode event, final Instant receivedAt) {
+        final String raw = event == null && record.value() != null ? truncatedText(record.value()) : null;
+        final String eventId = event != null && event.path("id").isTextual() ? event.get("id").textValue() : null;
+        final String key = customerId != null ? customerId : record.key();
+        context.forward(record.withKey(key).withValue(new Intake.Rejected(
+            new UsageRejection(key, eventId, reason, detail, event, raw, receivedAt))));
+    }
+
+    private static String describe(final UsageEventReader.Result result) {
+        return result.errors().stream()
+            .map(error -> error.field() + " " + error.message())
+            .collect(Collectors.joining("; "));
+    }
+
+    private static String truncatedText(final byte[] bytes) {
+        final String text = new String(bytes, StandardCharsets.UTF_8);
+        return text.length() <= MAX_RAW_CHARS ? text : text.substring(0, MAX_RAW_CHARS);
+    }
+}

@@ -1,0 +1,111 @@
+package dev.tollgate.rater.rating;
+
+import dev.tollgate.model.catalog.Charge;
+import dev.tollgate.model.catalog.CustomerSubscriptions;
+import dev.tollgate.model.catalog.Meter;
+import dev.tollgate.model.catalog.Plan;
+import dev.tollgate.model.catalog.PlanVersion;
+import dev.tollgate.model.catalog.Subscription;
+import dev.tollgate.model.event.UsageEvent;
+import dev.tollgate.model.rating.RejectionReason;
+import dev.tollgate.pricing.aggregation.Aggregation;
+import dev.tollgate.pricing.aggregation.PropertyFilters;
+import dev.tollgate.pricing.charge.ChargePricing;
+import dev.tollgate.pricing.rating.ChargeRater;
+import dev.tollgate.pricing.validation.InvalidPricingException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Finds, for one event, the subscription and plan version in force at the event's time and the
+ * charges whose meter and filters match it. Plan versions are immutable, so parsed pricing is
+ * cached per (plan, version, charge).
+ */
+public final class ChargeResolver {
+
+    private static final int PRICING_CACHE_ENTRIES = 10_000;
+
+    private final CatalogView catalog;
+    private final Map<String, ChargeRater> raters = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(final Map.Entry<String, ChargeRater> eldest) {
+            return size() > PRICING_CACHE_ENTRIES;
+        }
+    };
+
+    public ChargeResolver(final CatalogView catalog) {
+        this.catalog = catalog;
+    }
+
+    public Resolution resolve(final UsageEvent event) {
+        final CustomerSubscriptions subscriptions = catalog.subscriptions(event.customerId());
+        final Optional<Subscription> subscription = subscriptions == null ? Optional.empty()
+            : subscriptions.activeAt(event.timestamp());
+        if (subscription.isEmpty()) {
+            return new Resolution.Unpriced(RejectionReason.NO_SUBSCRIPTION,
+                "customer " + event.customerId() + " has no subscription in force at " + event.timestamp(), true);
+        }
+        final Subscription active = subscription.get();
+        final Plan plan = catalog.plan(active.plan());
+        if (plan == null) {
+            return new Resolution.Unpriced(RejectionReason.NO_SUBSCRIPTION,
+                "plan " + active.plan() + " of subscription " + active.id() + " is unknown", true);
+        }
+        final Optional<PlanVersion> version = active.planVersion() != null
+            ? plan.version(active.planVersion()) : plan.versionAt(event.timestamp());
+        if (version.isEmpty()) {
+            return new Resolution.Unpriced(RejectionReason.NO_SUBSCRIPTION,
+                "plan " + plan.code() + " has no version in force at " + event.timestamp(), true);
+        }
+        return matchCharges(event, active, plan.code(), version.get());
+    }
+
+    private Resolution matchCharges(final UsageEvent event, final Subscription subscription, final String planCode,
+                                    final PlanVersion version) {
+        final List<Resolution.MatchedCharge> matched = new ArrayList<>();
+        boolean meterMissing = false;
+        for (final Charge charge : version.charges()) {
+            final Meter meter = catalog.meter(charge.meter());
+            if (meter == null) {
+                meterMissing = true;
+                continue;
+            }
+            if (meter.eventType().equals(event.type())
+                && PropertyFilters.matches(meter.filters(), event.properties())
+                && PropertyFilters.matches(charge.filters(), event.properties())) {
+                final Aggregation aggregation;
+                final ChargeRater rater;
+                try {
+                    aggregation = Aggregation.fromWire(meter.aggregation());
+                    rater = rater(planCode, version, charge, aggregation);
+                } catch (InvalidPricingException e) {
+                    // The plan API validates every charge; only a record written around it lands here.
+                    return new Resolution.Unpriced(RejectionReason.NOT_BILLABLE, "charge " + charge.code()
+                        + " of plan " + planCode + " v" + version.version() + " cannot be priced: " + e.errors(),
+                        false);
+                }
+                matched.add(new Resolution.MatchedCharge(charge, meter, aggregation, rater));
+            }
+        }
+        if (matched.isEmpty()) {
+            return new Resolution.Unpriced(RejectionReason.NOT_BILLABLE, "no charge of plan " + planCode + " v"
+                + version.version() + " prices events of type " + event.type() + " with these properties",
+                meterMissing);
+        }
+        return new Resolution.Priced(subscription, version, matched);
+    }
+
+    private ChargeRater rater(final String planCode, final PlanVersion version, final Charge charge,
+                              final Aggregation aggregation) {
+        final String key = planCode + '\u001f' + version.version() + '\u001f' + charge.code();
+        ChargeRater rater = raters.get(key);
+        if (rater == null) {
+            rater = new ChargeRater(aggregation, ChargePricing.parse(charge.model(), charge.properties()));
+            raters.put(key, rater);
+        }
+        return rater;
+    }
+}

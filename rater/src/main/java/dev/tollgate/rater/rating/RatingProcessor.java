@@ -1,0 +1,191 @@
+package dev.tollgate.rater.rating;
+
+import dev.tollgate.model.catalog.Subscription;
+import dev.tollgate.model.event.UsageEvent;
+import dev.tollgate.model.json.Json;
+import dev.tollgate.model.rating.Period;
+import dev.tollgate.model.rating.RatedUsage;
+import dev.tollgate.model.rating.RejectionReason;
+import dev.tollgate.model.rating.UsageRejection;
+import dev.tollgate.pricing.aggregation.MeterReading;
+import dev.tollgate.pricing.aggregation.MeterReadings;
+import dev.tollgate.pricing.period.BillingAnchor;
+import dev.tollgate.pricing.period.BillingInterval;
+import dev.tollgate.pricing.period.BillingPeriod;
+import dev.tollgate.pricing.period.BillingPeriods;
+import dev.tollgate.pricing.rating.ChargeState;
+import dev.tollgate.pricing.rating.RatingStep;
+import dev.tollgate.pricing.validation.InvalidPricingException;
+import dev.tollgate.rater.state.StateKeys;
+import dev.tollgate.rater.topology.RaterSettings;
+import dev.tollgate.rater.topology.StoreNames;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
+
+/**
+ * Rates one customer's events: dedup, resolve the charges in force, aggregate per (subscription,
+ * charge, period), price the delta with the pricing module and enforce limits. All the math is in
+ * {@code dev.tollgate.pricing}; this class only reads and writes state.
+ *
+ * <p>Stores: {@code event-status} (window store, (customer, event id) → {@link EventStatus}, kept for
+ * the dedup window), {@code charge-aggregates} ((subscription, charge, period start) → ChargeState),
+ * {@code pending-events} ((customer, event id) → {@link PendingEvent}), and the catalog stores.
+ */
+public final class RatingProcessor implements Processor<String, UsageEvent, String, RatingOutcome> {
+
+    private final RaterSettings settings;
+    private ProcessorContext<String, RatingOutcome> context;
+    private WindowStore<String, EventStatus> statuses;
+    private KeyValueStore<String, ChargeState> aggregates;
+    private KeyValueStore<String, PendingEvent> pending;
+    private ChargeResolver resolver;
+
+    public RatingProcessor(final RaterSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public void init(final ProcessorContext<String, RatingOutcome> context) {
+        this.context = context;
+        this.statuses = context.getStateStore(StoreNames.EVENT_STATUS);
+        this.aggregates = context.getStateStore(StoreNames.CHARGE_AGGREGATES);
+        this.pending = context.getStateStore(StoreNames.PENDING_EVENTS);
+        this.resolver = new ChargeResolver(new StoreCatalogView(context));
+        context.schedule(settings.pendingCheckInterval(), PunctuationType.WALL_CLOCK_TIME, this::retryPending);
+    }
+
+    @Override
+    public void process(final Record<String, UsageEvent> record) {
+        final UsageEvent event = record.value();
+        final String statusKey = StateKeys.event(event.customerId(), event.id());
+        if (seen(statusKey, record.timestamp())) {
+            emitRejection(event, record.timestamp(), RejectionReason.DUPLICATE,
+                "event " + event.id() + " of customer " + event.customerId() + " was already received");
+            return;
+        }
+        final PendingEvent attempt = new PendingEvent(event, context.currentSystemTimeMs(), record.timestamp());
+        if (!rate(attempt, false)) {
+            pending.put(statusKey, attempt);
+            statuses.put(statusKey, EventStatus.pending(), record.timestamp());
+        }
+    }
+
+    private boolean seen(final String statusKey, final long timestamp) {
+        final long window = settings.dedupWindow().toMillis();
+        try (WindowStoreIterator<EventStatus> found = statuses.fetch(statusKey,
+            Instant.ofEpochMilli(Math.max(0, timestamp - window)), Instant.ofEpochMilli(timestamp + window))) {
+            return found.hasNext();
+        }
+    }
+
+    private void retryPending(final long wallClockMs) {
+        final List<KeyValue<String, PendingEvent>> held = new ArrayList<>();
+        try (KeyValueIterator<String, PendingEvent> all = pending.all()) {
+            all.forEachRemaining(held::add);
+        }
+        for (final KeyValue<String, PendingEvent> entry : held) {
+            final boolean holdOver = wallClockMs - entry.value.heldSinceMs() >= settings.catalogHold().toMillis();
+            if (rate(entry.value, holdOver)) {
+                pending.delete(entry.key);
+            }
+        }
+    }
+
+    /**
+     * Rates or rejects the event, or reports that it must wait for the catalog.
+     *
+     * @param finalAttempt reject rather than wait when the catalog still lacks what the event needs
+     * @return false when the event is to be held
+     */
+    private boolean rate(final PendingEvent attempt, final boolean finalAttempt) {
+        final UsageEvent event = attempt.event();
+        final Resolution resolution = resolver.resolve(event);
+        if (resolution instanceof Resolution.Unpriced unpriced) {
+            if (unpriced.catalogMayLag() && !finalAttempt) {
+                return false;
+            }
+            reject(attempt, unpriced.reason(), unpriced.detail());
+            return true;
+        }
+        price(attempt, (Resolution.Priced) resolution);
+        return true;
+    }
+
+    private void price(final PendingEvent attempt, final Resolution.Priced priced) {
+        final UsageEvent event = attempt.event();
+        final Subscription subscription = priced.subscription();
+        final BillingPeriod period = BillingPeriods.periodAt(BillingInterval.fromWire(priced.version().interval()),
+            BillingAnchor.fromWire(subscription.billingTime()), subscription.startedAt(), event.timestamp());
+        final List<ChargeUpdate> updates = new ArrayList<>(priced.charges().size());
+        for (final Resolution.MatchedCharge matched : priced.charges()) {
+            final MeterReading reading;
+            try {
+                reading = MeterReadings.read(matched.aggregation(), matched.meter().field(), event.properties(),
+                    event.timestamp());
+            } catch (InvalidPricingException e) {
+                reject(attempt, RejectionReason.INVALID, "meter " + matched.meter().code() + ": " + e.errors());
+                return;
+            }
+            final String key = StateKeys.charge(subscription.id(), matched.charge().code(), period.start());
+            final ChargeState stored = aggregates.get(key);
+            final ChargeState prior = stored == null ? ChargeState.empty() : stored;
+            final RatingStep step = matched.rater().rate(prior, reading);
+            if (exceedsEnforcedLimit(matched, step)) {
+                reject(attempt, RejectionReason.LIMIT_EXCEEDED, "charge " + matched.charge().code()
+                    + " would reach " + step.next().units().toPlainString() + " units, past its limit of "
+                    + matched.charge().limit().units().toPlainString());
+                return;
+            }
+            updates.add(new ChargeUpdate(key, matched, prior, step));
+        }
+        final List<EventStatus.ChargeAmount> amounts = new ArrayList<>(updates.size());
+        final String currency = priced.version().currency();
+        for (final ChargeUpdate update : updates) {
+            aggregates.put(update.key(), update.step().next());
+            final BigDecimal added = update.step().next().units().subtract(update.prior().units());
+            context.forward(new Record<String, RatingOutcome>(event.customerId(), new RatingOutcome.Rated(
+                new RatedUsage(event.id(), event.customerId(), subscription.id(), subscription.plan(),
+                    priced.version().version(), update.matched().charge().code(), update.matched().meter().code(),
+                    new Period(period.start(), period.end()), event.timestamp(), added,
+                    update.step().next().units(), update.step().delta(), currency)),
+                attempt.recordTimestampMs()));
+            amounts.add(new EventStatus.ChargeAmount(update.matched().charge().code(), added,
+                update.step().delta(), currency));
+        }
+        statuses.put(StateKeys.event(event.customerId(), event.id()), EventStatus.rated(amounts),
+            attempt.recordTimestampMs());
+    }
+
+    private static boolean exceedsEnforcedLimit(final Resolution.MatchedCharge matched, final RatingStep step) {
+        final var limit = matched.charge().limit();
+        return limit != null && limit.enforce() && step.next().units().compareTo(limit.units()) > 0;
+    }
+
+    private void reject(final PendingEvent attempt, final RejectionReason reason, final String detail) {
+        final UsageEvent event = attempt.event();
+        statuses.put(StateKeys.event(event.customerId(), event.id()), EventStatus.rejected(reason, detail),
+            attempt.recordTimestampMs());
+        emitRejection(event, attempt.recordTimestampMs(), reason, detail);
+    }
+
+    private void emitRejection(final UsageEvent event, final long timestamp, final RejectionReason reason,
+                               final String detail) {
+        context.forward(new Record<String, RatingOutcome>(event.customerId(), new RatingOutcome.Rejected(
+            new UsageRejection(event.customerId(), event.id(), reason, detail, Json.mapper().valueToTree(event),
+                null, Instant.ofEpochMilli(timestamp))), timestamp));
+    }
+
+    private record ChargeUpdate(String key, Resolution.MatchedCharge matched, ChargeState prior, RatingStep step) {
+    }
+}

@@ -1,0 +1,41 @@
+package dev.tollgate.rater.rating;
+
+import dev.tollgate.model.catalog.CustomerSubscriptions;
+import dev.tollgate.model.catalog.Meter;
+import dev.tollgate.model.catalog.Plan;
+import dev.tollgate.rater.topology.StoreNames;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+
+/**
+ * The catalog as a rating task sees it: the customer's subscriptions from the co-partitioned
+ * {@code subscriptions} store, plans and meters from global stores.
+ */
+final class StoreCatalogView implements CatalogView {
+
+    private final TimestampedKeyValueStore<String, CustomerSubscriptions> subscriptions;
+    private final TimestampedKeyValueStore<String, Plan> plans;
+    private final TimestampedKeyValueStore<String, Meter> meters;
+
+    StoreCatalogView(final ProcessorContext<?, ?> context) {
+        this.subscriptions = context.getStateStore(StoreNames.SUBSCRIPTIONS);
+        this.plans = context.getStateStore(StoreNames.PLANS);
+        this.meters = context.getStateStore(StoreNames.METERS);
+    }
+
+    @Override
+    public CustomerSubscriptions subscriptions(final String customerId) {
+        return ValueAndTimestamp.getValueOrNull(subscriptions.get(customerId));
+    }
+
+    @Override
+    public Plan plan(final String code) {
+        return ValueAndTimestamp.getValueOrNull(plans.get(code));
+    }
+
+    @Override
+    public Meter meter(final String code) {
+        return ValueAndTimestamp.getValueOrNull(meters.get(code));
+    }
+}

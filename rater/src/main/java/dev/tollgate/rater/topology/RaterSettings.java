@@ -1,0 +1,25 @@
+package dev.tollgate.rater.topology;
+
+import java.time.Duration;
+
+/**
+ * What shapes the rating topology.
+ *
+ * @param customerPartitions partitions of tollgate.usage-events (and of the co-partitioned
+ *                           subscriptions topic): decides which records are misplaced
+ * @param dedupWindow how long an event id is remembered per customer
+ * @param catalogHold how long an event waits for a catalog entry it needs before it is rejected
+ * @param pendingCheckInterval how often held events are retried (wall clock)
+ */
+public record RaterSettings(int customerPartitions, Duration dedupWindow, Duration catalogHold,
+                            Duration pendingCheckInterval) {
+
+    public static final Duration DEFAULT_DEDUP_WINDOW = Duration.ofDays(35);
+    public static final Duration DEFAULT_CATALOG_HOLD = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_PENDING_CHECK = Duration.ofMillis(500);
+
+    public static RaterSettings defaults(final int customerPartitions) {
+        return new RaterSettings(customerPartitions, DEFAULT_DEDUP_WINDOW, DEFAULT_CATALOG_HOLD,
+            DEFAULT_PENDING_CHECK);
+    }
+}

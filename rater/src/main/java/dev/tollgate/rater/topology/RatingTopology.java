@@ -1,0 +1,120 @@
+package dev.tollgate.rater.topology;
+
+import dev.tollgate.model.catalog.CustomerSubscriptions;
+import dev.tollgate.model.catalog.Meter;
+import dev.tollgate.model.catalog.Plan;
+import dev.tollgate.model.event.UsageEvent;
+import dev.tollgate.model.rating.RatedUsage;
+import dev.tollgate.model.rating.UsageRejection;
+import dev.tollgate.model.topic.Topic;
+import dev.tollgate.model.topic.Topics;
+import dev.tollgate.rater.intake.Intake;
+import dev.tollgate.rater.intake.UsageIntakeProcessor;
+import dev.tollgate.rater.rating.RatingOutcome;
+import dev.tollgate.rater.rating.RatingProcessor;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The rating topology. Reads {@code tollgate.usage-events} (customer_id → raw event bytes) and the
+ * catalog topics {@code tollgate.subscriptions} (customer_id → CustomerSubscriptions, co-partitioned),
+ * {@code tollgate.plans} and {@code tollgate.meters} (code → Plan / Meter, global); writes
+ * {@code tollgate.rated-usage} (customer_id → RatedUsage) and {@code tollgate.usage-rejections}
+ * (customer_id → UsageRejection). Every processor, store and internal topic is named.
+ */
+public final class RatingTopology {
+
+    /** The one internal topic: only records that arrived on another partition than their customer's. */
+    public static final String REPARTITION = "usage-by-customer";
+
+    private RatingTopology() {
+    }
+
+    public static Topology build(final RaterSettings settings, final Properties streamsConfig) {
+        final StreamsBuilder builder = new StreamsBuilder();
+        addCatalog(builder);
+        addRatingStores(builder, settings);
+
+        final Map<String, KStream<String, Intake>> intake = builder
+            .stream(Topics.USAGE_EVENTS.name(), consumed(Topics.USAGE_EVENTS, "usage-events-source"))
+            .process(() -> new UsageIntakeProcessor(settings.customerPartitions()), Named.as("read-usage"))
+            .split(Named.as("intake-"))
+            .branch((customer, read) -> read instanceof Intake.Rejected, Branched.as("invalid"))
+            .branch((customer, read) -> ((Intake.Accepted) read).misplaced(), Branched.as("misplaced"))
+            .defaultBranch(Branched.as("placed"));
+
+        intake.get("intake-invalid")
+            .mapValues(read -> ((Intake.Rejected) read).rejection(), Named.as("invalid-usage"))
+            .to(Topics.USAGE_REJECTIONS.name(), produced(Topics.USAGE_REJECTIONS, "invalid-usage-sink"));
+
+        final KStream<String, UsageEvent> placed = intake.get("intake-placed")
+            .mapValues(read -> ((Intake.Accepted) read).event(), Named.as("placed-usage"));
+        final KStream<String, UsageEvent> moved = intake.get("intake-misplaced")
+            .mapValues(read -> ((Intake.Accepted) read).event(), Named.as("misplaced-usage"))
+            .repartition(Repartitioned.<String, UsageEvent>as(REPARTITION)
+                .withKeySerde(RaterSerdes.KEYS)
+                .withValueSerde(RaterSerdes.USAGE_EVENT)
+                .withNumberOfPartitions(settings.customerPartitions()));
+
+        placed.merge(moved, Named.as("usage-by-customer-merge"))
+            .process(() -> new RatingProcessor(settings), Named.as("rate-usage"),
+                StoreNames.SUBSCRIPTIONS, StoreNames.EVENT_STATUS, StoreNames.CHARGE_AGGREGATES,
+                StoreNames.PENDING_EVENTS)
+            .split(Named.as("outcome-"))
+            .branch((customer, outcome) -> outcome instanceof RatingOutcome.Rated, Branched.withConsumer(rated -> rated
+                .mapValues(outcome -> ((RatingOutcome.Rated) outcome).usage(), Named.as("rated-usage"))
+                .to(Topics.RATED_USAGE.name(), produced(Topics.RATED_USAGE, "rated-usage-sink")), "rated"))
+            .defaultBranch(Branched.withConsumer(rejected -> rejected
+                .mapValues(outcome -> ((RatingOutcome.Rejected) outcome).rejection(), Named.as("rejected-usage"))
+                .to(Topics.USAGE_REJECTIONS.name(), produced(Topics.USAGE_REJECTIONS, "rejected-usage-sink")),
+                "rejected"));
+
+        return builder.build(streamsConfig);
+    }
+
+    private static void addCatalog(final StreamsBuilder builder) {
+        builder.globalTable(Topics.PLANS.name(), consumed(Topics.PLANS, "plans-source"),
+            Materialized.<String, Plan, KeyValueStore<Bytes, byte[]>>as(StoreNames.PLANS)
+                .withKeySerde(Topics.PLANS.keySerde()).withValueSerde(Topics.PLANS.valueSerde()));
+        builder.globalTable(Topics.METERS.name(), consumed(Topics.METERS, "meters-source"),
+            Materialized.<String, Meter, KeyValueStore<Bytes, byte[]>>as(StoreNames.METERS)
+                .withKeySerde(Topics.METERS.keySerde()).withValueSerde(Topics.METERS.valueSerde()));
+        builder.table(Topics.SUBSCRIPTIONS.name(), consumed(Topics.SUBSCRIPTIONS, "subscriptions-source"),
+            Materialized.<String, CustomerSubscriptions, KeyValueStore<Bytes, byte[]>>as(StoreNames.SUBSCRIPTIONS)
+                .withKeySerde(Topics.SUBSCRIPTIONS.keySerde()).withValueSerde(Topics.SUBSCRIPTIONS.valueSerde()));
+    }
+
+    private static void addRatingStores(final StreamsBuilder builder, final RaterSettings settings) {
+        // Status entries are keyed by first-seen time so that whole segments expire after the dedup
+        // window instead of one tombstone per event.
+        builder.addStateStore(Stores.windowStoreBuilder(
+            Stores.persistentWindowStore(StoreNames.EVENT_STATUS, settings.dedupWindow(), Duration.ofMillis(1), false),
+            RaterSerdes.KEYS, RaterSerdes.EVENT_STATUS));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(StoreNames.CHARGE_AGGREGATES), RaterSerdes.KEYS, RaterSerdes.CHARGE_STATE)
+            .withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(StoreNames.PENDING_EVENTS), RaterSerdes.KEYS, RaterSerdes.PENDING_EVENT));
+    }
+
+    private static <V> Consumed<String, V> consumed(final Topic<String, V> topic, final String name) {
+        return Consumed.with(topic.keySerde(), topic.valueSerde()).withName(name);
+    }
+
+    private static <V> Produced<String, V> produced(final Topic<String, V> topic, final String name) {
+        return Produced.with(topic.keySerde(), topic.valueSerde()).withName(name);
+    }
+}

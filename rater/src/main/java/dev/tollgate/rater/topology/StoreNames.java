@@ -1,0 +1,18 @@
+package dev.tollgate.rater.topology;
+
+/**
+ * Every state store of the rater. The names are part of the changelog topic names
+ * ({@code <application.id>-<store>-changelog}): renaming one loses its state on upgrade.
+ */
+public final class StoreNames {
+
+    public static final String SUBSCRIPTIONS = "subscriptions";
+    public static final String PLANS = "plans";
+    public static final String METERS = "meters";
+    public static final String EVENT_STATUS = "event-status";
+    public static final String CHARGE_AGGREGATES = "charge-aggregates";
+    public static final String PENDING_EVENTS = "pending-events";
+
+    private StoreNames() {
+    }
+}
