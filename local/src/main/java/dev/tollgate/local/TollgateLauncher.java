@@ -1,6 +1,6 @@
 package dev.tollgate.local;
 
-import dev.tollgate.local.broker.BrokerStartException;
+import dev.tollgate.broker.BrokerStartException;
 import dev.tollgate.local.launch.Component;
 import dev.tollgate.local.launch.LaunchException;
 import dev.tollgate.local.launch.LaunchSettings;

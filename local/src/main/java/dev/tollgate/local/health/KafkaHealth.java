@@ -1,7 +1,7 @@
 package dev.tollgate.local.health;
 
 import dev.tollgate.http.health.HealthCheck;
-import dev.tollgate.local.broker.TopicProvisioner;
+import dev.tollgate.broker.TopicProvisioner;
 import dev.tollgate.model.topic.Topic;
 import dev.tollgate.model.topic.Topics;
 import io.micronaut.context.annotation.Value;

@@ -1,8 +1,7 @@
 package dev.tollgate.local.launch;
 
-import dev.tollgate.local.broker.EmbeddedKafkaBroker;
-import dev.tollgate.local.broker.TopicProvisioner;
-import dev.tollgate.model.topic.Topic;
+import dev.tollgate.broker.EmbeddedKafkaBroker;
+import dev.tollgate.broker.TopicProvisioner;
 import dev.tollgate.model.topic.Topics;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -20,7 +19,6 @@ import java.util.Optional;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 
 /**
  * One running Tollgate process: the embedded broker when it runs one, the topics, and the HTTP
@@ -103,20 +101,12 @@ public final class Tollgate implements AutoCloseable {
     /** Creates every contract topic that is missing; co-partitioned topics share one partition count. */
     private static void provisionTopics(final String bootstrap, final int partitions, final boolean singleNode) {
         final Optional<Short> replication = singleNode ? Optional.of((short) 1) : Optional.empty();
-        final List<NewTopic> topics = Topics.ALL.stream()
-            .map(topic -> newTopic(topic, partitions, replication))
-            .toList();
+        final List<NewTopic> topics = Topics.newTopics(partitions, replication);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             TopicProvisioner.ensureTopics(admin, topics, TOPIC_TIMEOUT);
         } catch (RuntimeException e) {
             throw new LaunchException("cannot create Tollgate's topics on " + bootstrap + ": " + e.getMessage(), e);
         }
-    }
-
-    private static NewTopic newTopic(final Topic<String, ?> topic, final int partitions,
-                                     final Optional<Short> replication) {
-        return new NewTopic(topic.name(), Optional.of(partitions), replication)
-            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, topic.cleanupPolicy().config()));
     }
 
     private static Map<String, Object> micronautProperties(final LaunchSettings settings, final String bootstrap) {

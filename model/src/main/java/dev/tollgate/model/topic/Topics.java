@@ -8,6 +8,10 @@ import dev.tollgate.model.rating.RatedUsage;
 import dev.tollgate.model.rating.UsageRejection;
 import dev.tollgate.model.topic.Topic.CleanupPolicy;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -49,6 +53,19 @@ public final class Topics {
         ADDONS, RATED_USAGE, USAGE_REJECTIONS, USAGE_ALERTS, PERIOD_STATEMENTS);
 
     private Topics() {
+    }
+
+    /**
+     * Every contract topic as it is created: one partition count for all (co-partitioned topics
+     * must share it) and each topic's cleanup policy.
+     *
+     * @param replication empty for the cluster's default
+     */
+    public static List<NewTopic> newTopics(final int partitions, final Optional<Short> replication) {
+        return ALL.stream()
+            .map(topic -> new NewTopic(topic.name(), Optional.of(partitions), replication)
+                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, topic.cleanupPolicy().config())))
+            .toList();
     }
 
     private static <V> Topic<String, V> topic(final String name, final Serde<V> values, final CleanupPolicy policy) {

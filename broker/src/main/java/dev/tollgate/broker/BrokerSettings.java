@@ -1,4 +1,4 @@
-package dev.tollgate.local.broker;
+package dev.tollgate.broker;
 
 import java.nio.file.Path;
 import java.util.Properties;

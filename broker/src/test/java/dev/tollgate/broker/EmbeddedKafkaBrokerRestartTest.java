@@ -1,4 +1,4 @@
-package dev.tollgate.local.broker;
+package dev.tollgate.broker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -1,4 +1,4 @@
-package dev.tollgate.local.broker;
+package dev.tollgate.broker;
 
 /** The embedded broker could not be started; the message says which port or path is at fault. */
 public final class BrokerStartException extends RuntimeException {
