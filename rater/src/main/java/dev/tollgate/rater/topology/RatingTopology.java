@@ -86,13 +86,13 @@ public final class RatingTopology {
     }
 
     private static void addCatalog(final StreamsBuilder builder) {
-        builder.globalTable(Topics.PLANS.name(), consumed(Topics.PLANS, "plans-source"),
+        builder.globalTable(Topics.PLANS.name(), consumed(Topics.PLANS, "plans-table"),
             Materialized.<String, Plan, KeyValueStore<Bytes, byte[]>>as(StoreNames.PLANS)
                 .withKeySerde(Topics.PLANS.keySerde()).withValueSerde(Topics.PLANS.valueSerde()));
-        builder.globalTable(Topics.METERS.name(), consumed(Topics.METERS, "meters-source"),
+        builder.globalTable(Topics.METERS.name(), consumed(Topics.METERS, "meters-table"),
             Materialized.<String, Meter, KeyValueStore<Bytes, byte[]>>as(StoreNames.METERS)
                 .withKeySerde(Topics.METERS.keySerde()).withValueSerde(Topics.METERS.valueSerde()));
-        builder.table(Topics.SUBSCRIPTIONS.name(), consumed(Topics.SUBSCRIPTIONS, "subscriptions-source"),
+        builder.table(Topics.SUBSCRIPTIONS.name(), consumed(Topics.SUBSCRIPTIONS, "subscriptions-table"),
             Materialized.<String, CustomerSubscriptions, KeyValueStore<Bytes, byte[]>>as(StoreNames.SUBSCRIPTIONS)
                 .withKeySerde(Topics.SUBSCRIPTIONS.keySerde()).withValueSerde(Topics.SUBSCRIPTIONS.valueSerde()));
     }

@@ -1,0 +1,255 @@
+package dev.tollgate.rater.topology;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tollgate.model.catalog.Charge;
+import dev.tollgate.model.catalog.ChargeLimit;
+import dev.tollgate.model.catalog.CustomerSubscriptions;
+import dev.tollgate.model.catalog.Meter;
+import dev.tollgate.model.catalog.Plan;
+import dev.tollgate.model.catalog.PlanVersion;
+import dev.tollgate.model.catalog.Subscription;
+import dev.tollgate.model.rating.RatedUsage;
+import dev.tollgate.model.rating.RejectionReason;
+import dev.tollgate.model.rating.UsageRejection;
+import dev.tollgate.model.topic.Topic;
+import dev.tollgate.model.topic.Topics;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RatingTopologyTest {
+
+    private static final int PARTITIONS = 4;
+    private static final Instant START = Instant.parse("2026-03-01T00:00:00Z");
+    private static final Instant CALL_TIME = Instant.parse("2026-03-10T12:00:00Z");
+
+    @TempDir
+    Path stateDir;
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, byte[]> usage;
+    private TestInputTopic<String, Meter> meters;
+    private TestInputTopic<String, Plan> plans;
+    private TestInputTopic<String, CustomerSubscriptions> subscriptions;
+    private TestOutputTopic<String, RatedUsage> rated;
+    private TestOutputTopic<String, UsageRejection> rejected;
+
+    @BeforeEach
+    void startDriver() {
+        final Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "rating-topology-test");
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        final RaterSettings settings = new RaterSettings(PARTITIONS, Duration.ofDays(35), Duration.ofSeconds(10),
+            Duration.ofSeconds(1));
+        driver = new TopologyTestDriver(RatingTopology.build(settings, config), config, CALL_TIME);
+        usage = input(Topics.USAGE_EVENTS);
+        meters = input(Topics.METERS);
+        plans = input(Topics.PLANS);
+        subscriptions = input(Topics.SUBSCRIPTIONS);
+        rated = driver.createOutputTopic(Topics.RATED_USAGE.name(), Topics.RATED_USAGE.keySerde().deserializer(),
+            Topics.RATED_USAGE.valueSerde().deserializer());
+        rejected = driver.createOutputTopic(Topics.USAGE_REJECTIONS.name(),
+            Topics.USAGE_REJECTIONS.keySerde().deserializer(), Topics.USAGE_REJECTIONS.valueSerde().deserializer());
+    }
+
+    @AfterEach
+    void closeDriver() {
+        driver.close();
+    }
+
+    private <V> TestInputTopic<String, V> input(final Topic<String, V> topic) {
+        return driver.createInputTopic(topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
+    }
+
+    private void catalog(final ChargeLimit limit) {
+        meters.pipeInput("voice_seconds", new Meter("voice_seconds", "Voice seconds", "call_ended", "sum", "seconds",
+            Map.of("direction", List.of("inbound"))));
+        plans.pipeInput("voice", new Plan("voice", Plan.PlanStatus.ACTIVE, List.of(new PlanVersion(1, Instant.EPOCH,
+            "Voice", null, "monthly", "USD", new BigDecimal("10"), 0, List.of(new Charge("inbound",
+            "voice_seconds", "standard", Map.of("amount", "0.002"), Map.of(), limit, List.of()))))));
+        subscriptions.pipeInput("acme", new CustomerSubscriptions("acme", List.of(
+            new Subscription("sub_1", "acme", "voice", null, START, null, "calendar"))));
+    }
+
+    private void call(final String id, final String customer, final int seconds) {
+        usage.pipeInput(customer, ("{\"id\":\"" + id + "\",\"type\":\"call_ended\",\"customer_id\":\"" + customer
+            + "\",\"timestamp\":\"" + CALL_TIME + "\",\"properties\":{\"seconds\":" + seconds
+            + ",\"direction\":\"inbound\"}}").getBytes(StandardCharsets.UTF_8), CALL_TIME);
+    }
+
+    @Test
+    void shouldRateEventWithTheChargeInForce() {
+        catalog(null);
+        call("e1", "acme", 125);
+        call("e2", "acme", 75);
+
+        final List<RatedUsage> out = rated.readValuesToList();
+        assertEquals(2, out.size());
+        // 125 s x 0.002 = 0.250; then 75 s x 0.002 = 0.150 with the aggregate at 200 s
+        assertEquals(0, new BigDecimal("0.250").compareTo(out.get(0).amount()));
+        assertEquals(0, new BigDecimal("0.150").compareTo(out.get(1).amount()));
+        assertEquals(0, new BigDecimal("200").compareTo(out.get(1).totalUnits()));
+        assertEquals("sub_1", out.get(1).subscriptionId());
+        assertEquals(Instant.parse("2026-03-01T00:00:00Z"), out.get(1).period().start());
+        assertEquals(Instant.parse("2026-04-01T00:00:00Z"), out.get(1).period().end());
+        assertTrue(rejected.isEmpty());
+    }
+
+    @Test
+    void shouldRejectRepeatedEventAsDuplicate() {
+        catalog(null);
+        call("e1", "acme", 10);
+        call("e1", "acme", 10);
+
+        assertEquals(1, rated.readValuesToList().size());
+        final UsageRejection rejection = rejected.readValue();
+        assertEquals(RejectionReason.DUPLICATE, rejection.reason());
+        assertEquals("e1", rejection.eventId());
+        assertTrue(rejected.isEmpty());
+    }
+
+    @Test
+    void shouldRejectUnreadableRecordsAsInvalidWithTheirBytes() {
+        catalog(null);
+        usage.pipeInput("acme", "not json at all".getBytes(StandardCharsets.UTF_8), CALL_TIME);
+        usage.pipeInput("acme", "{\"id\":\"e9\",\"customer_id\":\"acme\"}".getBytes(StandardCharsets.UTF_8),
+            CALL_TIME);
+
+        final UsageRejection notJson = rejected.readValue();
+        assertEquals(RejectionReason.INVALID, notJson.reason());
+        assertEquals("not json at all", notJson.raw());
+        final UsageRejection missingType = rejected.readValue();
+        assertEquals(RejectionReason.INVALID, missingType.reason());
+        assertTrue(missingType.detail().contains("type is required"), missingType.detail());
+        assertEquals("e9", missingType.eventId());
+        assertTrue(rated.isEmpty());
+    }
+
+    @Test
+    void shouldRejectEventPastEnforcedLimitWithoutCountingIt() {
+        catalog(new ChargeLimit(new BigDecimal("100"), true));
+        call("e1", "acme", 60);
+        call("e2", "acme", 50);
+        call("e3", "acme", 40);
+
+        final List<RatedUsage> out = rated.readValuesToList();
+        assertEquals(2, out.size());
+        // e2 would take the aggregate to 110 > 100 and is not counted, so e3 lands at 60 + 40 = 100
+        assertEquals(0, new BigDecimal("100").compareTo(out.get(1).totalUnits()));
+        final UsageRejection rejection = rejected.readValue();
+        assertEquals(RejectionReason.LIMIT_EXCEEDED, rejection.reason());
+        assertEquals("e2", rejection.eventId());
+        assertTrue(rejected.isEmpty());
+    }
+
+    @Test
+    void shouldHoldEventUntilItsSubscriptionArrives() {
+        meters.pipeInput("voice_seconds", new Meter("voice_seconds", "Voice seconds", "call_ended", "sum",
+            "seconds", Map.of()));
+        call("e1", "late_customer", 30);
+        assertTrue(rated.isEmpty());
+        assertTrue(rejected.isEmpty());
+
+        plans.pipeInput("voice", new Plan("voice", Plan.PlanStatus.ACTIVE, List.of(new PlanVersion(1,
+            Instant.EPOCH, "Voice", null, "monthly", "USD", BigDecimal.ZERO, 0, List.of(new Charge("seconds",
+            "voice_seconds", "standard", Map.of("amount", "1"), Map.of(), null, List.of()))))));
+        subscriptions.pipeInput("late_customer", new CustomerSubscriptions("late_customer", List.of(
+            new Subscription("sub_late", "late_customer", "voice", null, START, null, "calendar"))));
+        driver.advanceWallClockTime(Duration.ofSeconds(2));
+
+        final RatedUsage out = rated.readValue();
+        assertEquals("e1", out.eventId());
+        assertEquals(0, new BigDecimal("30").compareTo(out.amount()));
+        assertTrue(rejected.isEmpty());
+    }
+
+    @Test
+    void shouldRejectNoSubscriptionOnceTheHoldIsOver() {
+        catalog(null);
+        call("e1", "stranger", 30);
+        driver.advanceWallClockTime(Duration.ofSeconds(5));
+        assertTrue(rejected.isEmpty());
+
+        driver.advanceWallClockTime(Duration.ofSeconds(6));
+        final UsageRejection rejection = rejected.readValue();
+        assertEquals(RejectionReason.NO_SUBSCRIPTION, rejection.reason());
+        assertEquals("e1", rejection.eventId());
+        assertTrue(rated.isEmpty());
+    }
+
+    @Test
+    void shouldRejectEventNoChargePricesAsNotBillable() {
+        catalog(null);
+        usage.pipeInput("acme", ("{\"id\":\"e1\",\"type\":\"call_ended\",\"customer_id\":\"acme\",\"timestamp\":\""
+            + CALL_TIME + "\",\"properties\":{\"seconds\":5,\"direction\":\"outbound\"}}")
+            .getBytes(StandardCharsets.UTF_8), CALL_TIME);
+
+        final UsageRejection rejection = rejected.readValue();
+        assertEquals(RejectionReason.NOT_BILLABLE, rejection.reason());
+        assertTrue(rated.isEmpty());
+    }
+
+    @Test
+    void shouldRateRecordFromAnotherPartitionOnceThroughTheRepartitionTopic() {
+        catalog(null);
+        // The driver reads every input record as partition 0; pick a customer whose partition is not 0,
+        // as a producer hashing with CRC32 instead of murmur2 may leave it.
+        final String customer = customerNotOnPartitionZero();
+        subscriptions.pipeInput(customer, new CustomerSubscriptions(customer, List.of(
+            new Subscription("sub_moved", customer, "voice", null, START, null, "calendar"))));
+        call("e1", customer, 50);
+        call("e1", customer, 50);
+
+        final List<RatedUsage> out = rated.readValuesToList();
+        assertEquals(1, out.size());
+        assertEquals("sub_moved", out.get(0).subscriptionId());
+        assertEquals(RejectionReason.DUPLICATE, rejected.readValue().reason());
+    }
+
+    @Test
+    void shouldMatchTheCheckedInTopologyDescription() throws IOException {
+        final String expected = Files.readString(Path.of("src/test/resources/topology.txt"));
+        assertEquals(expected.strip(), describe().strip(),
+            "the rating topology changed: review the names, then update rater/src/test/resources/topology.txt");
+    }
+
+    private String describe() {
+        final Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "rating-topology-test");
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        final Topology topology = RatingTopology.build(RaterSettings.defaults(PARTITIONS), config);
+        return topology.describe().toString();
+    }
+
+    private static String customerNotOnPartitionZero() {
+        for (int i = 0; ; i++) {
+            final String candidate = "moved_" + i;
+            final byte[] key = new StringSerializer().serialize(null, candidate);
+            if (Utils.toPositive(Utils.murmur2(key)) % PARTITIONS != 0) {
+                return candidate;
+            }
+        }
+    }
+}
