@@ -1,0 +1,200 @@
+package dev.tollgate.local;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tollgate.local.launch.LaunchSettings;
+import dev.tollgate.local.launch.Tollgate;
+import dev.tollgate.model.rating.RatedUsage;
+import dev.tollgate.model.topic.ClientConfigs;
+import dev.tollgate.model.topic.Topics;
+import dev.tollgate.testkit.TestHttp;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The whole pipeline as {@code java -jar tollgate-local.jar} runs it: the topics, the plan API,
+ * ingest and the rater, driven over HTTP and read back from Kafka with a plain consumer. Subclasses
+ * say which real broker it runs against.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class PipelineScenarios {
+
+    private Tollgate tollgate;
+    private TestHttp http;
+    private String admin;
+    private String ingest;
+
+    /** Settings beyond the free ports and the data dir: which broker, which components. */
+    abstract Map<String, String> environment();
+
+    @BeforeAll
+    void startTollgate() throws IOException {
+        final Map<String, String> env = new HashMap<>(environment());
+        env.put("TOLLGATE_HTTP_PORT", Integer.toString(freePort()));
+        env.put("TOLLGATE_KAFKA_PORT", Integer.toString(freePort()));
+        env.put("TOLLGATE_DATA_DIR", Files.createTempDirectory("tollgate-e2e").toString());
+        tollgate = Tollgate.start(LaunchSettings.fromEnvironment(env));
+        http = new TestHttp(tollgate.baseUrl());
+        admin = tollgate.settings().adminKey();
+        ingest = tollgate.settings().ingestKey();
+        await().atMost(60, TimeUnit.SECONDS).until(() -> http.get("/health", null).status() == 200);
+    }
+
+    @AfterAll
+    void stopTollgate() {
+        if (tollgate != null) {
+            tollgate.close();
+        }
+    }
+
+    @Test
+    void shouldRateAPostedEventAndShowItInUsage() {
+        final String suffix = UUID.randomUUID().toString().substring(0, 8);
+        final String meter = "voice_seconds_" + suffix;
+        final String plan = "starter_" + suffix;
+        final String customer = "acme_" + suffix;
+        assertEquals(201, http.post("/v1/meters", admin, "{\"code\":\"" + meter + "\",\"name\":\"Voice seconds\","
+            + "\"event_type\":\"call_ended_" + suffix + "\",\"aggregation\":\"sum\",\"field\":\"seconds\"}").status());
+        assertEquals(201, http.post("/v1/plans", admin, "{\"code\":\"" + plan + "\",\"name\":\"Starter\","
+            + "\"interval\":\"monthly\",\"currency\":\"USD\",\"amount\":\"10.00\",\"charges\":[{\"meter\":\"" + meter
+            + "\",\"model\":\"standard\",\"properties\":{\"amount\":\"0.002\"}}]}").status());
+        assertEquals(201, http.post("/v1/subscriptions", admin, "{\"id\":\"sub_" + suffix + "\",\"customer_id\":\""
+            + customer + "\",\"plan\":\"" + plan + "\"}").status());
+        // Sent right after the subscription's 201: the rater must rate it, not reject it NO_SUBSCRIPTION.
+        final TestHttp.Answer accepted = http.post("/v1/events", ingest, "{\"id\":\"evt_1\",\"type\":\"call_ended_"
+            + suffix + "\",\"customer_id\":\"" + customer + "\",\"properties\":{\"seconds\":125}}");
+        assertEquals(202, accepted.status(), accepted.body());
+        assertEquals("evt_1", accepted.json().get("accepted").get(0).asText());
+
+        final RatedUsage rated = awaitRated(customer, 1).get(0);
+        // 125 s x 0.002 USD = 0.250 USD
+        assertEquals(0, new BigDecimal("0.250").compareTo(rated.amount()));
+        assertEquals("evt_1", rated.eventId());
+        assertEquals("sub_" + suffix, rated.subscriptionId());
+
+        final JsonNode usage = http.get("/v1/customers/" + customer + "/usage", admin).json();
+        assertEquals("sub_" + suffix, usage.get("subscription_id").asText());
+        assertEquals(0, new BigDecimal("0.250").compareTo(new BigDecimal(usage.get("total_amount").asText())));
+        assertEquals(0, new BigDecimal("125").compareTo(new BigDecimal(usage.get("charges").get(0).get("units")
+            .asText())));
+    }
+
+    @Test
+    void shouldKeepOneStatePerCustomerWhateverPartitionTheProducerChose() throws Exception {
+        final String suffix = UUID.randomUUID().toString().substring(0, 8);
+        final String meter = "queries_" + suffix;
+        final String plan = "queries_plan_" + suffix;
+        final String customer = "gw_" + suffix;
+        http.post("/v1/meters", admin, "{\"code\":\"" + meter + "\",\"event_type\":\"query_" + suffix
+            + "\",\"aggregation\":\"count\"}");
+        http.post("/v1/plans", admin, "{\"code\":\"" + plan + "\",\"name\":\"Queries\",\"interval\":\"monthly\","
+            + "\"currency\":\"USD\",\"charges\":[{\"meter\":\"" + meter + "\",\"model\":\"standard\","
+            + "\"properties\":{\"amount\":\"1\"}}]}");
+        http.post("/v1/subscriptions", admin, "{\"id\":\"sub_" + suffix + "\",\"customer_id\":\"" + customer
+            + "\",\"plan\":\"" + plan + "\"}");
+
+        // A librdkafka producer hashes keys with CRC32: the same customer's events land on several
+        // partitions, one of them not murmur2's. Write to every partition explicitly.
+        final int partitions = 4;
+        final int home = Utils.toPositive(Utils.murmur2(new StringSerializer().serialize(null, customer)))
+            % partitions;
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(ClientConfigs.reliableProducer(
+            tollgate.bootstrapServers(), "crc32-like-producer", Duration.ofSeconds(10)))) {
+            for (int partition = 0; partition < partitions; partition++) {
+                final String event = "{\"id\":\"q" + partition + "\",\"type\":\"query_" + suffix
+                    + "\",\"customer_id\":\"" + customer + "\"}";
+                producer.send(new ProducerRecord<>(Topics.USAGE_EVENTS.name(), partition, customer,
+                    event.getBytes(StandardCharsets.UTF_8))).get();
+            }
+            // The same event id again, on a partition other than the customer's: a duplicate, not a new query.
+            producer.send(new ProducerRecord<>(Topics.USAGE_EVENTS.name(), (home + 1) % partitions, customer,
+                ("{\"id\":\"q0\",\"type\":\"query_" + suffix + "\",\"customer_id\":\"" + customer + "\"}")
+                    .getBytes(StandardCharsets.UTF_8))).get();
+        }
+
+        final List<RatedUsage> rated = awaitRated(customer, partitions);
+        assertEquals(partitions, rated.size());
+        // One aggregate for the customer: the last rated event sees all four queries.
+        assertTrue(rated.stream().anyMatch(r -> r.totalUnits().compareTo(BigDecimal.valueOf(partitions)) == 0));
+        await().atMost(30, TimeUnit.SECONDS).untilAsserted(() -> assertEquals(0, new BigDecimal("4").compareTo(
+            new BigDecimal(http.get("/v1/customers/" + customer + "/usage", admin).json().get("total_amount")
+                .asText()))));
+    }
+
+    @Test
+    void shouldAnswerHealthWithoutAKeyAndGuardTheApiWithOne() {
+        final TestHttp.Answer health = http.get("/health", null);
+        assertEquals(200, health.status());
+        assertEquals("UP", health.json().get("status").asText());
+        final TestHttp.Answer anonymous = http.get("/v1/meters", null);
+        assertEquals(401, anonymous.status());
+        assertEquals("application/problem+json", anonymous.header("Content-Type").orElseThrow());
+        assertEquals(403, http.get("/v1/meters", ingest).status());
+    }
+
+    /** Waits until {@code count} rated records of {@code customer} are on tollgate.rated-usage. */
+    private List<RatedUsage> awaitRated(final String customer, final int count) {
+        final Map<String, Object> config = ClientConfigs.tailingConsumer(tollgate.bootstrapServers(),
+            "e2e-reader-" + UUID.randomUUID());
+        final List<RatedUsage> found = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
+            final List<TopicPartition> partitions = consumer.partitionsFor(Topics.RATED_USAGE.name()).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            await().atMost(60, TimeUnit.SECONDS).until(() -> {
+                for (final ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    final RatedUsage usage = Topics.RATED_USAGE.valueSerde().deserializer()
+                        .deserialize(record.topic(), record.value());
+                    if (usage.customerId().equals(customer)) {
+                        found.add(usage);
+                    }
+                }
+                return found.size() >= count;
+            });
+            // Nothing beyond what was expected arrives late (a double count would show up here).
+            final long quietUntil = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+            while (System.nanoTime() < quietUntil) {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    final RatedUsage usage = Topics.RATED_USAGE.valueSerde().deserializer()
+                        .deserialize(record.topic(), record.value());
+                    if (usage.customerId().equals(customer)) {
+                        found.add(usage);
+                    }
+                });
+            }
+        }
+        assertEquals(count, found.size(), "rated records of " + customer);
+        return found;
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
