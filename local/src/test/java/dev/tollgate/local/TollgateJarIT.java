@@ -1,0 +1,155 @@
+package dev.tollgate.local;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tollgate.testkit.TestHttp;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's quickstart against the packaged jar in its own JVM: start, curl walk-through,
+ * SIGTERM, restart from the same data dir with the usage still there, and a clear refusal when the
+ * HTTP port is taken.
+ */
+class TollgateJarIT {
+
+    private static final Path JAR = Path.of("target", "tollgate-local.jar");
+    private static final Pattern KEY = Pattern.compile("(admin|ingest) key:\\s+(\\S+)");
+
+    @TempDir
+    Path temp;
+
+    private final List<Process> started = new ArrayList<>();
+
+    @AfterEach
+    void killLeftovers() {
+        started.forEach(Process::destroyForcibly);
+    }
+
+    @Test
+    void shouldRunTheQuickstartAndResumeAfterARestart() throws Exception {
+        final int httpPort = freePort();
+        final Map<String, String> env = Map.of(
+            "TOLLGATE_HTTP_PORT", Integer.toString(httpPort),
+            "TOLLGATE_KAFKA_PORT", Integer.toString(freePort()),
+            "TOLLGATE_DATA_DIR", temp.resolve("data").toString());
+        final Path firstLog = temp.resolve("first.log");
+        final Process first = start(env, firstLog);
+        final TestHttp http = new TestHttp("http://127.0.0.1:" + httpPort);
+        awaitHealthy(http, first, firstLog);
+        final String admin = key(firstLog, "admin");
+        final String ingest = key(firstLog, "ingest");
+
+        assertEquals(201, http.post("/v1/meters", admin, "{\"code\":\"voice_seconds\",\"name\":\"Voice seconds\","
+            + "\"event_type\":\"call_ended\",\"aggregation\":\"sum\",\"field\":\"seconds\"}").status());
+        assertEquals(201, http.post("/v1/plans", admin, "{\"code\":\"starter\",\"name\":\"Starter\","
+            + "\"interval\":\"monthly\",\"currency\":\"USD\",\"amount\":\"10.00\",\"charges\":[{\"meter\":"
+            + "\"voice_seconds\",\"model\":\"standard\",\"properties\":{\"amount\":\"0.002\"}}]}").status());
+        assertEquals(201, http.post("/v1/subscriptions", admin,
+            "{\"id\":\"sub_1\",\"customer_id\":\"acme\",\"plan\":\"starter\"}").status());
+        assertEquals(202, http.post("/v1/events", ingest, "{\"id\":\"evt_1\",\"type\":\"call_ended\","
+            + "\"customer_id\":\"acme\",\"properties\":{\"seconds\":125}}").status());
+        awaitTotal(http, admin, "0.250");
+
+        first.destroy();
+        assertTrue(first.waitFor(60, TimeUnit.SECONDS), "SIGTERM must stop the process");
+
+        final Path secondLog = temp.resolve("second.log");
+        final Process second = start(env, secondLog);
+        awaitHealthy(http, second, secondLog);
+        assertEquals(admin, key(secondLog, "admin"), "generated keys survive a restart");
+        awaitTotal(http, admin, "0.250");
+        // The same event again after the restart is a duplicate: the total does not move.
+        assertEquals(202, http.post("/v1/events", ingest, "{\"id\":\"evt_1\",\"type\":\"call_ended\","
+            + "\"customer_id\":\"acme\",\"properties\":{\"seconds\":125}}").status());
+        assertEquals(202, http.post("/v1/events", ingest, "{\"id\":\"evt_2\",\"type\":\"call_ended\","
+            + "\"customer_id\":\"acme\",\"properties\":{\"seconds\":5}}").status());
+        awaitTotal(http, admin, "0.260");
+    }
+
+    @Test
+    void shouldExitWithAClearMessageWhenTheHttpPortIsTaken() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            final Path log = temp.resolve("taken.log");
+            final Process process = start(Map.of(
+                "TOLLGATE_HTTP_PORT", Integer.toString(taken.getLocalPort()),
+                "TOLLGATE_KAFKA_PORT", Integer.toString(freePort()),
+                "TOLLGATE_DATA_DIR", temp.resolve("taken").toString()), log);
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(2, process.exitValue());
+            final String output = Files.readString(log);
+            assertTrue(output.contains("port " + taken.getLocalPort()) && output.contains("in use"), output);
+        }
+    }
+
+    private Process start(final Map<String, String> env, final Path log) throws IOException {
+        final String java = ProcessHandle.current().info().command().orElse("java");
+        final ProcessBuilder builder = new ProcessBuilder(java, "-jar", JAR.toAbsolutePath().toString())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("TOLLGATE_"));
+        builder.environment().putAll(env);
+        final Process process = builder.start();
+        started.add(process);
+        return process;
+    }
+
+    private static void awaitHealthy(final TestHttp http, final Process process, final Path log) {
+        await().atMost(120, TimeUnit.SECONDS).pollInterval(500, TimeUnit.MILLISECONDS).until(() -> {
+            assertFalse(!process.isAlive(), () -> "exited early:\n" + read(log));
+            try {
+                return http.get("/health", null).status() == 200;
+            } catch (RuntimeException notListeningYet) {
+                return false;
+            }
+        });
+    }
+
+    private static void awaitTotal(final TestHttp http, final String admin, final String total) {
+        await().atMost(60, TimeUnit.SECONDS).pollInterval(200, TimeUnit.MILLISECONDS).untilAsserted(() -> {
+            final TestHttp.Answer usage = http.get("/v1/customers/acme/usage", admin);
+            assertEquals(200, usage.status(), usage.body());
+            assertEquals(0, new BigDecimal(total).compareTo(new BigDecimal(usage.json().get("total_amount")
+                .asText())), usage.body());
+        });
+    }
+
+    private static String key(final Path log, final String kind) throws IOException {
+        final Matcher matcher = KEY.matcher(Files.readString(log));
+        while (matcher.find()) {
+            if (matcher.group(1).equals(kind)) {
+                return matcher.group(2);
+            }
+        }
+        throw new AssertionError("no " + kind + " key printed:\n" + Files.readString(log));
+    }
+
+    private static String read(final Path log) {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
