@@ -1,20 +1,58 @@
 package dev.tollgate.model.catalog;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tollgate.pricing.period.BillingInterval;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One immutable version of a plan. Usage is rated with the version in force at the event's time.
  *
  * @param effectiveFrom the instant from which this version is in force
  * @param interval weekly, monthly, quarterly or yearly
- * @param amount the base price per interval
+ * @param amount the base price per period
+ * @param frequency how many intervals make one billing period (2 with monthly: every two months); null is 1
+ * @param yearlyAmount the price of a year paid at once, offered beside a shorter interval's price
+ * @param seatPrice the price of one seat per period, times the subscription's seats
+ * @param maxSeats the most seats a subscription may have; null for no limit
+ * @param billTiming when the base price is billed: in_advance or in_arrears (usage is always in arrears)
+ * @param billingCycles how many periods a subscription is billed for; null for no limit
+ * @param sortOrder where the plan appears in a catalog listing, lowest first
+ * @param group plans offered as alternatives to each other share a group
+ * @param defaultPlan the plan new customers of its group get unless told otherwise
+ * @param lookupKey a stable key that clients use instead of the code, e.g. "pro-monthly-2026"
+ * @param attributes free-form data for the plan's owners, kept as JSON exactly as given; never read by rating
+ * @param features feature flags the plan grants (remove_branding, api_access …)
+ * @param credits prepaid credits granted at the start of every period, by credit code, in the plan's currency
+ * @param createdAt when this version was written
  */
 public record PlanVersion(int version, Instant effectiveFrom, String name, String description, String interval,
-                          String currency, BigDecimal amount, int trialDays, List<Charge> charges) {
+                          String currency, BigDecimal amount, int trialDays, List<Charge> charges,
+                          Integer frequency, BigDecimal yearlyAmount, BigDecimal seatPrice, Integer maxSeats,
+                          String billTiming,
+                          Integer billingCycles, int sortOrder, String group, boolean defaultPlan, String lookupKey,
+                          String invoiceDisplayName, Map<String, JsonNode> attributes, Map<String, Boolean> features,
+                          Map<String, BigDecimal> credits, Instant createdAt) {
 
     public PlanVersion {
         charges = charges == null ? List.of() : List.copyOf(charges);
+        attributes = attributes == null ? Map.of() : attributes;
+        features = features == null ? Map.of() : features;
+        credits = credits == null ? Map.of() : credits;
+    }
+
+    public PlanVersion(final int version, final Instant effectiveFrom, final String name, final String description,
+                       final String interval, final String currency, final BigDecimal amount, final int trialDays,
+                       final List<Charge> charges) {
+        this(version, effectiveFrom, name, description, interval, currency, amount, trialDays, charges, null, null,
+            null, null, null, null, 0, null, false, null, null, null, null, null, null);
+    }
+
+    /** The billing period's length: the interval times the frequency (quarterly with frequency 2 is six months). */
+    public BillingInterval billingInterval() {
+        final BillingInterval base = BillingInterval.fromWire(interval);
+        return new BillingInterval(base.unit(), base.frequency() * (frequency == null ? 1 : frequency));
     }
 }

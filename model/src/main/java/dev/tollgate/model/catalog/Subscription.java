@@ -1,17 +1,41 @@
 package dev.tollgate.model.catalog;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
- * A customer on a plan from {@code startedAt} until {@code endedAt} (exclusive; open when null).
+ * A customer on a plan from {@code startedAt} until {@code endedAt} (exclusive; open when null). A plan
+ * change ends one subscription at an instant and starts its successor, naming it in {@code previousId}, at
+ * the same instant.
  *
  * @param planVersion a pinned version, or null to follow the version in force at each event's time
  * @param billingTime calendar or anniversary
+ * @param seats how many seats the plan's seat price is charged for; null for none
+ * @param addOns the add-ons taken, with quantities
+ * @param coupons coupon codes, in the order they apply
+ * @param previousId the subscription this one replaced at a plan change; null for a first subscription
  */
 public record Subscription(String id, String customerId, String plan, Integer planVersion, Instant startedAt,
-                           Instant endedAt, String billingTime) {
+                           Instant endedAt, String billingTime, Integer seats, List<SubscriptionAddOn> addOns,
+                           List<String> coupons, String previousId) {
+
+    public Subscription {
+        addOns = addOns == null ? List.of() : List.copyOf(addOns);
+        coupons = coupons == null ? List.of() : List.copyOf(coupons);
+    }
+
+    public Subscription(final String id, final String customerId, final String plan, final Integer planVersion,
+                        final Instant startedAt, final Instant endedAt, final String billingTime) {
+        this(id, customerId, plan, planVersion, startedAt, endedAt, billingTime, null, null, null, null);
+    }
 
     public boolean activeAt(final Instant at) {
         return !at.isBefore(startedAt) && (endedAt == null || at.isBefore(endedAt));
+    }
+
+    /** A copy that ends at {@code at}. */
+    public Subscription endedAt(final Instant at) {
+        return new Subscription(id, customerId, plan, planVersion, startedAt, at, billingTime, seats, addOns,
+            coupons, previousId);
     }
 }

@@ -3,6 +3,7 @@ package dev.tollgate.model.event;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.model.json.Json;
 import dev.tollgate.pricing.validation.FieldError;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -11,6 +12,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads a usage event out of JSON and checks it, collecting every problem as a {@link FieldError}.
@@ -24,8 +26,19 @@ public final class UsageEventReader {
     public static final int MAX_PROPERTY_KEY_LENGTH = 128;
     public static final int MAX_STRING_VALUE_LENGTH = 1024;
     public static final int MAX_PROPERTY_DEPTH = 3;
+    /** Keys, strings and numbers of all properties together: an event stays a few KiB at most. */
+    public static final int MAX_PROPERTIES_CHARS = 8192;
+    /** Digits on each side of the decimal point: beyond any real quantity, and small enough to print plainly. */
+    public static final int MAX_NUMBER_DIGITS = 30;
     /** Clocks drift; a day ahead is generous for skew and still catches a wrong unit (ms for s). */
     public static final Duration MAX_FUTURE = Duration.ofDays(1);
+    /** Earlier than any usage Tollgate rates; catches seconds sent as years and keeps period arithmetic sane. */
+    public static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    /**
+     * The fields of an event. Anything else is refused rather than ignored: a quantity sent beside
+     * {@code properties} instead of inside it would otherwise be lost without a word.
+     */
+    public static final Set<String> FIELDS = Set.of("id", "type", "customer_id", "timestamp", "properties");
 
     private UsageEventReader() {
     }
@@ -51,6 +64,7 @@ public final class UsageEventReader {
         final String customerId = identifier(node, "customer_id", errors);
         final Instant timestamp = timestamp(node.get("timestamp"), receivedAt, errors);
         final Map<String, Object> properties = properties(node.get("properties"), errors);
+        unknownFields(node, errors);
         if (!errors.isEmpty()) {
             return new Result(null, errors);
         }
@@ -85,9 +99,32 @@ public final class UsageEventReader {
         if (text.length() > MAX_ID_LENGTH) {
             return "must be at most " + MAX_ID_LENGTH + " characters";
         }
+        if (hasControlCharacter(text)) {
+            return "must not contain control characters";
+        }
+        return unicodeProblem(text);
+    }
+
+    private static boolean hasControlCharacter(final String text) {
         for (int i = 0; i < text.length(); i++) {
             if (Character.isISOControl(text.charAt(i))) {
-                return "must not contain control characters";
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * JSON's {@code \\uD800} escapes can produce half a surrogate pair, which no UTF-8 writer can
+     * encode: such a string must be refused here rather than fail later while being written.
+     */
+    private static String unicodeProblem(final String text) {
+        for (int i = 0; i < text.length(); i++) {
+            final char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return "must be valid Unicode (it holds an unpaired surrogate)";
             }
         }
         return null;
@@ -113,7 +150,22 @@ public final class UsageEventReader {
                 + " hours in the future"));
             return null;
         }
+        if (parsed.isBefore(EARLIEST)) {
+            errors.add(new FieldError("timestamp", "must not be before " + EARLIEST));
+            return null;
+        }
         return parsed;
+    }
+
+    private static void unknownFields(final JsonNode node, final List<FieldError> errors) {
+        final Iterator<String> names = node.fieldNames();
+        while (names.hasNext()) {
+            final String name = names.next();
+            if (!FIELDS.contains(name)) {
+                errors.add(new FieldError(printableName(name), "is not a field of a usage event; event data goes under "
+                    + "properties"));
+            }
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -130,14 +182,20 @@ public final class UsageEventReader {
             return null;
         }
         final int before = errors.size();
-        checkValues("properties", value, 1, errors);
+        final int[] chars = {0};
+        checkValues("properties", value, 1, chars, errors);
+        if (errors.size() == before && chars[0] > MAX_PROPERTIES_CHARS) {
+            errors.add(new FieldError("properties", "must hold at most " + MAX_PROPERTIES_CHARS
+                + " characters of keys, strings and numbers in all"));
+        }
         if (errors.size() > before) {
             return null;
         }
         return new LinkedHashMap<>(Json.convert(value, Map.class));
     }
 
-    private static void checkValues(final String path, final JsonNode container, final int depth,
+    /** @param chars running total of the characters seen, for the overall size bound */
+    private static void checkValues(final String path, final JsonNode container, final int depth, final int[] chars,
                                     final List<FieldError> errors) {
         if (depth > MAX_PROPERTY_DEPTH) {
             errors.add(new FieldError(path, "must not nest deeper than " + MAX_PROPERTY_DEPTH + " levels"));
@@ -152,25 +210,75 @@ public final class UsageEventReader {
             while (fields.hasNext()) {
                 final Map.Entry<String, JsonNode> entry = fields.next();
                 final String key = entry.getKey();
-                if (key.isEmpty() || key.length() > MAX_PROPERTY_KEY_LENGTH) {
-                    errors.add(new FieldError(path, "keys must be 1 to " + MAX_PROPERTY_KEY_LENGTH + " characters"));
+                if (key.isEmpty() || key.length() > MAX_PROPERTY_KEY_LENGTH || hasControlCharacter(key)
+                    || unicodeProblem(key) != null) {
+                    errors.add(new FieldError(path, "keys must be 1 to " + MAX_PROPERTY_KEY_LENGTH
+                        + " printable characters"));
                     continue;
                 }
-                checkValue(path + "." + key, entry.getValue(), depth, errors);
+                chars[0] += key.length();
+                checkValue(path + "." + key, entry.getValue(), depth, chars, errors);
             }
         } else {
             for (int i = 0; i < container.size(); i++) {
-                checkValue(path + "[" + i + "]", container.get(i), depth, errors);
+                checkValue(path + "[" + i + "]", container.get(i), depth, chars, errors);
             }
         }
     }
 
-    private static void checkValue(final String path, final JsonNode value, final int depth,
+    private static void checkValue(final String path, final JsonNode value, final int depth, final int[] chars,
                                    final List<FieldError> errors) {
         if (value.isContainerNode()) {
-            checkValues(path, value, depth + 1, errors);
-        } else if (value.isTextual() && value.textValue().length() > MAX_STRING_VALUE_LENGTH) {
-            errors.add(new FieldError(path, "must be at most " + MAX_STRING_VALUE_LENGTH + " characters"));
+            checkValues(path, value, depth + 1, chars, errors);
+        } else if (value.isTextual()) {
+            checkText(path, value.textValue(), chars, errors);
+        } else if (value.isNumber()) {
+            checkNumber(path, value, chars, errors);
         }
+    }
+
+    private static void checkText(final String path, final String text, final int[] chars,
+                                  final List<FieldError> errors) {
+        if (text.length() > MAX_STRING_VALUE_LENGTH) {
+            errors.add(new FieldError(path, "must be at most " + MAX_STRING_VALUE_LENGTH + " characters"));
+            return;
+        }
+        final String problem = unicodeProblem(text);
+        if (problem != null) {
+            errors.add(new FieldError(path, problem));
+            return;
+        }
+        chars[0] += text.length();
+    }
+
+    private static void checkNumber(final String path, final JsonNode value, final int[] chars,
+                                    final List<FieldError> errors) {
+        if (value.isFloatingPointNumber() || value.isBigInteger()) {
+            final BigDecimal number = value.decimalValue();
+            final int integerDigits = number.precision() - number.scale();
+            if (integerDigits > MAX_NUMBER_DIGITS || number.scale() > MAX_NUMBER_DIGITS) {
+                errors.add(new FieldError(path, "must be a number of at most " + MAX_NUMBER_DIGITS
+                    + " digits before and after the decimal point"));
+                return;
+            }
+            chars[0] += Math.max(integerDigits, 1) + Math.max(number.scale(), 0);
+        } else {
+            chars[0] += value.asText().length();
+        }
+    }
+
+    /** A field name as it can be echoed back in an error: control characters escaped, length capped. */
+    public static String printableName(final String name) {
+        final StringBuilder shown = new StringBuilder();
+        final int end = Math.min(name.length(), MAX_PROPERTY_KEY_LENGTH);
+        for (int i = 0; i < end; i++) {
+            final char c = name.charAt(i);
+            if (Character.isISOControl(c) || Character.isSurrogate(c)) {
+                shown.append(String.format("\\u%04x", (int) c));
+            } else {
+                shown.append(c);
+            }
+        }
+        return end < name.length() ? shown.append('…').toString() : shown.toString();
     }
 }

@@ -1,10 +1,14 @@
 package dev.tollgate.model.topic;
 
+import dev.tollgate.model.catalog.AddOn;
+import dev.tollgate.model.catalog.Coupon;
 import dev.tollgate.model.catalog.CustomerSubscriptions;
 import dev.tollgate.model.catalog.Meter;
 import dev.tollgate.model.catalog.Plan;
 import dev.tollgate.model.json.JsonSerde;
+import dev.tollgate.model.rating.PeriodStatement;
 import dev.tollgate.model.rating.RatedUsage;
+import dev.tollgate.model.rating.UsageAlert;
 import dev.tollgate.model.rating.UsageRejection;
 import dev.tollgate.model.topic.Topic.CleanupPolicy;
 import java.util.List;
@@ -30,18 +34,18 @@ public final class Topics {
         topic("tollgate.plans", new JsonSerde<>(Plan.class), CleanupPolicy.COMPACT);
     public static final Topic<String, CustomerSubscriptions> SUBSCRIPTIONS =
         topic("tollgate.subscriptions", new JsonSerde<>(CustomerSubscriptions.class), CleanupPolicy.COMPACT);
-    public static final Topic<String, byte[]> COUPONS =
-        topic("tollgate.coupons", Serdes.ByteArray(), CleanupPolicy.COMPACT);
-    public static final Topic<String, byte[]> ADDONS =
-        topic("tollgate.addons", Serdes.ByteArray(), CleanupPolicy.COMPACT);
+    public static final Topic<String, Coupon> COUPONS =
+        topic("tollgate.coupons", new JsonSerde<>(Coupon.class), CleanupPolicy.COMPACT);
+    public static final Topic<String, AddOn> ADDONS =
+        topic("tollgate.addons", new JsonSerde<>(AddOn.class), CleanupPolicy.COMPACT);
     public static final Topic<String, RatedUsage> RATED_USAGE =
         topic("tollgate.rated-usage", new JsonSerde<>(RatedUsage.class), CleanupPolicy.DELETE);
     public static final Topic<String, UsageRejection> USAGE_REJECTIONS =
         topic("tollgate.usage-rejections", new JsonSerde<>(UsageRejection.class), CleanupPolicy.DELETE);
-    public static final Topic<String, byte[]> USAGE_ALERTS =
-        topic("tollgate.usage-alerts", Serdes.ByteArray(), CleanupPolicy.DELETE);
-    public static final Topic<String, byte[]> PERIOD_STATEMENTS =
-        topic("tollgate.period-statements", Serdes.ByteArray(), CleanupPolicy.COMPACT);
+    public static final Topic<String, UsageAlert> USAGE_ALERTS =
+        topic("tollgate.usage-alerts", new JsonSerde<>(UsageAlert.class), CleanupPolicy.DELETE);
+    public static final Topic<String, PeriodStatement> PERIOD_STATEMENTS =
+        topic("tollgate.period-statements", new JsonSerde<>(PeriodStatement.class), CleanupPolicy.COMPACT);
 
     /**
      * Topics whose partitions must line up with {@link #USAGE_EVENTS}: the rater keeps one task per

@@ -14,9 +14,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Rates one event against the running state of its charge. The period's amount is recomputed on the new state and
- * the difference with the amount so far is the delta, so the deltas of a period always add up to the model applied
- * to the period. The rater is pure: it never mutates the prior state (records and immutable lists all the way down),
+ * Rates one event against the running state of its charge. The event's delta is this rater's model applied to the
+ * new state minus the same model applied to the prior state, so the deltas of a period always add up to the model
+ * applied to the period. When a plan's new version takes over mid-period, the state was built by another model: the
+ * delta is still the new model's price of the event's units given the period so far, and units rated before the
+ * change keep the price they were rated at. The rater is pure: it never mutates the prior state (records and immutable lists all the way down),
  * so a caller that rejects the event, for a limit or anything else, simply keeps the prior state.
  */
 public final class ChargeRater {
@@ -63,10 +65,11 @@ public final class ChargeRater {
         final Aggregated aggregated = aggregate(prior, reading);
         final UsageTally tally = pricing.accumulate(tallyOf(prior), aggregated.units(),
                 aggregated.units().subtract(prior.units()), reading.ownAmount());
-        final BigDecimal amount = pricing.amountOf(tally);
-        final ChargeState next = new ChargeState(tally.units(), tally.events(), amount, aggregated.distinctValues(),
-                aggregated.latestAt(), tally.freeUnits(), tally.freeEvents(), tally.ownAmount());
-        return new RatingStep(next, amount.subtract(prior.amount()));
+        final BigDecimal delta = pricing.amountOf(tally).subtract(priorAmount(prior));
+        final ChargeState next = new ChargeState(tally.units(), tally.events(), prior.amount().add(delta),
+                aggregated.distinctValues(), aggregated.latestAt(), tally.freeUnits(), tally.freeEvents(),
+                tally.ownAmount());
+        return new RatingStep(next, delta);
     }
 
     /** Rates a whole period's readings in order, from the empty state. */
@@ -85,6 +88,11 @@ public final class ChargeRater {
      */
     public BigDecimal amountDue(ChargeState state) {
         return state.events() == 0 ? pricing.amountOf(UsageTally.empty()) : state.amount();
+    }
+
+    /** The prior state's amount under this rater's model; the stored amount itself for a fresh period. */
+    private BigDecimal priorAmount(ChargeState prior) {
+        return prior.events() == 0 ? prior.amount() : pricing.amountOf(tallyOf(prior));
     }
 
     private static UsageTally tallyOf(ChargeState state) {

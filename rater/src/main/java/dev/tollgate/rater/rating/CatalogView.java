@@ -1,5 +1,7 @@
 package dev.tollgate.rater.rating;
 
+import dev.tollgate.model.catalog.AddOn;
+import dev.tollgate.model.catalog.Coupon;
 import dev.tollgate.model.catalog.CustomerSubscriptions;
 import dev.tollgate.model.catalog.Meter;
 import dev.tollgate.model.catalog.Plan;
@@ -12,4 +14,8 @@ public interface CatalogView {
     Plan plan(String code);
 
     Meter meter(String code);
+
+    AddOn addOn(String code);
+
+    Coupon coupon(String code);
 }

@@ -1,16 +1,17 @@
 package dev.tollgate.rater.rating;
 
+import dev.tollgate.model.catalog.ChargeLimit;
 import dev.tollgate.model.catalog.Subscription;
 import dev.tollgate.model.event.UsageEvent;
 import dev.tollgate.model.json.Json;
 import dev.tollgate.model.rating.Period;
 import dev.tollgate.model.rating.RatedUsage;
 import dev.tollgate.model.rating.RejectionReason;
+import dev.tollgate.model.rating.UsageAlert;
 import dev.tollgate.model.rating.UsageRejection;
 import dev.tollgate.pricing.aggregation.MeterReading;
 import dev.tollgate.pricing.aggregation.MeterReadings;
 import dev.tollgate.pricing.period.BillingAnchor;
-import dev.tollgate.pricing.period.BillingInterval;
 import dev.tollgate.pricing.period.BillingPeriod;
 import dev.tollgate.pricing.period.BillingPeriods;
 import dev.tollgate.pricing.rating.ChargeState;
@@ -23,6 +24,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -39,17 +41,23 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * {@code dev.tollgate.pricing}; this class only reads and writes state.
  *
  * <p>Stores: {@code event-status} (window store, (customer, event id) → {@link EventStatus}, kept for
- * the dedup window), {@code charge-aggregates} ((subscription, charge, period start) → ChargeState),
- * {@code pending-events} ((customer, event id) → {@link PendingEvent}), and the catalog stores.
+ * the dedup window), {@code charge-aggregates} ((subscription, period start, charge) → ChargeState),
+ * {@code pending-events} ((customer, event id) → {@link PendingEvent}), {@code alerts-sent}
+ * ((subscription, period start, charge, threshold) → when), the stores of {@link PeriodCloser} and
+ * the catalog stores.
  */
 public final class RatingProcessor implements Processor<String, UsageEvent, String, RatingOutcome> {
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final RaterSettings settings;
     private ProcessorContext<String, RatingOutcome> context;
     private WindowStore<String, EventStatus> statuses;
     private KeyValueStore<String, ChargeState> aggregates;
     private KeyValueStore<String, PendingEvent> pending;
+    private KeyValueStore<String, Long> alertsSent;
     private ChargeResolver resolver;
+    private PeriodCloser closer;
 
     public RatingProcessor(final RaterSettings settings) {
         this.settings = settings;
@@ -61,8 +69,21 @@ public final class RatingProcessor implements Processor<String, UsageEvent, Stri
         this.statuses = context.getStateStore(StoreNames.EVENT_STATUS);
         this.aggregates = context.getStateStore(StoreNames.CHARGE_AGGREGATES);
         this.pending = context.getStateStore(StoreNames.PENDING_EVENTS);
-        this.resolver = new ChargeResolver(new StoreCatalogView(context));
+        this.alertsSent = context.getStateStore(StoreNames.ALERTS_SENT);
+        final CatalogView catalog = new StoreCatalogView(context);
+        this.resolver = new ChargeResolver(catalog);
+        this.closer = new PeriodCloser(settings.lateGrace(), catalog, context.getStateStore(StoreNames.SUBSCRIPTIONS),
+            aggregates, context.getStateStore(StoreNames.CLOSED_PERIODS), context.getStateStore(StoreNames.STATEMENTS),
+            alertsSent);
         context.schedule(settings.pendingCheckInterval(), PunctuationType.WALL_CLOCK_TIME, this::retryPending);
+        context.schedule(settings.closeCheckInterval(), PunctuationType.WALL_CLOCK_TIME, this::closeDuePeriods);
+    }
+
+    /** Both clocks must have passed a period's close: wall time alone would close it during a backlog. */
+    private void closeDuePeriods(final long wallClockMs) {
+        final long now = Math.min(wallClockMs, context.currentStreamTimeMs());
+        closer.closeDue(Instant.ofEpochMilli(now), statement -> context.forward(new Record<String, RatingOutcome>(
+            statement.subscriptionId(), new RatingOutcome.Closed(statement), now)));
     }
 
     @Override
@@ -125,8 +146,14 @@ public final class RatingProcessor implements Processor<String, UsageEvent, Stri
     private void price(final PendingEvent attempt, final Resolution.Priced priced) {
         final UsageEvent event = attempt.event();
         final Subscription subscription = priced.subscription();
-        final BillingPeriod period = BillingPeriods.periodAt(BillingInterval.fromWire(priced.version().interval()),
+        final BillingPeriod period = BillingPeriods.periodAt(priced.version().billingInterval(),
             BillingAnchor.fromWire(subscription.billingTime()), subscription.startedAt(), event.timestamp());
+        final Optional<Instant> closedThrough = closer.closedThrough(subscription.id());
+        if (closedThrough.isPresent() && event.timestamp().isBefore(closedThrough.get())) {
+            reject(attempt, RejectionReason.LATE, "the period of subscription " + subscription.id() + " that holds "
+                + event.timestamp() + " closed; its statement is final");
+            return;
+        }
         final List<ChargeUpdate> updates = new ArrayList<>(priced.charges().size());
         for (final Resolution.MatchedCharge matched : priced.charges()) {
             final MeterReading reading;
@@ -153,6 +180,7 @@ public final class RatingProcessor implements Processor<String, UsageEvent, Stri
         final String currency = priced.version().currency();
         for (final ChargeUpdate update : updates) {
             aggregates.put(update.key(), update.step().next());
+            alerts(attempt, subscription, period, update);
             final BigDecimal added = update.step().next().units().subtract(update.prior().units());
             context.forward(new Record<String, RatingOutcome>(event.customerId(), new RatingOutcome.Rated(
                 new RatedUsage(event.id(), event.customerId(), subscription.id(), subscription.plan(),
@@ -167,8 +195,48 @@ public final class RatingProcessor implements Processor<String, UsageEvent, Stri
             attempt.recordTimestampMs());
     }
 
+    /**
+     * Alerts once per (period, charge, threshold) when this event's usage crossed a threshold
+     * percentage of the charge's limit, or passed a limit that is not enforced.
+     */
+    private void alerts(final PendingEvent attempt, final Subscription subscription, final BillingPeriod period,
+                        final ChargeUpdate update) {
+        final ChargeLimit limit = update.matched().charge().limit();
+        if (limit == null || limit.units().signum() <= 0) {
+            return;
+        }
+        final BigDecimal before = update.prior().units();
+        final BigDecimal after = update.step().next().units();
+        for (final BigDecimal percent : update.matched().charge().thresholds()) {
+            final BigDecimal level = limit.units().multiply(percent).divide(HUNDRED);
+            if (before.compareTo(level) < 0 && after.compareTo(level) >= 0) {
+                alert(attempt, subscription, period, update, UsageAlert.Kind.THRESHOLD, percent, limit);
+            }
+        }
+        if (!limit.enforce() && before.compareTo(limit.units()) <= 0 && after.compareTo(limit.units()) > 0) {
+            alert(attempt, subscription, period, update, UsageAlert.Kind.LIMIT_EXCEEDED, HUNDRED, limit);
+        }
+    }
+
+    private void alert(final PendingEvent attempt, final Subscription subscription, final BillingPeriod period,
+                       final ChargeUpdate update, final UsageAlert.Kind kind, final BigDecimal percent,
+                       final ChargeLimit limit) {
+        final String code = update.matched().charge().code();
+        final String key = StateKeys.alert(subscription.id(), period.start(), code,
+            kind == UsageAlert.Kind.LIMIT_EXCEEDED ? percent.negate() : percent);
+        if (alertsSent.get(key) != null) {
+            return;
+        }
+        alertsSent.put(key, attempt.recordTimestampMs());
+        final UsageEvent event = attempt.event();
+        context.forward(new Record<String, RatingOutcome>(event.customerId(), new RatingOutcome.Alerted(
+            new UsageAlert(event.customerId(), subscription.id(), code, update.matched().meter().code(),
+                new Period(period.start(), period.end()), kind, percent, update.step().next().units(),
+                limit.units(), event.id(), event.timestamp())), attempt.recordTimestampMs()));
+    }
+
     private static boolean exceedsEnforcedLimit(final Resolution.MatchedCharge matched, final RatingStep step) {
-        final var limit = matched.charge().limit();
+        final ChargeLimit limit = matched.charge().limit();
         return limit != null && limit.enforce() && step.next().units().compareTo(limit.units()) > 0;
     }
 

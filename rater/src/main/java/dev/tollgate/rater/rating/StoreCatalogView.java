@@ -1,5 +1,7 @@
 package dev.tollgate.rater.rating;
 
+import dev.tollgate.model.catalog.AddOn;
+import dev.tollgate.model.catalog.Coupon;
 import dev.tollgate.model.catalog.CustomerSubscriptions;
 import dev.tollgate.model.catalog.Meter;
 import dev.tollgate.model.catalog.Plan;
@@ -10,18 +12,22 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
  * The catalog as a rating task sees it: the customer's subscriptions from the co-partitioned
- * {@code subscriptions} store, plans and meters from global stores.
+ * {@code subscriptions} store, plans, meters, add-ons and coupons from global stores.
  */
 final class StoreCatalogView implements CatalogView {
 
     private final TimestampedKeyValueStore<String, CustomerSubscriptions> subscriptions;
     private final TimestampedKeyValueStore<String, Plan> plans;
     private final TimestampedKeyValueStore<String, Meter> meters;
+    private final TimestampedKeyValueStore<String, AddOn> addOns;
+    private final TimestampedKeyValueStore<String, Coupon> coupons;
 
     StoreCatalogView(final ProcessorContext<?, ?> context) {
         this.subscriptions = context.getStateStore(StoreNames.SUBSCRIPTIONS);
         this.plans = context.getStateStore(StoreNames.PLANS);
         this.meters = context.getStateStore(StoreNames.METERS);
+        this.addOns = context.getStateStore(StoreNames.ADDONS);
+        this.coupons = context.getStateStore(StoreNames.COUPONS);
     }
 
     @Override
@@ -37,5 +43,15 @@ final class StoreCatalogView implements CatalogView {
     @Override
     public Meter meter(final String code) {
         return ValueAndTimestamp.getValueOrNull(meters.get(code));
+    }
+
+    @Override
+    public AddOn addOn(final String code) {
+        return ValueAndTimestamp.getValueOrNull(addOns.get(code));
+    }
+
+    @Override
+    public Coupon coupon(final String code) {
+        return ValueAndTimestamp.getValueOrNull(coupons.get(code));
     }
 }

@@ -1,11 +1,12 @@
 package dev.tollgate.rater.state;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
  * Composite state-store keys as strings joined by the unit separator. Ids never contain control
- * characters (the readers reject them), so the joins cannot collide, and a prefix selects all of a
- * subscription's charges.
+ * characters (the readers reject them), so the joins cannot collide, and a prefix selects a
+ * subscription's period (all its charges) or all its statements.
  */
 public final class StateKeys {
 
@@ -19,8 +20,35 @@ public final class StateKeys {
         return customerId + SEPARATOR + eventId;
     }
 
-    /** One charge's running state in one period: (subscription, charge, period start). */
+    /** One charge's running state in one period: (subscription, period start, charge). */
     public static String charge(final String subscriptionId, final String chargeCode, final Instant periodStart) {
-        return subscriptionId + SEPARATOR + chargeCode + SEPARATOR + periodStart.toEpochMilli();
+        return periodPrefix(subscriptionId, periodStart) + chargeCode;
+    }
+
+    /** Every charge state of one subscription's period. */
+    public static String periodPrefix(final String subscriptionId, final Instant periodStart) {
+        return subscriptionId + SEPARATOR + periodStart.toEpochMilli() + SEPARATOR;
+    }
+
+    /** The charge code of a key made by {@link #charge}. */
+    public static String chargeOf(final String chargeKey) {
+        return chargeKey.substring(chargeKey.lastIndexOf(SEPARATOR) + 1);
+    }
+
+    /** A closed period's statement: (subscription, period start). */
+    public static String statement(final String subscriptionId, final Instant periodStart) {
+        return statementPrefix(subscriptionId) + periodStart.toEpochMilli();
+    }
+
+    /** Every statement of one subscription. */
+    public static String statementPrefix(final String subscriptionId) {
+        return subscriptionId + SEPARATOR;
+    }
+
+    /** An alert already sent: (subscription, period start, charge, threshold percent). */
+    public static String alert(final String subscriptionId, final Instant periodStart, final String chargeCode,
+                               final BigDecimal threshold) {
+        return charge(subscriptionId, chargeCode, periodStart) + SEPARATOR + threshold.stripTrailingZeros()
+            .toPlainString();
     }
 }

@@ -16,6 +16,7 @@ public final class RaterSerdes {
     public static final Serde<EventStatus> EVENT_STATUS = new JsonSerde<>(EventStatus.class);
     public static final Serde<ChargeState> CHARGE_STATE = new JsonSerde<>(ChargeState.class);
     public static final Serde<PendingEvent> PENDING_EVENT = new JsonSerde<>(PendingEvent.class);
+    public static final Serde<Long> EPOCH_MILLIS = Serdes.Long();
 
     private RaterSerdes() {
     }

@@ -1,5 +1,7 @@
 package dev.tollgate.rater.topology;
 
+import dev.tollgate.model.catalog.AddOn;
+import dev.tollgate.model.catalog.Coupon;
 import dev.tollgate.model.catalog.CustomerSubscriptions;
 import dev.tollgate.model.catalog.Meter;
 import dev.tollgate.model.catalog.Plan;
@@ -31,9 +33,11 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The rating topology. Reads {@code tollgate.usage-events} (customer_id → raw event bytes) and the
  * catalog topics {@code tollgate.subscriptions} (customer_id → CustomerSubscriptions, co-partitioned),
- * {@code tollgate.plans} and {@code tollgate.meters} (code → Plan / Meter, global); writes
- * {@code tollgate.rated-usage} (customer_id → RatedUsage) and {@code tollgate.usage-rejections}
- * (customer_id → UsageRejection). Every processor, store and internal topic is named.
+ * {@code tollgate.plans}, {@code tollgate.meters}, {@code tollgate.addons} and {@code tollgate.coupons}
+ * (code → Plan / Meter / AddOn / Coupon, global); writes {@code tollgate.rated-usage} (customer_id →
+ * RatedUsage), {@code tollgate.usage-rejections} (customer_id → UsageRejection),
+ * {@code tollgate.usage-alerts} (customer_id → UsageAlert) and {@code tollgate.period-statements}
+ * (subscription_id → PeriodStatement). Every processor, store and internal topic is named.
  */
 public final class RatingTopology {
 
@@ -72,11 +76,18 @@ public final class RatingTopology {
         placed.merge(moved, Named.as("usage-by-customer-merge"))
             .process(() -> new RatingProcessor(settings), Named.as("rate-usage"),
                 StoreNames.SUBSCRIPTIONS, StoreNames.EVENT_STATUS, StoreNames.CHARGE_AGGREGATES,
-                StoreNames.PENDING_EVENTS)
+                StoreNames.PENDING_EVENTS, StoreNames.CLOSED_PERIODS, StoreNames.STATEMENTS, StoreNames.ALERTS_SENT)
             .split(Named.as("outcome-"))
-            .branch((customer, outcome) -> outcome instanceof RatingOutcome.Rated, Branched.withConsumer(rated -> rated
+            .branch((key, outcome) -> outcome instanceof RatingOutcome.Rated, Branched.withConsumer(rated -> rated
                 .mapValues(outcome -> ((RatingOutcome.Rated) outcome).usage(), Named.as("rated-usage"))
                 .to(Topics.RATED_USAGE.name(), produced(Topics.RATED_USAGE, "rated-usage-sink")), "rated"))
+            .branch((key, outcome) -> outcome instanceof RatingOutcome.Alerted, Branched.withConsumer(alerted -> alerted
+                .mapValues(outcome -> ((RatingOutcome.Alerted) outcome).alert(), Named.as("usage-alerts"))
+                .to(Topics.USAGE_ALERTS.name(), produced(Topics.USAGE_ALERTS, "usage-alerts-sink")), "alerted"))
+            .branch((key, outcome) -> outcome instanceof RatingOutcome.Closed, Branched.withConsumer(closed -> closed
+                .mapValues(outcome -> ((RatingOutcome.Closed) outcome).statement(), Named.as("period-statements"))
+                .to(Topics.PERIOD_STATEMENTS.name(), produced(Topics.PERIOD_STATEMENTS, "period-statements-sink")),
+                "closed"))
             .defaultBranch(Branched.withConsumer(rejected -> rejected
                 .mapValues(outcome -> ((RatingOutcome.Rejected) outcome).rejection(), Named.as("rejected-usage"))
                 .to(Topics.USAGE_REJECTIONS.name(), produced(Topics.USAGE_REJECTIONS, "rejected-usage-sink")),
@@ -92,6 +103,12 @@ public final class RatingTopology {
         builder.globalTable(Topics.METERS.name(), consumed(Topics.METERS, "meters-table"),
             Materialized.<String, Meter, KeyValueStore<Bytes, byte[]>>as(StoreNames.METERS)
                 .withKeySerde(Topics.METERS.keySerde()).withValueSerde(Topics.METERS.valueSerde()));
+        builder.globalTable(Topics.ADDONS.name(), consumed(Topics.ADDONS, "addons-table"),
+            Materialized.<String, AddOn, KeyValueStore<Bytes, byte[]>>as(StoreNames.ADDONS)
+                .withKeySerde(Topics.ADDONS.keySerde()).withValueSerde(Topics.ADDONS.valueSerde()));
+        builder.globalTable(Topics.COUPONS.name(), consumed(Topics.COUPONS, "coupons-table"),
+            Materialized.<String, Coupon, KeyValueStore<Bytes, byte[]>>as(StoreNames.COUPONS)
+                .withKeySerde(Topics.COUPONS.keySerde()).withValueSerde(Topics.COUPONS.valueSerde()));
         builder.table(Topics.SUBSCRIPTIONS.name(), consumed(Topics.SUBSCRIPTIONS, "subscriptions-table"),
             Materialized.<String, CustomerSubscriptions, KeyValueStore<Bytes, byte[]>>as(StoreNames.SUBSCRIPTIONS)
                 .withKeySerde(Topics.SUBSCRIPTIONS.keySerde()).withValueSerde(Topics.SUBSCRIPTIONS.valueSerde()));
@@ -108,6 +125,13 @@ public final class RatingTopology {
             .withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(StoreNames.PENDING_EVENTS), RaterSerdes.KEYS, RaterSerdes.PENDING_EVENT));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(StoreNames.CLOSED_PERIODS), RaterSerdes.KEYS, RaterSerdes.EPOCH_MILLIS));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(StoreNames.STATEMENTS), RaterSerdes.KEYS,
+            Topics.PERIOD_STATEMENTS.valueSerde()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(StoreNames.ALERTS_SENT), RaterSerdes.KEYS, RaterSerdes.EPOCH_MILLIS));
     }
 
     private static <V> Consumed<String, V> consumed(final Topic<String, V> topic, final String name) {

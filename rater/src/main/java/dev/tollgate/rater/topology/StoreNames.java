@@ -9,9 +9,14 @@ public final class StoreNames {
     public static final String SUBSCRIPTIONS = "subscriptions";
     public static final String PLANS = "plans";
     public static final String METERS = "meters";
+    public static final String ADDONS = "addons";
+    public static final String COUPONS = "coupons";
     public static final String EVENT_STATUS = "event-status";
     public static final String CHARGE_AGGREGATES = "charge-aggregates";
     public static final String PENDING_EVENTS = "pending-events";
+    public static final String CLOSED_PERIODS = "closed-periods";
+    public static final String STATEMENTS = "statements";
+    public static final String ALERTS_SENT = "alerts-sent";
 
     private StoreNames() {
     }

@@ -10,8 +10,10 @@ import dev.tollgate.model.catalog.Meter;
 import dev.tollgate.model.catalog.Plan;
 import dev.tollgate.model.catalog.PlanVersion;
 import dev.tollgate.model.catalog.Subscription;
+import dev.tollgate.model.rating.PeriodStatement;
 import dev.tollgate.model.rating.RatedUsage;
 import dev.tollgate.model.rating.RejectionReason;
+import dev.tollgate.model.rating.UsageAlert;
 import dev.tollgate.model.rating.UsageRejection;
 import dev.tollgate.model.topic.Topic;
 import dev.tollgate.model.topic.Topics;
@@ -53,6 +55,8 @@ class RatingTopologyTest {
     private TestInputTopic<String, CustomerSubscriptions> subscriptions;
     private TestOutputTopic<String, RatedUsage> rated;
     private TestOutputTopic<String, UsageRejection> rejected;
+    private TestOutputTopic<String, UsageAlert> alerts;
+    private TestOutputTopic<String, PeriodStatement> statements;
 
     @BeforeEach
     void startDriver() {
@@ -62,7 +66,7 @@ class RatingTopologyTest {
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         final RaterSettings settings = new RaterSettings(PARTITIONS, Duration.ofDays(35), Duration.ofSeconds(10),
-            Duration.ofSeconds(1));
+            Duration.ofSeconds(1), Duration.ofHours(1), Duration.ofSeconds(1));
         driver = new TopologyTestDriver(RatingTopology.build(settings, config), config, CALL_TIME);
         usage = input(Topics.USAGE_EVENTS);
         meters = input(Topics.METERS);
@@ -72,6 +76,10 @@ class RatingTopologyTest {
             Topics.RATED_USAGE.valueSerde().deserializer());
         rejected = driver.createOutputTopic(Topics.USAGE_REJECTIONS.name(),
             Topics.USAGE_REJECTIONS.keySerde().deserializer(), Topics.USAGE_REJECTIONS.valueSerde().deserializer());
+        alerts = driver.createOutputTopic(Topics.USAGE_ALERTS.name(), Topics.USAGE_ALERTS.keySerde().deserializer(),
+            Topics.USAGE_ALERTS.valueSerde().deserializer());
+        statements = driver.createOutputTopic(Topics.PERIOD_STATEMENTS.name(),
+            Topics.PERIOD_STATEMENTS.keySerde().deserializer(), Topics.PERIOD_STATEMENTS.valueSerde().deserializer());
     }
 
     @AfterEach
@@ -94,9 +102,15 @@ class RatingTopologyTest {
     }
 
     private void call(final String id, final String customer, final int seconds) {
+        callAt(id, customer, seconds, CALL_TIME, CALL_TIME);
+    }
+
+    /** A call that happened at {@code at} and reached Kafka at {@code received}. */
+    private void callAt(final String id, final String customer, final int seconds, final Instant at,
+                        final Instant received) {
         usage.pipeInput(customer, ("{\"id\":\"" + id + "\",\"type\":\"call_ended\",\"customer_id\":\"" + customer
-            + "\",\"timestamp\":\"" + CALL_TIME + "\",\"properties\":{\"seconds\":" + seconds
-            + ",\"direction\":\"inbound\"}}").getBytes(StandardCharsets.UTF_8), CALL_TIME);
+            + "\",\"timestamp\":\"" + at + "\",\"properties\":{\"seconds\":" + seconds
+            + ",\"direction\":\"inbound\"}}").getBytes(StandardCharsets.UTF_8), received);
     }
 
     @Test
@@ -226,6 +240,102 @@ class RatingTopologyTest {
         assertEquals(1, out.size());
         assertEquals("sub_moved", out.get(0).subscriptionId());
         assertEquals(RejectionReason.DUPLICATE, rejected.readValue().reason());
+    }
+
+    @Test
+    void shouldCloseThePeriodOnceBothClocksPassedItsEndPlusGrace() {
+        catalog(null);
+        call("e1", "acme", 125);
+        final Instant april = Instant.parse("2026-04-01T00:30:00Z");
+        // Stream time reaches April, inside the grace: nothing closes yet.
+        callAt("e2", "acme", 10, april, april);
+        driver.advanceWallClockTime(Duration.between(CALL_TIME, Instant.parse("2026-04-01T02:00:00Z")));
+        assertTrue(statements.isEmpty(), "stream time has not passed the end plus grace");
+
+        final Instant later = Instant.parse("2026-04-01T01:30:00Z");
+        callAt("e3", "acme", 10, later, later);
+        driver.advanceWallClockTime(Duration.ofSeconds(2));
+
+        final PeriodStatement statement = statements.readKeyValue().value;
+        assertEquals("sub_1", statement.subscriptionId());
+        assertEquals(Instant.parse("2026-03-01T00:00:00Z"), statement.period().start());
+        assertEquals(Instant.parse("2026-04-01T00:00:00Z"), statement.period().end());
+        assertTrue(statement.finalStatement());
+        // base 10.00 (in arrears) + 125 s x 0.002 = 0.25 => 10.25
+        assertEquals(0, new BigDecimal("10.25").compareTo(statement.total()));
+        assertEquals(List.of("subscription", "usage"), statement.lines().stream().map(l -> l.type()).toList());
+        assertEquals(0, new BigDecimal("0.25").compareTo(statement.lines().get(1).amount()));
+        assertTrue(statements.isEmpty(), "a period's statement is published once");
+        driver.advanceWallClockTime(Duration.ofSeconds(5));
+        assertTrue(statements.isEmpty(), "a period's statement is published once");
+    }
+
+    @Test
+    void shouldRejectAnEventForAClosedPeriodAsLate() {
+        catalog(null);
+        call("e1", "acme", 125);
+        final Instant april = Instant.parse("2026-04-01T02:00:00Z");
+        callAt("e2", "acme", 10, april, april);
+        driver.advanceWallClockTime(Duration.between(CALL_TIME, april));
+        assertEquals(1, statements.readValuesToList().size());
+
+        callAt("e3", "acme", 10, Instant.parse("2026-03-31T23:00:00Z"), april.plusSeconds(60));
+        final UsageRejection late = rejected.readValue();
+        assertEquals(RejectionReason.LATE, late.reason());
+        assertEquals("e3", late.eventId());
+        assertEquals(List.of("e1", "e2"), rated.readValuesToList().stream().map(RatedUsage::eventId).toList());
+    }
+
+    @Test
+    void shouldAlertOncePerThresholdAndWhenAnUnenforcedLimitIsPassed() {
+        meters.pipeInput("voice_seconds", new Meter("voice_seconds", "Voice seconds", "call_ended", "sum", "seconds",
+            Map.of()));
+        plans.pipeInput("voice", new Plan("voice", Plan.PlanStatus.ACTIVE, List.of(new PlanVersion(1, Instant.EPOCH,
+            "Voice", null, "monthly", "USD", BigDecimal.ZERO, 0, List.of(new Charge("seconds", "voice_seconds",
+            "standard", Map.of("amount", "0.01"), Map.of(), new ChargeLimit(new BigDecimal("100"), false),
+            List.of(new BigDecimal("50"), new BigDecimal("80"))))))));
+        subscriptions.pipeInput("acme", new CustomerSubscriptions("acme", List.of(
+            new Subscription("sub_1", "acme", "voice", null, START, null, "calendar"))));
+        call("e1", "acme", 60);
+        call("e2", "acme", 10);
+        call("e3", "acme", 15);
+        call("e4", "acme", 20);
+        call("e5", "acme", 5);
+
+        final List<UsageAlert> out = alerts.readValuesToList();
+        // 60 crosses 50%; 85 crosses 80%; 105 passes the unenforced limit of 100; 110 alerts nothing new
+        assertEquals(List.of("e1", "e3", "e4"), out.stream().map(UsageAlert::eventId).toList());
+        assertEquals(List.of(UsageAlert.Kind.THRESHOLD, UsageAlert.Kind.THRESHOLD, UsageAlert.Kind.LIMIT_EXCEEDED),
+            out.stream().map(UsageAlert::kind).toList());
+        assertEquals(0, new BigDecimal("80").compareTo(out.get(1).threshold()));
+        assertEquals(5, rated.readValuesToList().size(), "an unenforced limit counts every event");
+    }
+
+    @Test
+    void shouldPriceEachEventWithThePlanVersionInForceAtItsTime() {
+        meters.pipeInput("voice_seconds", new Meter("voice_seconds", "Voice seconds", "call_ended", "sum", "seconds",
+            Map.of()));
+        final Instant change = Instant.parse("2026-03-15T00:00:00Z");
+        plans.pipeInput("voice", new Plan("voice", Plan.PlanStatus.ACTIVE, List.of(
+            new PlanVersion(1, Instant.EPOCH, "Voice", null, "monthly", "USD", BigDecimal.ZERO, 0, List.of(
+                new Charge("seconds", "voice_seconds", "standard", Map.of("amount", "0.002"), Map.of(), null,
+                    List.of()))),
+            new PlanVersion(2, change, "Voice", null, "monthly", "USD", BigDecimal.ZERO, 0, List.of(
+                new Charge("seconds", "voice_seconds", "standard", Map.of("amount", "0.003"), Map.of(), null,
+                    List.of()))))));
+        subscriptions.pipeInput("acme", new CustomerSubscriptions("acme", List.of(
+            new Subscription("sub_1", "acme", "voice", null, START, null, "calendar"))));
+        // Arrival order differs from event time: the later call arrives first.
+        final Instant received = Instant.parse("2026-03-20T00:00:00Z");
+        callAt("after", "acme", 100, Instant.parse("2026-03-16T00:00:00Z"), received);
+        callAt("before", "acme", 125, Instant.parse("2026-03-14T23:59:59Z"), received);
+
+        final List<RatedUsage> out = rated.readValuesToList();
+        // 100 s x 0.003 = 0.300 under v2; 125 s x 0.002 = 0.250 under v1
+        assertEquals(2, out.get(0).planVersion());
+        assertEquals(0, new BigDecimal("0.300").compareTo(out.get(0).amount()));
+        assertEquals(1, out.get(1).planVersion());
+        assertEquals(0, new BigDecimal("0.250").compareTo(out.get(1).amount()));
     }
 
     @Test

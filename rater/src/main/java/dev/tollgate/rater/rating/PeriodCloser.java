@@ -1,0 +1,149 @@
+package dev.tollgate.rater.rating;
+
+import dev.tollgate.model.catalog.CustomerSubscriptions;
+import dev.tollgate.model.catalog.Plan;
+import dev.tollgate.model.catalog.PlanVersion;
+import dev.tollgate.model.catalog.Subscription;
+import dev.tollgate.model.rating.PeriodStatement;
+import dev.tollgate.pricing.period.BillingPeriod;
+import dev.tollgate.pricing.period.BillingSchedule;
+import dev.tollgate.pricing.rating.ChargeState;
+import dev.tollgate.rater.state.StateKeys;
+import dev.tollgate.rater.statement.StatementAssembler;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Closes billing periods. A period closes once both the wall clock and the task's stream time have
+ * passed its end plus the late grace: its statement is computed from the period's charge states,
+ * published once, kept for queries, and the period's charge states and alert marks are deleted, so
+ * rating state is bounded by the open periods. After that, an event dated before the close is
+ * {@code LATE}.
+ *
+ * <p>Stores: {@code subscriptions} (read), {@code charge-aggregates} (read, then deleted per period),
+ * {@code closed-periods} (subscription → end of its last closed period, epoch ms),
+ * {@code statements} ((subscription, period start) → PeriodStatement), {@code alerts-sent}.
+ */
+final class PeriodCloser {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PeriodCloser.class);
+    /** A subscription far behind (the rater was down for months) catches up over several runs. */
+    private static final int MAX_PERIODS_PER_RUN = 12;
+
+    private final Duration lateGrace;
+    private final CatalogView catalog;
+    private final StatementAssembler assembler;
+    private final TimestampedKeyValueStore<String, CustomerSubscriptions> subscriptions;
+    private final KeyValueStore<String, ChargeState> aggregates;
+    private final KeyValueStore<String, Long> closed;
+    private final KeyValueStore<String, PeriodStatement> statements;
+    private final KeyValueStore<String, Long> alertsSent;
+
+    PeriodCloser(final Duration lateGrace, final CatalogView catalog,
+                 final TimestampedKeyValueStore<String, CustomerSubscriptions> subscriptions,
+                 final KeyValueStore<String, ChargeState> aggregates, final KeyValueStore<String, Long> closed,
+                 final KeyValueStore<String, PeriodStatement> statements, final KeyValueStore<String, Long> alertsSent) {
+        this.lateGrace = lateGrace;
+        this.catalog = catalog;
+        this.assembler = new StatementAssembler(catalog::meter, catalog::addOn, catalog::coupon);
+        this.subscriptions = subscriptions;
+        this.aggregates = aggregates;
+        this.closed = closed;
+        this.statements = statements;
+        this.alertsSent = alertsSent;
+    }
+
+    /** The end of the subscription's last closed period: events dated before it are late. */
+    Optional<Instant> closedThrough(final String subscriptionId) {
+        final Long end = closed.get(subscriptionId);
+        return end == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(end));
+    }
+
+    /** Closes every period of this task's subscriptions that is due at {@code now}; emits each statement. */
+    void closeDue(final Instant now, final Consumer<PeriodStatement> emit) {
+        final List<Subscription> all = new ArrayList<>();
+        try (KeyValueIterator<String, ValueAndTimestamp<CustomerSubscriptions>> customers = subscriptions.all()) {
+            customers.forEachRemaining(entry -> {
+                if (entry.value != null && entry.value.value() != null) {
+                    all.addAll(entry.value.value().subscriptions());
+                }
+            });
+        }
+        for (final Subscription subscription : all) {
+            try {
+                closeDue(subscription, now, emit);
+            } catch (RuntimeException e) {
+                // A catalog entry not seen yet (a meter, an add-on): the next run retries.
+                LOG.warn("cannot close a period of subscription {} yet: {}", subscription.id(), e.getMessage());
+            }
+        }
+    }
+
+    private void closeDue(final Subscription subscription, final Instant now, final Consumer<PeriodStatement> emit) {
+        final Plan plan = catalog.plan(subscription.plan());
+        if (plan == null) {
+            return;
+        }
+        Instant cursor = closedThrough(subscription.id()).orElse(subscription.startedAt());
+        for (int run = 0; run < MAX_PERIODS_PER_RUN; run++) {
+            final Optional<PlanVersion> version = subscription.planVersion() != null
+                ? plan.version(subscription.planVersion()) : plan.versionAt(cursor);
+            if (version.isEmpty()) {
+                return;
+            }
+            final BillingSchedule schedule = StatementAssembler.schedule(subscription, version.get());
+            final Optional<Instant> billingEnd = schedule.billingEndsAt();
+            if (billingEnd.isPresent() && !cursor.isBefore(billingEnd.get())) {
+                return;
+            }
+            final BillingPeriod grid = schedule.gridPeriodAt(cursor);
+            final Instant end = billingEnd.filter(e -> e.isBefore(grid.end())).orElse(grid.end());
+            if (end.plus(lateGrace).isAfter(now)) {
+                return;
+            }
+            final Instant start = grid.start().isBefore(subscription.startedAt()) ? subscription.startedAt()
+                : grid.start();
+            final Map<String, ChargeState> states = takeStates(subscription.id(), grid.start());
+            final PeriodStatement statement = assembler.assemble(subscription, plan, version.get(), grid,
+                new BillingPeriod(start, end), states, now);
+            statements.put(StateKeys.statement(subscription.id(), grid.start()), statement);
+            closed.put(subscription.id(), end.toEpochMilli());
+            emit.accept(statement);
+            cursor = end;
+        }
+    }
+
+    /** Reads and deletes the period's charge states and alert marks: after the statement nothing reads them. */
+    private Map<String, ChargeState> takeStates(final String subscriptionId, final Instant periodStart) {
+        final String prefix = StateKeys.periodPrefix(subscriptionId, periodStart);
+        final Map<String, ChargeState> states = new LinkedHashMap<>();
+        final List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<String, ChargeState> found = aggregates.prefixScan(prefix, new StringSerializer())) {
+            found.forEachRemaining(entry -> {
+                keys.add(entry.key);
+                states.put(StateKeys.chargeOf(entry.key), entry.value);
+            });
+        }
+        keys.forEach(aggregates::delete);
+        final List<String> marks = new ArrayList<>();
+        try (KeyValueIterator<String, Long> found = alertsSent.prefixScan(prefix, new StringSerializer())) {
+            found.forEachRemaining((KeyValue<String, Long> entry) -> marks.add(entry.key));
+        }
+        marks.forEach(alertsSent::delete);
+        return states;
+    }
+}

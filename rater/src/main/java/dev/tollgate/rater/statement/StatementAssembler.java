@@ -1,0 +1,191 @@
+package dev.tollgate.rater.statement;
+
+import dev.tollgate.model.catalog.AddOn;
+import dev.tollgate.model.catalog.Charge;
+import dev.tollgate.model.catalog.Coupon;
+import dev.tollgate.model.catalog.Meter;
+import dev.tollgate.model.catalog.Plan;
+import dev.tollgate.model.catalog.PlanVersion;
+import dev.tollgate.model.catalog.Subscription;
+import dev.tollgate.model.catalog.SubscriptionAddOn;
+import dev.tollgate.model.rating.Period;
+import dev.tollgate.model.rating.PeriodStatement;
+import dev.tollgate.model.rating.StatementLine;
+import dev.tollgate.pricing.aggregation.Aggregation;
+import dev.tollgate.pricing.charge.ChargePricing;
+import dev.tollgate.pricing.period.BillingAnchor;
+import dev.tollgate.pricing.period.BillingInterval;
+import dev.tollgate.pricing.period.BillingPeriod;
+import dev.tollgate.pricing.period.BillingSchedule;
+import dev.tollgate.pricing.period.IntervalUnit;
+import dev.tollgate.pricing.rating.ChargeRater;
+import dev.tollgate.pricing.rating.ChargeState;
+import dev.tollgate.pricing.statement.BaseFees;
+import dev.tollgate.pricing.statement.BillTiming;
+import dev.tollgate.pricing.statement.CouponType;
+import dev.tollgate.pricing.statement.CreditBalance;
+import dev.tollgate.pricing.statement.Fee;
+import dev.tollgate.pricing.statement.Statement;
+import dev.tollgate.pricing.statement.StatementRequest;
+import dev.tollgate.pricing.statement.Statements;
+import dev.tollgate.pricing.statement.UsageCharge;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Turns one subscription's closed period into its statement: base price by bill timing, seats,
+ * add-ons, one usage line per charge, coupons and the plan's credits, all through the pricing
+ * module's {@link Statements}. No Kafka here: the caller hands in the period's charge states and the
+ * catalog entries.
+ */
+public final class StatementAssembler {
+
+    private static final BigDecimal WEEKS_PER_MONTH = new BigDecimal("52").divide(new BigDecimal("12"),
+        MathContext.DECIMAL64);
+
+    private final Function<String, Meter> meters;
+    private final Function<String, AddOn> addOns;
+    private final Function<String, Coupon> coupons;
+
+    /** @param meters catalog meters by code (null when unknown); likewise {@code addOns} and {@code coupons} */
+    public StatementAssembler(final Function<String, Meter> meters, final Function<String, AddOn> addOns,
+                              final Function<String, Coupon> coupons) {
+        this.meters = meters;
+        this.addOns = addOns;
+        this.coupons = coupons;
+    }
+
+    /** The billing schedule of a subscription under a plan version. */
+    public static BillingSchedule schedule(final Subscription subscription, final PlanVersion version) {
+        return new BillingSchedule(version.billingInterval(), BillingAnchor.fromWire(subscription.billingTime()),
+            subscription.startedAt(), version.trialDays(), version.billingCycles(), subscription.endedAt());
+    }
+
+    /**
+     * @param version the plan version that bills the period: the pinned one, else the one in force at its start
+     * @param grid the grid period, as the rater keys charge state by it
+     * @param period the statement period: the grid cut to the subscription's start and end
+     * @param states the period's charge states by charge code
+     */
+    public PeriodStatement assemble(final Subscription subscription, final Plan plan, final PlanVersion version,
+                                    final BillingPeriod grid, final BillingPeriod period,
+                                    final Map<String, ChargeState> states, final Instant issuedAt) {
+        final BillingSchedule schedule = schedule(subscription, version);
+        final BillTiming timing = version.billTiming() == null ? BillTiming.ARREARS
+            : BillTiming.fromWire(version.billTiming());
+        final Fee base = BaseFees.closing(plan.code(), BigDecimal.ONE, version.amount(), schedule, timing, grid)
+            .filter(fee -> version.amount().signum() > 0)
+            .orElse(null);
+        final Fee seats = subscription.seats() == null || subscription.seats() == 0 || version.seatPrice() == null
+            ? null : BaseFees.closing("seats", BigDecimal.valueOf(subscription.seats()), version.seatPrice(),
+                schedule, timing, grid).orElse(null);
+        final StatementRequest request = new StatementRequest(plan.code(), version.currency(), period, issuedAt,
+            true, base, seats, addOnFees(subscription, version, schedule, timing, grid), usage(plan, version, states),
+            statementCoupons(subscription), credits(version));
+        final Statement statement = Statements.compute(request);
+        final List<StatementLine> lines = statement.lines().stream()
+            .map(line -> new StatementLine(line.type().wireName(), line.code(), line.units(), line.amount()))
+            .toList();
+        return new PeriodStatement(PeriodStatement.idOf(subscription.id(), grid.start()), subscription.id(),
+            subscription.customerId(), plan.code(), version.version(), new Period(period.start(), period.end()),
+            version.currency(), lines, statement.subtotal(), statement.total(), true, issuedAt);
+    }
+
+    /**
+     * One line per charge that priced the period or that the version in force bills even without usage
+     * (a first range's flat amount is owed at zero units).
+     */
+    private List<UsageCharge> usage(final Plan plan, final PlanVersion version,
+                                           final Map<String, ChargeState> states) {
+        final Map<String, Charge> charges = new LinkedHashMap<>();
+        version.charges().forEach(charge -> charges.put(charge.code(), charge));
+        for (final String code : states.keySet()) {
+            if (!charges.containsKey(code)) {
+                chargeInAnyVersion(plan, code).ifPresent(charge -> charges.put(code, charge));
+            }
+        }
+        final List<UsageCharge> lines = new ArrayList<>(charges.size());
+        for (final Charge charge : charges.values()) {
+            final ChargeState state = states.getOrDefault(charge.code(), ChargeState.empty());
+            final Meter meter = meters.apply(charge.meter());
+            if (meter == null) {
+                throw new IllegalStateException("meter " + charge.meter() + " of charge " + charge.code()
+                    + " is not known yet");
+            }
+            final ChargeRater rater = new ChargeRater(Aggregation.fromWire(meter.aggregation()),
+                ChargePricing.parse(charge.model(), charge.properties()));
+            lines.add(UsageCharge.of(charge.code(), state.units(), rater.amountDue(state)));
+        }
+        return lines;
+    }
+
+    /** A charge dropped by a later version still bills what it rated before the change. */
+    private static Optional<Charge> chargeInAnyVersion(final Plan plan, final String code) {
+        for (int i = plan.versions().size() - 1; i >= 0; i--) {
+            for (final Charge charge : plan.versions().get(i).charges()) {
+                if (charge.code().equals(code)) {
+                    return Optional.of(charge);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private List<Fee> addOnFees(final Subscription subscription, final PlanVersion version,
+                                final BillingSchedule schedule, final BillTiming timing, final BillingPeriod grid) {
+        final List<Fee> fees = new ArrayList<>();
+        for (final SubscriptionAddOn taken : subscription.addOns()) {
+            final AddOn addOn = addOns.apply(taken.code());
+            if (addOn == null || !version.currency().equals(addOn.currency())) {
+                continue;
+            }
+            BaseFees.closing(addOn.code(), BigDecimal.valueOf(taken.quantity()),
+                    pricePerPeriod(addOn, version.billingInterval()), schedule, timing, grid)
+                .ifPresent(fees::add);
+        }
+        return fees;
+    }
+
+    /**
+     * Add-ons are priced per month (and optionally per year); a period of another length pays the
+     * monthly price pro rata: a quarter three months, a week 12/52 of a month.
+     */
+    static BigDecimal pricePerPeriod(final AddOn addOn, final BillingInterval interval) {
+        final BigDecimal frequency = BigDecimal.valueOf(interval.frequency());
+        final IntervalUnit unit = interval.unit();
+        return switch (unit) {
+            case YEAR -> addOn.yearlyAmount() != null ? addOn.yearlyAmount().multiply(frequency)
+                : addOn.monthlyAmount().multiply(BigDecimal.valueOf(12)).multiply(frequency);
+            case MONTH -> addOn.monthlyAmount().multiply(frequency);
+            case WEEK -> addOn.monthlyAmount().multiply(frequency).divide(WEEKS_PER_MONTH, MathContext.DECIMAL64);
+        };
+    }
+
+    private List<dev.tollgate.pricing.statement.Coupon> statementCoupons(final Subscription subscription) {
+        final List<dev.tollgate.pricing.statement.Coupon> applied = new ArrayList<>();
+        for (final String code : subscription.coupons()) {
+            final Coupon coupon = coupons.apply(code);
+            if (coupon == null || !coupon.active()) {
+                continue;
+            }
+            final CouponType type = "percentage".equals(coupon.couponType()) ? CouponType.PERCENTAGE
+                : CouponType.FIXED_AMOUNT;
+            applied.add(new dev.tollgate.pricing.statement.Coupon(coupon.code(), type, coupon.percentageRate(),
+                coupon.amount(), coupon.currency(), null, coupon.validFrom(), coupon.validUntil(), coupon.plans()));
+        }
+        return applied;
+    }
+
+    private static List<CreditBalance> credits(final PlanVersion version) {
+        final List<CreditBalance> balances = new ArrayList<>();
+        version.credits().forEach((code, amount) -> balances.add(new CreditBalance(code, amount)));
+        return balances;
+    }
+}
