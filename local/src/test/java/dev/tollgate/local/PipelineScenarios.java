@@ -156,6 +156,38 @@ abstract class PipelineScenarios {
         assertEquals(403, http.get("/v1/meters", ingest).status());
     }
 
+    @Test
+    void shouldServeCountersThatReconcileOnPrometheus() throws Exception {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(ClientConfigs.reliableProducer(
+            tollgate.bootstrapServers(), "raw-producer", Duration.ofSeconds(10)))) {
+            producer.send(new ProducerRecord<>(Topics.USAGE_EVENTS.name(), "someone",
+                "not json".getBytes(StandardCharsets.UTF_8))).get();
+        }
+        await().atMost(30, TimeUnit.SECONDS).untilAsserted(() -> {
+            final TestHttp.Answer scrape = http.get("/prometheus", null);
+            assertEquals(200, scrape.status());
+            final Map<String, Double> metrics = prometheus(scrape.body());
+            final double rejected = metrics.entrySet().stream()
+                .filter(e -> e.getKey().startsWith("tollgate_events_rejected_total{"))
+                .mapToDouble(Map.Entry::getValue).sum();
+            assertTrue(metrics.getOrDefault("tollgate_events_rejected_total{reason=\"INVALID\"}", 0.0) >= 1,
+                scrape.body());
+            assertEquals(metrics.get("tollgate_events_read_total"),
+                metrics.get("tollgate_events_rated_total") + rejected + metrics.get("tollgate_events_pending"));
+        });
+    }
+
+    private static Map<String, Double> prometheus(final String text) {
+        final Map<String, Double> values = new HashMap<>();
+        for (final String line : text.split("\n")) {
+            if (line.startsWith("tollgate_")) {
+                final int space = line.lastIndexOf(' ');
+                values.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
+            }
+        }
+        return values;
+    }
+
     /** Waits until {@code count} rated records of {@code customer} are on tollgate.rated-usage. */
     private List<RatedUsage> awaitRated(final String customer, final int count) {
         final Map<String, Object> config = ClientConfigs.tailingConsumer(tollgate.bootstrapServers(),

@@ -6,6 +6,7 @@ import dev.tollgate.model.event.UsageEventReader;
 import dev.tollgate.model.json.Json;
 import dev.tollgate.model.rating.RejectionReason;
 import dev.tollgate.model.rating.UsageRejection;
+import dev.tollgate.rater.rating.RatingCounts;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.stream.Collectors;
@@ -30,11 +31,13 @@ public final class UsageIntakeProcessor implements Processor<String, byte[], Str
     static final int MAX_RAW_CHARS = 4096;
 
     private final int customerPartitions;
+    private final RatingCounts counts;
     private final StringSerializer keySerializer = new StringSerializer();
     private ProcessorContext<String, Intake> context;
 
-    public UsageIntakeProcessor(final int customerPartitions) {
+    public UsageIntakeProcessor(final int customerPartitions, final RatingCounts counts) {
         this.customerPartitions = customerPartitions;
+        this.counts = counts;
     }
 
     @Override
@@ -44,6 +47,7 @@ public final class UsageIntakeProcessor implements Processor<String, byte[], Str
 
     @Override
     public void process(final Record<String, byte[]> record) {
+        counts.read();
         final Instant receivedAt = Instant.ofEpochMilli(record.timestamp());
         if (record.value() == null) {
             reject(record, null, RejectionReason.INVALID, "record has no value", null, receivedAt);
@@ -77,6 +81,7 @@ public final class UsageIntakeProcessor implements Processor<String, byte[], Str
 
     private void reject(final Record<String, byte[]> record, final String customerId, final RejectionReason reason,
                         final String detail, final JsonNode event, final Instant receivedAt) {
+        counts.rejected(reason);
         final String raw = event == null && record.value() != null ? truncatedText(record.value()) : null;
         final String eventId = event != null && event.path("id").isTextual() ? event.get("id").textValue() : null;
         final String key = customerId != null ? customerId : record.key();

@@ -51,6 +51,7 @@ public final class RatingProcessor implements Processor<String, UsageEvent, Stri
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final RaterSettings settings;
+    private final RatingCounts counts;
     private ProcessorContext<String, RatingOutcome> context;
     private WindowStore<String, EventStatus> statuses;
     private KeyValueStore<String, ChargeState> aggregates;
@@ -59,8 +60,9 @@ public final class RatingProcessor implements Processor<String, UsageEvent, Stri
     private ChargeResolver resolver;
     private PeriodCloser closer;
 
-    public RatingProcessor(final RaterSettings settings) {
+    public RatingProcessor(final RaterSettings settings, final RatingCounts counts) {
         this.settings = settings;
+        this.counts = counts;
     }
 
     @Override
@@ -82,8 +84,11 @@ public final class RatingProcessor implements Processor<String, UsageEvent, Stri
     /** Both clocks must have passed a period's close: wall time alone would close it during a backlog. */
     private void closeDuePeriods(final long wallClockMs) {
         final long now = Math.min(wallClockMs, context.currentStreamTimeMs());
-        closer.closeDue(Instant.ofEpochMilli(now), statement -> context.forward(new Record<String, RatingOutcome>(
-            statement.subscriptionId(), new RatingOutcome.Closed(statement), now)));
+        closer.closeDue(Instant.ofEpochMilli(now), statement -> {
+            counts.statement();
+            context.forward(new Record<String, RatingOutcome>(statement.subscriptionId(),
+                new RatingOutcome.Closed(statement), now));
+        });
     }
 
     @Override
@@ -91,12 +96,14 @@ public final class RatingProcessor implements Processor<String, UsageEvent, Stri
         final UsageEvent event = record.value();
         final String statusKey = StateKeys.event(event.customerId(), event.id());
         if (seen(statusKey, record.timestamp())) {
+            counts.rejected(RejectionReason.DUPLICATE);
             emitRejection(event, record.timestamp(), RejectionReason.DUPLICATE,
                 "event " + event.id() + " of customer " + event.customerId() + " was already received");
             return;
         }
         final PendingEvent attempt = new PendingEvent(event, context.currentSystemTimeMs(), record.timestamp());
         if (!rate(attempt, false)) {
+            counts.held();
             pending.put(statusKey, attempt);
             statuses.put(statusKey, EventStatus.pending(), record.timestamp());
         }
@@ -118,6 +125,7 @@ public final class RatingProcessor implements Processor<String, UsageEvent, Stri
         for (final KeyValue<String, PendingEvent> entry : held) {
             final boolean holdOver = wallClockMs - entry.value.heldSinceMs() >= settings.catalogHold().toMillis();
             if (rate(entry.value, holdOver)) {
+                counts.released();
                 pending.delete(entry.key);
             }
         }
@@ -139,7 +147,13 @@ public final class RatingProcessor implements Processor<String, UsageEvent, Stri
             reject(attempt, unpriced.reason(), unpriced.detail());
             return true;
         }
-        price(attempt, (Resolution.Priced) resolution);
+        try {
+            price(attempt, (Resolution.Priced) resolution);
+        } catch (InvalidPricingException | IllegalArgumentException | ArithmeticException e) {
+            // A catalog entry written around the API's checks (say, an unknown billing_time) must not stop
+            // the task on every retry of this event: it is rejected and the stream goes on.
+            reject(attempt, RejectionReason.INVALID, "cannot be rated: " + e.getMessage());
+        }
         return true;
     }
 
@@ -193,6 +207,7 @@ public final class RatingProcessor implements Processor<String, UsageEvent, Stri
         }
         statuses.put(StateKeys.event(event.customerId(), event.id()), EventStatus.rated(amounts),
             attempt.recordTimestampMs());
+        counts.rated(amounts.size());
     }
 
     /**
@@ -228,6 +243,7 @@ public final class RatingProcessor implements Processor<String, UsageEvent, Stri
             return;
         }
         alertsSent.put(key, attempt.recordTimestampMs());
+        counts.alert();
         final UsageEvent event = attempt.event();
         context.forward(new Record<String, RatingOutcome>(event.customerId(), new RatingOutcome.Alerted(
             new UsageAlert(event.customerId(), subscription.id(), code, update.matched().meter().code(),
@@ -241,6 +257,7 @@ public final class RatingProcessor implements Processor<String, UsageEvent, Stri
     }
 
     private void reject(final PendingEvent attempt, final RejectionReason reason, final String detail) {
+        counts.rejected(reason);
         final UsageEvent event = attempt.event();
         statuses.put(StateKeys.event(event.customerId(), event.id()), EventStatus.rejected(reason, detail),
             attempt.recordTimestampMs());

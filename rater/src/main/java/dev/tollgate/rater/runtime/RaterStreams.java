@@ -2,6 +2,7 @@ package dev.tollgate.rater.runtime;
 
 import dev.tollgate.model.topic.Topic;
 import dev.tollgate.model.topic.Topics;
+import dev.tollgate.rater.rating.RatingCounts;
 import dev.tollgate.rater.topology.RaterSettings;
 import dev.tollgate.rater.topology.RatingTopology;
 import io.micronaut.context.annotation.Context;
@@ -43,6 +44,7 @@ public class RaterStreams implements AutoCloseable {
     private static final int MAX_THREAD_REPLACEMENTS_PER_MINUTE = 5;
 
     private final KafkaStreams streams;
+    private final RatingCounts counts = new RatingCounts();
     private final Deque<Instant> replacements = new ArrayDeque<>();
 
     public RaterStreams(@Value("${tollgate.kafka.bootstrap-servers}") final String bootstrapServers,
@@ -58,7 +60,7 @@ public class RaterStreams implements AutoCloseable {
         final int partitions = customerPartitions(bootstrapServers);
         final RaterSettings settings = new RaterSettings(partitions, dedupWindow, catalogHold,
             RaterSettings.DEFAULT_PENDING_CHECK, lateGrace, RaterSettings.DEFAULT_CLOSE_CHECK);
-        this.streams = new KafkaStreams(RatingTopology.build(settings, config), config);
+        this.streams = new KafkaStreams(RatingTopology.build(settings, counts, config), config);
         streams.setUncaughtExceptionHandler(this::onUncaught);
         streams.setStateListener((next, previous) -> LOG.info("rater streams {} -> {}", previous, next));
         streams.start();
@@ -122,6 +124,10 @@ public class RaterStreams implements AutoCloseable {
 
     public KafkaStreams streams() {
         return streams;
+    }
+
+    public RatingCounts counts() {
+        return counts;
     }
 
     public boolean running() {

@@ -12,6 +12,7 @@ import dev.tollgate.model.topic.Topic;
 import dev.tollgate.model.topic.Topics;
 import dev.tollgate.rater.intake.Intake;
 import dev.tollgate.rater.intake.UsageIntakeProcessor;
+import dev.tollgate.rater.rating.RatingCounts;
 import dev.tollgate.rater.rating.RatingOutcome;
 import dev.tollgate.rater.rating.RatingProcessor;
 import java.time.Duration;
@@ -47,14 +48,15 @@ public final class RatingTopology {
     private RatingTopology() {
     }
 
-    public static Topology build(final RaterSettings settings, final Properties streamsConfig) {
+    public static Topology build(final RaterSettings settings, final RatingCounts counts,
+                                 final Properties streamsConfig) {
         final StreamsBuilder builder = new StreamsBuilder();
         addCatalog(builder);
         addRatingStores(builder, settings);
 
         final Map<String, KStream<String, Intake>> intake = builder
             .stream(Topics.USAGE_EVENTS.name(), consumed(Topics.USAGE_EVENTS, "usage-events-source"))
-            .process(() -> new UsageIntakeProcessor(settings.customerPartitions()), Named.as("read-usage"))
+            .process(() -> new UsageIntakeProcessor(settings.customerPartitions(), counts), Named.as("read-usage"))
             .split(Named.as("intake-"))
             .branch((customer, read) -> read instanceof Intake.Rejected, Branched.as("invalid"))
             .branch((customer, read) -> ((Intake.Accepted) read).misplaced(), Branched.as("misplaced"))
@@ -74,7 +76,7 @@ public final class RatingTopology {
                 .withNumberOfPartitions(settings.customerPartitions()));
 
         placed.merge(moved, Named.as("usage-by-customer-merge"))
-            .process(() -> new RatingProcessor(settings), Named.as("rate-usage"),
+            .process(() -> new RatingProcessor(settings, counts), Named.as("rate-usage"),
                 StoreNames.SUBSCRIPTIONS, StoreNames.EVENT_STATUS, StoreNames.CHARGE_AGGREGATES,
                 StoreNames.PENDING_EVENTS, StoreNames.CLOSED_PERIODS, StoreNames.STATEMENTS, StoreNames.ALERTS_SENT)
             .split(Named.as("outcome-"))

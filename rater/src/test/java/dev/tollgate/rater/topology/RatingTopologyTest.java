@@ -17,6 +17,7 @@ import dev.tollgate.model.rating.UsageAlert;
 import dev.tollgate.model.rating.UsageRejection;
 import dev.tollgate.model.topic.Topic;
 import dev.tollgate.model.topic.Topics;
+import dev.tollgate.rater.rating.RatingCounts;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -48,6 +49,7 @@ class RatingTopologyTest {
     @TempDir
     Path stateDir;
 
+    private final RatingCounts counts = new RatingCounts();
     private TopologyTestDriver driver;
     private TestInputTopic<String, byte[]> usage;
     private TestInputTopic<String, Meter> meters;
@@ -67,7 +69,7 @@ class RatingTopologyTest {
         config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         final RaterSettings settings = new RaterSettings(PARTITIONS, Duration.ofDays(35), Duration.ofSeconds(10),
             Duration.ofSeconds(1), Duration.ofHours(1), Duration.ofSeconds(1));
-        driver = new TopologyTestDriver(RatingTopology.build(settings, config), config, CALL_TIME);
+        driver = new TopologyTestDriver(RatingTopology.build(settings, counts, config), config, CALL_TIME);
         usage = input(Topics.USAGE_EVENTS);
         meters = input(Topics.METERS);
         plans = input(Topics.PLANS);
@@ -339,6 +341,29 @@ class RatingTopologyTest {
     }
 
     @Test
+    void shouldReconcileEventsReadWithRatedRejectedAndPending() {
+        catalog(new ChargeLimit(new BigDecimal("100"), true));
+        call("e1", "acme", 60);
+        call("e1", "acme", 60);
+        call("e2", "acme", 50);
+        call("e3", "stranger", 5);
+        usage.pipeInput("acme", "{".getBytes(StandardCharsets.UTF_8), CALL_TIME);
+
+        assertEquals(5, counts.eventsRead());
+        assertEquals(1, counts.eventsRated());
+        assertEquals(1, counts.eventsRejected(RejectionReason.DUPLICATE));
+        assertEquals(1, counts.eventsRejected(RejectionReason.LIMIT_EXCEEDED));
+        assertEquals(1, counts.eventsRejected(RejectionReason.INVALID));
+        assertEquals(1, counts.eventsPending());
+        assertEquals(counts.eventsRead(), counts.eventsRated() + counts.eventsRejected() + counts.eventsPending());
+
+        driver.advanceWallClockTime(Duration.ofSeconds(11));
+        assertEquals(0, counts.eventsPending());
+        assertEquals(1, counts.eventsRejected(RejectionReason.NO_SUBSCRIPTION));
+        assertEquals(counts.eventsRead(), counts.eventsRated() + counts.eventsRejected());
+    }
+
+    @Test
     void shouldMatchTheCheckedInTopologyDescription() throws IOException {
         final String expected = Files.readString(Path.of("src/test/resources/topology.txt"));
         assertEquals(expected.strip(), describe().strip(),
@@ -349,7 +374,7 @@ class RatingTopologyTest {
         final Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "rating-topology-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        final Topology topology = RatingTopology.build(RaterSettings.defaults(PARTITIONS), config);
+        final Topology topology = RatingTopology.build(RaterSettings.defaults(PARTITIONS), new RatingCounts(), config);
         return topology.describe().toString();
     }
 
