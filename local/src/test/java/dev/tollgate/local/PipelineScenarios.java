@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.local.launch.LaunchSettings;
 import dev.tollgate.local.launch.Tollgate;
+import dev.tollgate.model.rating.PeriodStatement;
 import dev.tollgate.model.rating.RatedUsage;
 import dev.tollgate.model.topic.ClientConfigs;
 import dev.tollgate.model.topic.Topics;
@@ -17,6 +18,9 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -157,6 +161,40 @@ abstract class PipelineScenarios {
     }
 
     @Test
+    void shouldPublishOneFinalStatementPerClosedPeriod() {
+        final String suffix = UUID.randomUUID().toString().substring(0, 8);
+        final String meter = "messages_" + suffix;
+        final String plan = "messaging_" + suffix;
+        final String customer = "chat_" + suffix;
+        final String subscription = "sub_" + suffix;
+        final YearMonth now = YearMonth.now(ZoneOffset.UTC);
+        final Instant started = now.minusMonths(3).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        final Instant usedAt = now.minusMonths(2).atDay(10).atStartOfDay(ZoneOffset.UTC).toInstant();
+        http.post("/v1/meters", admin, "{\"code\":\"" + meter + "\",\"event_type\":\"message_" + suffix
+            + "\",\"aggregation\":\"count\"}");
+        http.post("/v1/plans", admin, "{\"code\":\"" + plan + "\",\"name\":\"Messaging\",\"interval\":\"monthly\","
+            + "\"currency\":\"IDR\",\"amount\":\"150000\",\"charges\":[{\"meter\":\"" + meter + "\","
+            + "\"model\":\"standard\",\"properties\":{\"amount\":\"250.5\"}}]}");
+        http.post("/v1/subscriptions", admin, "{\"id\":\"" + subscription + "\",\"customer_id\":\"" + customer
+            + "\",\"plan\":\"" + plan + "\",\"started_at\":\"" + started + "\"}");
+        for (int i = 0; i < 3; i++) {
+            assertEquals(202, http.post("/v1/events", ingest, "{\"id\":\"m" + i + "\",\"type\":\"message_" + suffix
+                + "\",\"customer_id\":\"" + customer + "\",\"timestamp\":\"" + usedAt + "\"}").status());
+        }
+
+        final List<PeriodStatement> statements = awaitStatements(subscription, 3);
+        assertEquals(List.of(started, started.atZone(ZoneOffset.UTC).plusMonths(1).toInstant(),
+                started.atZone(ZoneOffset.UTC).plusMonths(2).toInstant()),
+            statements.stream().map(st -> st.period().start()).toList());
+        final PeriodStatement used = statements.get(1);
+        assertTrue(used.finalStatement());
+        assertEquals("IDR", used.currency());
+        // 150000 base + 3 messages x 250.5 = 751.5, rounded to IDR's 0 decimals (half up) = 752 => 150752
+        assertEquals(0, new BigDecimal("150752").compareTo(used.total()), used.toString());
+        assertEquals(0, new BigDecimal("150000").compareTo(statements.get(0).total()));
+    }
+
+    @Test
     void shouldServeCountersThatReconcileOnPrometheus() throws Exception {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(ClientConfigs.reliableProducer(
             tollgate.bootstrapServers(), "raw-producer", Duration.ofSeconds(10)))) {
@@ -186,6 +224,29 @@ abstract class PipelineScenarios {
             }
         }
         return values;
+    }
+
+    /** Waits until {@code count} statements of {@code subscription} are on tollgate.period-statements. */
+    private List<PeriodStatement> awaitStatements(final String subscription, final int count) {
+        final List<PeriodStatement> found = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(ClientConfigs.tailingConsumer(
+            tollgate.bootstrapServers(), "e2e-statements-" + UUID.randomUUID()))) {
+            final List<TopicPartition> partitions = consumer.partitionsFor(Topics.PERIOD_STATEMENTS.name()).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            await().atMost(60, TimeUnit.SECONDS).until(() -> {
+                for (final ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (subscription.equals(record.key())) {
+                        found.add(Topics.PERIOD_STATEMENTS.valueSerde().deserializer()
+                            .deserialize(record.topic(), record.value()));
+                    }
+                }
+                return found.size() >= count;
+            });
+        }
+        assertEquals(count, found.size());
+        return found;
     }
 
     /** Waits until {@code count} rated records of {@code customer} are on tollgate.rated-usage. */
