@@ -3,7 +3,9 @@ package dev.tollgate.planapi.meter;
 import dev.tollgate.http.json.JsonBodies;
 import dev.tollgate.http.problem.ProblemException;
 import dev.tollgate.model.catalog.Meter;
+import dev.tollgate.model.topic.Topics;
 import dev.tollgate.planapi.store.CatalogStore;
+import dev.tollgate.planapi.store.CatalogWrite;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -14,6 +16,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import java.util.Comparator;
+import java.util.List;
 
 /** Meters (billable metrics): {@code POST/GET /v1/meters}, {@code GET /v1/meters/{code}}. */
 @Controller("/v1/meters")
@@ -28,12 +31,14 @@ public class MeterController {
 
     @Post
     @Consumes(MediaType.ALL)
-    public synchronized HttpResponse<String> create(@Body final byte[] body) {
+    public HttpResponse<String> create(@Body final byte[] body) {
         final Meter meter = MeterReader.read(JsonBodies.parseObject(body));
-        if (catalog.meter(meter.code()).isPresent()) {
-            throw ProblemException.conflict("meter " + meter.code() + " already exists");
-        }
-        catalog.writeMeter(meter);
+        catalog.write(() -> {
+            if (catalog.meter(meter.code()).isPresent()) {
+                throw ProblemException.conflict("meter " + meter.code() + " already exists");
+            }
+            return List.of(CatalogWrite.of(Topics.METERS, meter.code(), meter));
+        });
         return JsonBodies.created(meter);
     }
 

@@ -9,12 +9,15 @@ import dev.tollgate.model.json.JsonFields;
 import dev.tollgate.pricing.charge.ChargePricing;
 import dev.tollgate.pricing.money.Currencies;
 import dev.tollgate.pricing.period.BillingInterval;
+import dev.tollgate.pricing.statement.BillTiming;
 import dev.tollgate.pricing.validation.FieldError;
 import dev.tollgate.pricing.validation.InvalidPricingException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,6 +30,9 @@ import java.util.function.Predicate;
 final class PlanReader {
 
     static final int MAX_CHARGES = 100;
+    static final int MAX_MAP_ENTRIES = 100;
+    /** The seed catalogs price a year as ten months where no yearly price is given. */
+    static final BigDecimal MONTHS_PAID_PER_YEAR = BigDecimal.TEN;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private PlanReader() {
@@ -45,9 +51,10 @@ final class PlanReader {
     /**
      * @param meterExists whether a charge's meter code names a known meter
      * @param effectiveFrom the version's effective time when the body names none
+     * @param now when the version is written
      */
     static PlanVersion read(final JsonNode body, final int version, final Instant effectiveFrom,
-                            final Predicate<String> meterExists) {
+                            final Predicate<String> meterExists, final Instant now) {
         final JsonFields fields = new JsonFields(body, "", new ArrayList<>());
         final String name = fields.text("name", true);
         final String description = fields.text("description", false);
@@ -55,6 +62,7 @@ final class PlanReader {
         if (interval != null) {
             collect(fields, () -> BillingInterval.fromWire(interval));
         }
+        final Integer frequency = fields.integer("frequency", 1, 120);
         final String currency = fields.text("currency", true);
         if (currency != null) {
             try {
@@ -63,15 +71,104 @@ final class PlanReader {
                 fields.error("currency", "must be an ISO 4217 code such as USD: " + e.getMessage());
             }
         }
-        final BigDecimal amount = fields.nonNegativeDecimal("amount", false);
+        final BigDecimal amount = orZero(fields.nonNegativeDecimal("amount", false));
+        final BigDecimal yearlyAmount = fields.has("yearly_amount")
+            ? fields.nonNegativeDecimal("yearly_amount", false)
+            : defaultYearlyAmount(interval, frequency, amount);
+        final BigDecimal seatPrice = fields.nonNegativeDecimal("seat_price", false);
+        final Integer maxSeats = fields.integer("max_seats", 0, 1_000_000);
         final Integer trialDays = fields.integer("trial_days", 0, 3660);
+        final String billTiming = fields.has("bill_timing") ? fields.text("bill_timing", true)
+            : BillTiming.ARREARS.wireName();
+        if (billTiming != null) {
+            collect(fields, () -> BillTiming.fromWire(billTiming));
+        }
+        final Integer billingCycles = fields.integer("billing_cycles", 1, 100_000);
+        final Integer sortOrder = fields.integer("sort_order", Integer.MIN_VALUE, Integer.MAX_VALUE);
+        final String group = fields.text("group", false);
+        final Boolean defaultPlan = fields.bool("default_plan");
+        final String lookupKey = fields.has("lookup_key") ? fields.identifier("lookup_key") : null;
+        final String invoiceDisplayName = fields.text("invoice_display_name", false);
+        final Map<String, JsonNode> attributes = attributes(fields);
+        final Map<String, Boolean> features = features(fields);
+        final Map<String, BigDecimal> credits = credits(fields);
         final Instant effective = fields.has("effective_from") ? fields.instant("effective_from") : effectiveFrom;
         final List<Charge> charges = charges(fields, meterExists);
         if (!fields.errors().isEmpty()) {
             throw ProblemException.invalid(fields.errors());
         }
-        return new PlanVersion(version, effective, name, description, interval, currency,
-            amount == null ? BigDecimal.ZERO : amount, trialDays == null ? 0 : trialDays, charges);
+        return new PlanVersion(version, effective, name, description, interval, currency, amount,
+            trialDays == null ? 0 : trialDays, charges, frequency == null ? 1 : frequency, yearlyAmount, seatPrice,
+            maxSeats, billTiming, billingCycles, sortOrder == null ? 0 : sortOrder, group, defaultPlan != null && defaultPlan,
+            lookupKey, invoiceDisplayName, attributes, features, credits, now);
+    }
+
+    /** A monthly plan sells a year for ten months unless it names its own yearly price. */
+    private static BigDecimal defaultYearlyAmount(final String interval, final Integer frequency,
+                                                  final BigDecimal amount) {
+        final boolean monthly = "monthly".equals(interval) && (frequency == null || frequency == 1);
+        return monthly ? amount.multiply(MONTHS_PAID_PER_YEAR) : null;
+    }
+
+    private static BigDecimal orZero(final BigDecimal amount) {
+        return amount == null ? BigDecimal.ZERO : amount;
+    }
+
+    private static Map<String, JsonNode> attributes(final JsonFields fields) {
+        final JsonNode node = fields.node("attributes");
+        if (node == null || node.isNull()) {
+            return Map.of();
+        }
+        if (!node.isObject() || node.size() > MAX_MAP_ENTRIES) {
+            fields.error("attributes", "must be a JSON object of at most " + MAX_MAP_ENTRIES + " keys");
+            return Map.of();
+        }
+        final Map<String, JsonNode> attributes = new LinkedHashMap<>();
+        node.fields().forEachRemaining(entry -> attributes.put(entry.getKey(), entry.getValue()));
+        return attributes;
+    }
+
+    private static Map<String, Boolean> features(final JsonFields fields) {
+        final JsonNode node = fields.node("features");
+        if (node == null || node.isNull()) {
+            return Map.of();
+        }
+        if (!node.isObject() || node.size() > MAX_MAP_ENTRIES) {
+            fields.error("features", "must be an object of feature name to true or false, at most "
+                + MAX_MAP_ENTRIES + " features");
+            return Map.of();
+        }
+        final Map<String, Boolean> features = new LinkedHashMap<>();
+        final Iterator<Map.Entry<String, JsonNode>> entries = node.fields();
+        while (entries.hasNext()) {
+            final Map.Entry<String, JsonNode> entry = entries.next();
+            if (entry.getValue().isBoolean()) {
+                features.put(entry.getKey(), entry.getValue().booleanValue());
+            } else {
+                fields.error("features." + entry.getKey(), "must be true or false");
+            }
+        }
+        return features;
+    }
+
+    private static Map<String, BigDecimal> credits(final JsonFields fields) {
+        final JsonNode node = fields.node("credits");
+        if (node == null || node.isNull()) {
+            return Map.of();
+        }
+        if (!node.isObject() || node.size() > MAX_MAP_ENTRIES) {
+            fields.error("credits", "must be an object of credit code to the amount granted each period");
+            return Map.of();
+        }
+        final JsonFields credit = fields.nested("credits", node);
+        final Map<String, BigDecimal> credits = new LinkedHashMap<>();
+        node.fieldNames().forEachRemaining(code -> {
+            final BigDecimal amount = credit.nonNegativeDecimal(code, true);
+            if (amount != null) {
+                credits.put(code, amount);
+            }
+        });
+        return credits;
     }
 
     private static List<Charge> charges(final JsonFields fields, final Predicate<String> meterExists) {
@@ -115,10 +212,15 @@ final class PlanReader {
         final Map<String, List<String>> filters = fields.filters("filters");
         final ChargeLimit limit = limit(fields);
         final List<BigDecimal> thresholds = thresholds(fields);
+        final String name = fields.text("name", false);
+        final String description = fields.text("description", false);
+        final String invoiceDisplayName = fields.text("invoice_display_name", false);
+        final String unitLabel = fields.text("unit_label", false);
         if (fields.errors().size() > before) {
             return null;
         }
-        return new Charge(code, meter, model, properties, filters, limit, thresholds);
+        return new Charge(code, meter, model, properties, filters, limit, thresholds, name, description,
+            invoiceDisplayName, unitLabel);
     }
 
     private static ChargeLimit limit(final JsonFields charge) {
@@ -148,7 +250,7 @@ final class PlanReader {
             return thresholds;
         }
         for (final JsonNode item : node) {
-            final BigDecimal percent = item.isNumber() ? item.decimalValue() : null;
+            final BigDecimal percent = percent(item);
             if (percent == null || percent.signum() <= 0 || percent.compareTo(HUNDRED) > 0) {
                 charge.error("thresholds", "must be percentages greater than 0 and at most 100");
                 return thresholds;
@@ -156,6 +258,21 @@ final class PlanReader {
             thresholds.add(percent);
         }
         return thresholds;
+    }
+
+    /** A percentage as a JSON number or a decimal string, the form it is written back in. */
+    private static BigDecimal percent(final JsonNode item) {
+        if (item.isNumber()) {
+            return item.decimalValue();
+        }
+        if (item.isTextual()) {
+            try {
+                return new BigDecimal(item.textValue().trim());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
     }
 
     /** Runs a pricing check and files its errors under this reader's path. */

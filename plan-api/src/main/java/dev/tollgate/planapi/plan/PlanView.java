@@ -1,19 +1,37 @@
 package dev.tollgate.planapi.plan;
 
-import dev.tollgate.model.catalog.Charge;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.model.catalog.Plan;
 import dev.tollgate.model.catalog.PlanVersion;
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.List;
+import dev.tollgate.model.json.Json;
 
-/** A plan as the API shows it: one version's terms beside the plan's code and status. */
-record PlanView(String code, String status, int version, Instant effectiveFrom, String name, String description,
-                String interval, String currency, BigDecimal amount, int trialDays, List<Charge> charges) {
+/**
+ * A plan as the API shows it: one version's terms, flat, beside the plan's code and status, and the
+ * times the plan was created and this version written. Built from the stored record field by field, so
+ * a field added to {@link PlanVersion} shows here without a change.
+ */
+final class PlanView {
 
-    static PlanView of(final Plan plan, final PlanVersion version) {
-        return new PlanView(plan.code(), plan.status().name().toLowerCase(), version.version(),
-            version.effectiveFrom(), version.name(), version.description(), version.interval(), version.currency(),
-            version.amount(), version.trialDays(), version.charges());
+    private PlanView() {
+    }
+
+    static ObjectNode of(final Plan plan, final PlanVersion version) {
+        final ObjectNode view = Json.mapper().createObjectNode();
+        view.put("code", plan.code());
+        view.put("status", status(plan));
+        view.setAll((ObjectNode) Json.mapper().valueToTree(version));
+        view.remove("created_at");
+        view.set("created_at", Json.mapper().valueToTree(plan.versions().get(0).createdAt()));
+        view.set("updated_at", Json.mapper().valueToTree(version.createdAt()));
+        return view;
+    }
+
+    static String status(final Plan plan) {
+        return plan.status().name().toLowerCase();
+    }
+
+    /** The ETag of a plan: its latest version number, which a PUT must name in {@code If-Match}. */
+    static String etag(final Plan plan) {
+        return "\"" + plan.latest().version() + "\"";
     }
 }

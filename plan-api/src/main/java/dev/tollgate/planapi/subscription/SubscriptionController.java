@@ -4,27 +4,39 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.http.json.JsonBodies;
 import dev.tollgate.http.problem.ProblemException;
 import dev.tollgate.model.catalog.CustomerSubscriptions;
-import dev.tollgate.model.catalog.Plan;
 import dev.tollgate.model.catalog.Subscription;
 import dev.tollgate.model.json.JsonFields;
-import dev.tollgate.pricing.period.BillingAnchor;
-import dev.tollgate.pricing.validation.InvalidPricingException;
+import dev.tollgate.model.topic.Topics;
 import dev.tollgate.planapi.store.CatalogStore;
+import dev.tollgate.planapi.store.CatalogWrite;
+import dev.tollgate.planapi.subscription.TermsReader.Terms;
+import dev.tollgate.pricing.validation.FieldError;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** Subscriptions: {@code POST /v1/subscriptions}, {@code GET /v1/subscriptions/{id}}. */
+/**
+ * Subscriptions: {@code POST /v1/subscriptions}, {@code GET /v1/subscriptions?customer_id=},
+ * {@code GET/DELETE /v1/subscriptions/{id}} and {@code POST /v1/subscriptions/{id}/plan-change}.
+ * All of a customer's subscriptions are one record of {@code tollgate.subscriptions}, keyed by the
+ * customer, so every change rewrites that record.
+ */
 @Controller("/v1/subscriptions")
 @Requires(property = "tollgate.components.plan-api", value = "true")
 public class SubscriptionController {
@@ -39,52 +51,151 @@ public class SubscriptionController {
 
     @Post
     @Consumes(MediaType.ALL)
-    public synchronized HttpResponse<String> create(@Body final byte[] body) {
-        final Subscription subscription = read(JsonBodies.parseObject(body));
-        if (catalog.subscription(subscription.id()).isPresent()) {
-            throw ProblemException.conflict("subscription " + subscription.id() + " already exists");
+    public HttpResponse<String> create(@Body final byte[] body) {
+        final JsonNode json = JsonBodies.parseObject(body);
+        final Instant now = clock.instant();
+        final AtomicReference<Subscription> created = new AtomicReference<>();
+        catalog.write(() -> {
+            final JsonFields fields = new JsonFields(json, "", new ArrayList<>());
+            final String id = fields.identifier("id");
+            final String customerId = fields.identifier("customer_id");
+            final Instant startedAt = fields.has("started_at") ? fields.instant("started_at") : now;
+            final Terms terms = TermsReader.read(fields, catalog, Terms.NONE);
+            if (!fields.errors().isEmpty()) {
+                throw ProblemException.invalid(fields.errors());
+            }
+            if (catalog.subscription(id).isPresent()) {
+                throw ProblemException.conflict("subscription " + id + " already exists");
+            }
+            final Subscription subscription = new Subscription(id, customerId, terms.plan(), terms.planVersion(),
+                startedAt, null, terms.billingTime(), terms.seats(), terms.addOns(), terms.coupons(), null);
+            created.set(subscription);
+            return List.of(write(customerOf(customerId).with(subscription)));
+        });
+        return JsonBodies.created(created.get());
+    }
+
+    /**
+     * Moves the subscription to another plan (or other terms) at {@code at}, now by default: it ends
+     * there, and a new subscription, naming it as {@code previous_id}, starts at the same instant. Usage
+     * before {@code at} stays rated with the old plan, usage from it on with the new one.
+     */
+    @Post("/{id}/plan-change")
+    @Consumes(MediaType.ALL)
+    public HttpResponse<String> changePlan(@PathVariable final String id, @Body final byte[] body) {
+        final JsonNode json = JsonBodies.parseObject(body);
+        final Instant now = clock.instant();
+        final AtomicReference<Subscription> started = new AtomicReference<>();
+        catalog.write(() -> {
+            final Subscription current = existing(id);
+            final JsonFields fields = new JsonFields(json, "", new ArrayList<>());
+            final String nextId = fields.has("id") ? fields.identifier("id") : id + "-" + UUID.randomUUID();
+            final Instant at = fields.has("at") ? fields.instant("at") : now;
+            final Terms terms = TermsReader.read(fields, catalog, new Terms(current.plan(), null,
+                current.billingTime(), current.seats(), current.addOns(), current.coupons()));
+            if (at != null) {
+                checkChangeTime(fields, current, at, now);
+            }
+            if (!fields.errors().isEmpty()) {
+                throw ProblemException.invalid(fields.errors());
+            }
+            if (current.endedAt() != null) {
+                throw ProblemException.conflict("subscription " + id + " ends at " + current.endedAt()
+                    + "; change the plan of the subscription that follows it");
+            }
+            if (catalog.subscription(nextId).isPresent()) {
+                throw ProblemException.conflict("subscription " + nextId + " already exists");
+            }
+            final Subscription next = new Subscription(nextId, current.customerId(), terms.plan(),
+                terms.planVersion(), at, null, terms.billingTime(), terms.seats(), terms.addOns(), terms.coupons(),
+                id);
+            started.set(next);
+            return List.of(write(customerOf(current.customerId()).with(current.endedAt(at)).with(next)));
+        });
+        return JsonBodies.created(started.get());
+    }
+
+    private static void checkChangeTime(final JsonFields fields, final Subscription current, final Instant at,
+                                        final Instant now) {
+        if (!at.isAfter(current.startedAt())) {
+            fields.error("at", "must be after the subscription's start, " + current.startedAt());
+        } else if (at.isBefore(now)) {
+            fields.error("at", "must not be in the past: usage already rated with the old plan stays so");
         }
-        final CustomerSubscriptions customer = catalog.customer(subscription.customerId())
-            .orElse(new CustomerSubscriptions(subscription.customerId(), List.of()));
-        catalog.writeSubscriptions(customer.with(subscription));
-        return JsonBodies.created(subscription);
+    }
+
+    /**
+     * Terminates the subscription now: its current period closes at this instant. Subscriptions
+     * scheduled to follow it (a plan change not yet in force) are cancelled with it; a subscription that
+     * has not started yet is removed, as it was never in force.
+     */
+    @Delete("/{id}")
+    public HttpResponse<String> terminate(@PathVariable final String id) {
+        final Instant now = clock.instant();
+        final AtomicReference<Subscription> ended = new AtomicReference<>();
+        catalog.write(() -> {
+            final Subscription current = existing(id);
+            if (current.endedAt() != null && !current.endedAt().isAfter(now)) {
+                throw ProblemException.conflict("subscription " + id + " already ended at " + current.endedAt());
+            }
+            final CustomerSubscriptions customer = customerOf(current.customerId());
+            final List<Subscription> kept = new ArrayList<>();
+            for (final Subscription subscription : customer.subscriptions()) {
+                final boolean cancelled = subscription.startedAt().isAfter(now)
+                    && (subscription.id().equals(id) || followsFrom(customer, subscription, id));
+                if (subscription.id().equals(id) && !cancelled) {
+                    ended.set(subscription.endedAt(now));
+                    kept.add(ended.get());
+                } else if (subscription.id().equals(id)) {
+                    ended.set(subscription.endedAt(subscription.startedAt()));
+                } else if (!cancelled) {
+                    kept.add(subscription);
+                }
+            }
+            return List.of(write(new CustomerSubscriptions(current.customerId(), kept)));
+        });
+        return JsonBodies.ok(ended.get());
+    }
+
+    /** Whether {@code subscription} replaced {@code id}, directly or through other plan changes. */
+    private static boolean followsFrom(final CustomerSubscriptions customer, final Subscription subscription,
+                                       final String id) {
+        String previous = subscription.previousId();
+        for (int hops = 0; previous != null && hops <= customer.subscriptions().size(); hops++) {
+            if (previous.equals(id)) {
+                return true;
+            }
+            previous = customer.byId(previous).map(Subscription::previousId).orElse(null);
+        }
+        return false;
     }
 
     @Get("/{id}")
     public HttpResponse<String> get(@PathVariable final String id) {
-        return JsonBodies.ok(catalog.subscription(id)
-            .orElseThrow(() -> ProblemException.notFound("subscription " + id + " does not exist")));
+        return JsonBodies.ok(existing(id));
     }
 
-    private Subscription read(final JsonNode body) {
-        final JsonFields fields = new JsonFields(body, "", new ArrayList<>());
-        final String id = fields.identifier("id");
-        final String customerId = fields.identifier("customer_id");
-        final String planCode = fields.identifier("plan");
-        final Integer pinned = fields.integer("plan_version", 1, Integer.MAX_VALUE);
-        final Instant startedAt = fields.has("started_at") ? fields.instant("started_at") : clock.instant();
-        final String billingTime = fields.has("billing_time") ? fields.text("billing_time", true)
-            : BillingAnchor.CALENDAR.wireName();
-        if (billingTime != null) {
-            try {
-                BillingAnchor.fromWire(billingTime);
-            } catch (InvalidPricingException e) {
-                e.errors().forEach(error -> fields.error(error.field(), error.message()));
-            }
+    /** A customer's subscriptions, oldest first: plan changes read as a chain. */
+    @Get
+    public HttpResponse<String> list(@Nullable @QueryValue("customer_id") final String customerId) {
+        if (customerId == null || customerId.isBlank()) {
+            throw ProblemException.invalid(List.of(new FieldError("customer_id",
+                "is required: GET /v1/subscriptions?customer_id=<customer>")));
         }
-        if (planCode != null) {
-            final Plan plan = catalog.plan(planCode).orElse(null);
-            if (plan == null) {
-                fields.error("plan", "plan " + planCode + " does not exist");
-            } else if (plan.status() == Plan.PlanStatus.ARCHIVED) {
-                fields.error("plan", "plan " + planCode + " is archived and takes no new subscriptions");
-            } else if (pinned != null && plan.version(pinned).isEmpty()) {
-                fields.error("plan_version", "plan " + planCode + " has no version " + pinned);
-            }
-        }
-        if (!fields.errors().isEmpty()) {
-            throw ProblemException.invalid(fields.errors());
-        }
-        return new Subscription(id, customerId, planCode, pinned, startedAt, null, billingTime);
+        return JsonBodies.ok(catalog.customer(customerId).map(CustomerSubscriptions::subscriptions).orElse(List.of())
+            .stream().sorted(Comparator.comparing(Subscription::startedAt)).toList());
+    }
+
+    private Subscription existing(final String id) {
+        return catalog.subscription(id)
+            .orElseThrow(() -> ProblemException.notFound("subscription " + id + " does not exist"));
+    }
+
+    private CustomerSubscriptions customerOf(final String customerId) {
+        return catalog.customer(customerId).orElse(new CustomerSubscriptions(customerId, List.of()));
+    }
+
+    private static CatalogWrite<CustomerSubscriptions> write(final CustomerSubscriptions customer) {
+        return CatalogWrite.of(Topics.SUBSCRIPTIONS, customer.customerId(), customer);
     }
 }

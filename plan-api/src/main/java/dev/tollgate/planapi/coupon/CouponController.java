@@ -1,0 +1,92 @@
+package dev.tollgate.planapi.coupon;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tollgate.http.json.JsonBodies;
+import dev.tollgate.http.problem.ProblemException;
+import dev.tollgate.model.catalog.Coupon;
+import dev.tollgate.model.topic.Topics;
+import dev.tollgate.planapi.catalog.BodyCode;
+import dev.tollgate.planapi.store.CatalogStore;
+import dev.tollgate.planapi.store.CatalogWrite;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Coupons: {@code POST/GET /v1/coupons}, {@code GET/PUT /v1/coupons/{code}}. A PUT replaces the
+ * definition; subscriptions that carry the coupon see the new terms on their next statement.
+ */
+@Controller("/v1/coupons")
+@Requires(property = "tollgate.components.plan-api", value = "true")
+public class CouponController {
+
+    private final CatalogStore catalog;
+    private final Clock clock;
+
+    public CouponController(final CatalogStore catalog, final Clock clock) {
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    @Post
+    @Consumes(MediaType.ALL)
+    public HttpResponse<String> create(@Body final byte[] body) {
+        final JsonNode json = JsonBodies.parseObject(body);
+        final Instant now = clock.instant();
+        final AtomicReference<Coupon> created = new AtomicReference<>();
+        catalog.write(() -> {
+            final Coupon coupon = CouponReader.read(json, null, this::planExists, now, now);
+            if (catalog.coupon(coupon.code()).isPresent()) {
+                throw ProblemException.conflict("coupon " + coupon.code() + " already exists");
+            }
+            created.set(coupon);
+            return List.of(CatalogWrite.of(Topics.COUPONS, coupon.code(), coupon));
+        });
+        return JsonBodies.created(created.get());
+    }
+
+    @Put("/{code}")
+    @Consumes(MediaType.ALL)
+    public HttpResponse<String> update(@PathVariable final String code, @Body final byte[] body) {
+        final JsonNode json = JsonBodies.parseObject(body);
+        BodyCode.mustMatchPath(json, code);
+        final Instant now = clock.instant();
+        final AtomicReference<Coupon> updated = new AtomicReference<>();
+        catalog.write(() -> {
+            final Coupon current = existing(code);
+            updated.set(CouponReader.read(json, code, this::planExists, current.createdAt(), now));
+            return List.of(CatalogWrite.of(Topics.COUPONS, code, updated.get()));
+        });
+        return JsonBodies.ok(updated.get());
+    }
+
+    @Get
+    public HttpResponse<String> list() {
+        return JsonBodies.ok(catalog.coupons().stream().sorted(Comparator.comparing(Coupon::code)).toList());
+    }
+
+    @Get("/{code}")
+    public HttpResponse<String> get(@PathVariable final String code) {
+        return JsonBodies.ok(existing(code));
+    }
+
+    private Coupon existing(final String code) {
+        return catalog.coupon(code).orElseThrow(() -> ProblemException.notFound("coupon " + code + " does not exist"));
+    }
+
+    private boolean planExists(final String plan) {
+        return catalog.plan(plan).isPresent();
+    }
+}

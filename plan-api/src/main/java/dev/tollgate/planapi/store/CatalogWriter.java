@@ -1,0 +1,218 @@
+package dev.tollgate.planapi.store;
+
+import dev.tollgate.http.problem.ProblemException;
+import dev.tollgate.model.topic.ClientConfigs;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes to the catalog topics so that a check made before a write (a code is free, an {@code If-Match}
+ * is current) still holds when the write commits, on one instance or many.
+ *
+ * <p>Every plan-api instance uses the same {@code transactional.id}. Kafka lets one producer per
+ * transactional id commit at a time: {@code initTransactions()} fences every earlier holder, whose
+ * next send or commit then fails with {@link ProducerFencedException}. So a writer that initialised,
+ * then caught its view up to the end of the topics, sees every committed catalog record until it is
+ * fenced; a commit that succeeds proves nobody wrote in between. A fenced writer re-initialises
+ * (fencing the other in turn), catches up, and decides again. Within an instance a lock serialises
+ * writes, so the view a decision reads never changes under it.
+ */
+final class CatalogWriter implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CatalogWriter.class);
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+    /** Two instances writing at once take turns fencing each other; each turn is a real attempt. */
+    private static final int MAX_ATTEMPTS = 10;
+
+    private final Map<String, Object> config;
+    private final Duration bound;
+    private final CatalogView view;
+    private final CatalogTailer tailer;
+    private final ReentrantLock lock = new ReentrantLock(true);
+    private KafkaProducer<String, byte[]> producer;
+
+    CatalogWriter(final String bootstrapServers, final String transactionalId, final Duration bound,
+                  final CatalogView view, final CatalogTailer tailer) {
+        this.bound = bound;
+        this.view = view;
+        this.tailer = tailer;
+        this.config = ClientConfigs.reliableProducer(bootstrapServers, "tollgate-plan-api", bound);
+        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        // A writer that dies mid-transaction holds back read_committed readers until this passes.
+        config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 10_000);
+    }
+
+    /**
+     * Runs {@code decide} against an up-to-date view and commits the records it returns, all or none.
+     * {@code decide} may throw a {@link ProblemException} (conflict, stale version, invalid) to write
+     * nothing; it may run more than once when another instance wrote in between.
+     *
+     * @return the records as written
+     */
+    List<CatalogWrite<?>> write(final Supplier<List<CatalogWrite<?>>> decide) {
+        acquire();
+        try {
+            for (int attempt = 1; ; attempt++) {
+                if (producer == null) {
+                    takeOver();
+                } else {
+                    // Refusals (404, 412) read the view too: it must hold what other instances committed.
+                    tailer.awaitLatest();
+                }
+                final List<CatalogWrite<?>> writes = decide.get();
+                if (writes.isEmpty()) {
+                    return writes;
+                }
+                try {
+                    commit(writes);
+                    return writes;
+                } catch (FencedException e) {
+                    LOG.debug("fenced by another plan-api instance; catching up and deciding again", e);
+                    if (attempt == MAX_ATTEMPTS) {
+                        throw ProblemException.unavailable("too many concurrent catalog writes; try again",
+                            RETRY_AFTER);
+                    }
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Takes over the transactional id ahead of the first write: the first {@code initTransactions()} on a
+     * fresh cluster creates Kafka's transaction log, which can take longer than a request may wait.
+     */
+    void warmUp() {
+        lock.lock();
+        try {
+            if (producer == null) {
+                takeOver();
+            }
+        } catch (ProblemException e) {
+            LOG.info("catalog writer not ready yet ({}); the first write will try again", e.getMessage());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void acquire() {
+        try {
+            if (!lock.tryLock(bound.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw ProblemException.unavailable("the catalog is busy with other writes", RETRY_AFTER);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ProblemException.unavailable("interrupted while waiting to write", RETRY_AFTER);
+        }
+    }
+
+    /** Becomes the one writer (fencing any other) and reads everything written before. */
+    private void takeOver() {
+        final KafkaProducer<String, byte[]> fresh = new KafkaProducer<>(config);
+        try {
+            fresh.initTransactions();
+        } catch (KafkaException e) {
+            fresh.close(Duration.ZERO);
+            throw ProblemException.unavailable("Kafka did not start a catalog transaction: " + e.getMessage(),
+                RETRY_AFTER);
+        }
+        producer = fresh;
+        tailer.awaitLatest();
+    }
+
+    private void commit(final List<CatalogWrite<?>> writes) {
+        try {
+            producer.beginTransaction();
+            final List<Future<RecordMetadata>> sent = new ArrayList<>(writes.size());
+            for (final CatalogWrite<?> write : writes) {
+                sent.add(producer.send(record(write)));
+            }
+            producer.commitTransaction();
+            for (int i = 0; i < writes.size(); i++) {
+                remember(writes.get(i), sent.get(i).get(bound.toMillis(), TimeUnit.MILLISECONDS).offset());
+            }
+        } catch (KafkaException | ExecutionException | TimeoutException e) {
+            discardProducer();
+            if (fenced(e)) {
+                throw new FencedException(e);
+            }
+            throw ProblemException.unavailable("Kafka did not take the catalog write: " + e.getMessage(),
+                RETRY_AFTER);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            discardProducer();
+            throw ProblemException.unavailable("interrupted while writing the catalog", RETRY_AFTER);
+        }
+    }
+
+    /** Fencing means the transaction was aborted: nothing was written, and deciding again is safe. */
+    private static boolean fenced(final Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ProducerFencedException || cause instanceof InvalidProducerEpochException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Another instance took over the transactional id before this write committed. */
+    private static final class FencedException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        FencedException(final Throwable cause) {
+            super(cause);
+        }
+    }
+
+    private static <V> ProducerRecord<String, byte[]> record(final CatalogWrite<V> write) {
+        final byte[] bytes = write.topic().valueSerde().serializer().serialize(write.topic().name(), write.value());
+        return new ProducerRecord<>(write.topic().name(), write.key(), bytes);
+    }
+
+    private <V> void remember(final CatalogWrite<V> write, final long offset) {
+        view.put(write.topic(), write.key(), write.value(), offset);
+    }
+
+    /**
+     * After a failure the producer's state is unknown (an abort may itself fail): start over with a new
+     * one, whose initialisation aborts whatever this one left open.
+     */
+    private void discardProducer() {
+        if (producer != null) {
+            producer.close(Duration.ZERO);
+            producer = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            if (producer != null) {
+                producer.close(bound);
+                producer = null;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package dev.tollgate.planapi.subscription;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tollgate.model.catalog.AddOn;
+import dev.tollgate.model.catalog.Coupon;
+import dev.tollgate.model.catalog.Plan;
+import dev.tollgate.model.catalog.PlanVersion;
+import dev.tollgate.model.catalog.SubscriptionAddOn;
+import dev.tollgate.model.json.JsonFields;
+import dev.tollgate.planapi.store.CatalogStore;
+import dev.tollgate.pricing.period.BillingAnchor;
+import dev.tollgate.pricing.statement.CouponType;
+import dev.tollgate.pricing.validation.InvalidPricingException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads what a subscription buys (plan, pinned version, billing time, seats, add-ons, coupons) and
+ * checks it against the catalog, reporting every problem at once. Absent fields keep {@code defaults}:
+ * nothing for a new subscription, the replaced subscription's terms for a plan change.
+ */
+final class TermsReader {
+
+    static final int MAX_ITEMS = 100;
+
+    /** The terms read; the plan is null when it could not be read. */
+    record Terms(String plan, Integer planVersion, String billingTime, Integer seats, List<SubscriptionAddOn> addOns,
+                 List<String> coupons) {
+
+        static final Terms NONE = new Terms(null, null, BillingAnchor.CALENDAR.wireName(), null, List.of(), List.of());
+    }
+
+    private TermsReader() {
+    }
+
+    static Terms read(final JsonFields fields, final CatalogStore catalog, final Terms defaults) {
+        final String planCode = fields.has("plan") || defaults.plan() == null ? fields.identifier("plan")
+            : defaults.plan();
+        final Integer pinned = fields.integer("plan_version", 1, Integer.MAX_VALUE);
+        final String billingTime = fields.has("billing_time") ? fields.text("billing_time", true)
+            : defaults.billingTime();
+        if (billingTime != null) {
+            try {
+                BillingAnchor.fromWire(billingTime);
+            } catch (InvalidPricingException e) {
+                e.errors().forEach(error -> fields.error(error.field(), error.message()));
+            }
+        }
+        final Integer seats = fields.has("seats") ? fields.integer("seats", 0, 1_000_000) : defaults.seats();
+        final PlanVersion version = plan(fields, catalog, planCode, pinned);
+        if (version != null && version.maxSeats() != null && seats != null && seats > version.maxSeats()) {
+            fields.error("seats", "must be at most " + version.maxSeats() + ", the plan's max_seats");
+        }
+        final List<SubscriptionAddOn> addOns = fields.has("add_ons") ? addOns(fields, catalog, version)
+            : defaults.addOns();
+        final List<String> coupons = fields.has("coupons") ? coupons(fields, catalog, planCode, version)
+            : defaults.coupons();
+        return new Terms(planCode, pinned, billingTime, seats, addOns, coupons);
+    }
+
+    /** The version the subscription starts on, or null after filing why there is none. */
+    private static PlanVersion plan(final JsonFields fields, final CatalogStore catalog, final String planCode,
+                                    final Integer pinned) {
+        if (planCode == null) {
+            return null;
+        }
+        final Plan plan = catalog.plan(planCode).orElse(null);
+        if (plan == null) {
+            fields.error("plan", "plan " + planCode + " does not exist");
+            return null;
+        }
+        if (plan.status() == Plan.PlanStatus.ARCHIVED) {
+            fields.error("plan", "plan " + planCode + " is archived and takes no new subscriptions");
+            return null;
+        }
+        if (pinned != null && plan.version(pinned).isEmpty()) {
+            fields.error("plan_version", "plan " + planCode + " has no version " + pinned);
+            return null;
+        }
+        return pinned != null ? plan.version(pinned).orElseThrow() : plan.latest();
+    }
+
+    private static List<SubscriptionAddOn> addOns(final JsonFields fields, final CatalogStore catalog,
+                                                  final PlanVersion version) {
+        final JsonNode node = fields.node("add_ons");
+        if (!node.isArray() || node.size() > MAX_ITEMS) {
+            fields.error("add_ons", "must be a list of at most " + MAX_ITEMS + " {\"code\", \"quantity\"}");
+            return List.of();
+        }
+        final List<SubscriptionAddOn> addOns = new ArrayList<>(node.size());
+        final Set<String> seen = new HashSet<>();
+        for (int i = 0; i < node.size(); i++) {
+            final String path = "add_ons[" + i + "]";
+            if (!node.get(i).isObject()) {
+                fields.error(path, "must be an object {\"code\", \"quantity\"}");
+                continue;
+            }
+            final JsonFields item = fields.nested(path, node.get(i));
+            final String code = item.identifier("code");
+            final Integer quantity = item.integer("quantity", 1, 1_000_000);
+            if (code == null) {
+                continue;
+            }
+            final AddOn addOn = catalog.addOn(code).orElse(null);
+            if (addOn == null) {
+                item.error("code", "add-on " + code + " does not exist");
+            } else if (!addOn.active()) {
+                item.error("code", "add-on " + code + " is inactive");
+            } else if (version != null && !addOn.currency().equals(version.currency())) {
+                item.error("code", "add-on " + code + " is priced in " + addOn.currency() + ", the plan in "
+                    + version.currency());
+            } else if (!seen.add(code)) {
+                item.error("code", "add-on " + code + " is listed twice; give it a quantity instead");
+            } else {
+                addOns.add(new SubscriptionAddOn(code, quantity == null ? 1 : quantity));
+            }
+        }
+        return addOns;
+    }
+
+    private static List<String> coupons(final JsonFields fields, final CatalogStore catalog, final String planCode,
+                                        final PlanVersion version) {
+        final JsonNode node = fields.node("coupons");
+        if (!node.isArray() || node.size() > MAX_ITEMS) {
+            fields.error("coupons", "must be a list of at most " + MAX_ITEMS + " coupon codes");
+            return List.of();
+        }
+        final List<String> coupons = new ArrayList<>(node.size());
+        for (int i = 0; i < node.size(); i++) {
+            final String path = "coupons[" + i + "]";
+            final String code = node.get(i).isTextual() ? node.get(i).textValue() : null;
+            final Coupon coupon = code == null ? null : catalog.coupon(code).orElse(null);
+            if (code == null) {
+                fields.error(path, "must be a coupon code");
+            } else if (coupon == null) {
+                fields.error(path, "coupon " + code + " does not exist");
+            } else if (!coupon.active()) {
+                fields.error(path, "coupon " + code + " is inactive");
+            } else if (planCode != null && !coupon.plans().isEmpty() && !coupon.plans().contains(planCode)) {
+                fields.error(path, "coupon " + code + " applies only to plans " + coupon.plans());
+            } else if (version != null && CouponType.fromWire(coupon.couponType()) == CouponType.FIXED_AMOUNT
+                && !coupon.currency().equals(version.currency())) {
+                fields.error(path, "coupon " + code + " is in " + coupon.currency() + ", the plan in "
+                    + version.currency());
+            } else if (coupons.contains(code)) {
+                fields.error(path, "coupon " + code + " is listed twice");
+            } else {
+                coupons.add(code);
+            }
+        }
+        return coupons;
+    }
+}

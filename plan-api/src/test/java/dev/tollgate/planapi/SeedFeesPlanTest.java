@@ -1,0 +1,69 @@
+package dev.tollgate.planapi;
+
+import static dev.tollgate.planapi.CatalogApi.assertReadBackEqual;
+import static dev.tollgate.planapi.CatalogApi.create;
+import static dev.tollgate.planapi.CatalogApi.get;
+import static dev.tollgate.planapi.CatalogApi.json;
+import static dev.tollgate.planapi.CatalogApi.unique;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tollgate.testkit.TestHttp;
+import dev.tollgate.testkit.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Seed 004 (plan with fees): status, trial days, currency, an interval with a unit and a frequency,
+ * billing cycles, bill timing, and metered fees with package size, free units and a unit label. The
+ * recurring fee is the plan's amount; metered fees are charges. See docs/seed-mapping.md.
+ */
+class SeedFeesPlanTest {
+
+    private static TestServer server;
+    private static TestHttp http;
+
+    @BeforeAll
+    static void start() {
+        server = CatalogApi.start();
+        http = server.http();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void shouldExpressThePlanWithFeesIntervalFrequencyCyclesAndBillTiming() {
+        final String suffix = unique("fees");
+        create(http, "/v1/meters", """
+            {"code": "users-%s", "event_type": "user_active", "aggregation": "unique_count", "field": "user_id"}
+            """.formatted(suffix));
+        final String code = "basic_plan-" + suffix;
+        final JsonNode plan = json("""
+            {
+              "status": "active",
+              "code": "%1$s",
+              "name": "Basic Plan",
+              "description": "Basic plan for users",
+              "invoice_display_name": "Basic Plan",
+              "trial_days": 7,
+              "currency": "NGN",
+              "interval": "monthly",
+              "frequency": 2,
+              "billing_cycles": 6,
+              "bill_timing": "in_advance",
+              "amount": "1000",
+              "charges": [
+                {"code": "users", "meter": "users-%2$s", "name": "Active users", "description": "Per active user",
+                 "invoice_display_name": "Users", "model": "package", "unit_label": "user",
+                 "properties": {"amount": "1000", "package_size": 2, "free_units": 0}}
+              ]
+            }
+            """.formatted(code, suffix));
+
+        assertReadBackEqual(plan, create(http, "/v1/plans", plan.toString()));
+        assertReadBackEqual(plan, get(http, "/v1/plans/" + code));
+    }
+}

@@ -1,0 +1,143 @@
+package dev.tollgate.planapi;
+
+import static dev.tollgate.planapi.CatalogApi.ADMIN;
+import static dev.tollgate.planapi.CatalogApi.assertReadBackEqual;
+import static dev.tollgate.planapi.CatalogApi.create;
+import static dev.tollgate.planapi.CatalogApi.get;
+import static dev.tollgate.planapi.CatalogApi.json;
+import static dev.tollgate.planapi.CatalogApi.unique;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tollgate.model.catalog.CustomerSubscriptions;
+import dev.tollgate.model.topic.Topics;
+import dev.tollgate.testkit.TestHttp;
+import dev.tollgate.testkit.TestServer;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Subscriptions: seats, add-ons and coupons; plan changes at an instant; termination. */
+class SubscriptionLifecycleTest {
+
+    private static TestServer server;
+    private static TestHttp http;
+
+    private String suffix;
+    private String customer;
+
+    @BeforeAll
+    static void start() {
+        server = CatalogApi.start();
+        http = server.http();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @BeforeEach
+    void createCatalog() {
+        suffix = unique("subs");
+        customer = "customer-" + suffix;
+        for (final String plan : List.of("team", "business")) {
+            create(http, "/v1/plans", """
+                {"code": "%s-%s", "name": "%s", "interval": "monthly", "currency": "USD", "amount": "20",
+                 "seat_price": "5", "max_seats": 5}""".formatted(plan, suffix, plan));
+        }
+        create(http, "/v1/addons", """
+            {"code": "support-%s", "name": "Support", "currency": "USD", "monthly_amount": "30"}""".formatted(suffix));
+        create(http, "/v1/coupons", """
+            {"code": "TEAM10-%1$s", "coupon_type": "percentage", "percentage_rate": 10, "plans": ["team-%1$s"]}
+            """.formatted(suffix));
+    }
+
+    @Test
+    void shouldSubscribeWithSeatsAddOnsAndCouponsAndWriteTheCustomerRecord() {
+        final JsonNode subscription = json("""
+            {"id": "sub-%1$s", "customer_id": "%2$s", "plan": "team-%1$s", "plan_version": 1,
+             "started_at": "2026-01-15T10:00:00Z", "billing_time": "anniversary", "seats": 3,
+             "add_ons": [{"code": "support-%1$s", "quantity": 2}], "coupons": ["TEAM10-%1$s"]}
+            """.formatted(suffix, customer));
+
+        assertReadBackEqual(subscription, create(http, "/v1/subscriptions", subscription.toString()));
+        assertReadBackEqual(subscription, get(http, "/v1/subscriptions/sub-" + suffix));
+        final List<CustomerSubscriptions> records = CatalogApi.readTopic(Topics.SUBSCRIPTIONS, customer);
+        assertEquals(1, records.size());
+        assertEquals(3, records.get(0).byId("sub-" + suffix).orElseThrow().seats());
+
+        final TestHttp.Answer duplicate = http.post("/v1/subscriptions", ADMIN, subscription.toString());
+        assertEquals(409, duplicate.status(), duplicate.body());
+        final TestHttp.Answer invalid = http.post("/v1/subscriptions", ADMIN, """
+            {"id": "other-%1$s", "customer_id": "%2$s", "plan": "business-%1$s", "seats": 6,
+             "add_ons": [{"code": "nope-%1$s"}], "coupons": ["TEAM10-%1$s"], "billing_time": "weekly"}
+            """.formatted(suffix, customer));
+        assertEquals(422, invalid.status(), invalid.body());
+        assertEquals(List.of("billing_time", "seats", "add_ons[0].code", "coupons[0]"), fields(invalid));
+    }
+
+    @Test
+    void shouldChangeThePlanAtAnInstantAndTerminateWithTheScheduledChange() {
+        create(http, "/v1/subscriptions", """
+            {"id": "sub-%1$s", "customer_id": "%2$s", "plan": "team-%1$s", "seats": 2}
+            """.formatted(suffix, customer));
+        final Instant at = Instant.now().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.SECONDS);
+
+        final JsonNode upgraded = create(http, "/v1/subscriptions/sub-" + suffix + "/plan-change", """
+            {"id": "sub-%1$s-business", "plan": "business-%1$s", "at": "%2$s", "seats": 4}
+            """.formatted(suffix, at));
+
+        assertEquals("sub-" + suffix, upgraded.get("previous_id").asText());
+        assertEquals(at, Instant.parse(upgraded.get("started_at").asText()));
+        assertEquals(4, upgraded.get("seats").asInt());
+        assertEquals(at, Instant.parse(get(http, "/v1/subscriptions/sub-" + suffix).get("ended_at").asText()));
+        final List<CustomerSubscriptions> records = CatalogApi.readTopic(Topics.SUBSCRIPTIONS, customer);
+        final CustomerSubscriptions latest = records.get(records.size() - 1);
+        assertEquals("team-" + suffix, latest.activeAt(at.minusSeconds(1)).orElseThrow().plan());
+        assertEquals("business-" + suffix, latest.activeAt(at).orElseThrow().plan());
+        assertEquals(2, get(http, "/v1/subscriptions?customer_id=" + customer).size());
+
+        final Instant beforeTermination = Instant.now();
+        final TestHttp.Answer terminated = http.delete("/v1/subscriptions/sub-" + suffix, ADMIN);
+        assertEquals(200, terminated.status(), terminated.body());
+        final Instant endedAt = Instant.parse(terminated.json().get("ended_at").asText());
+        assertFalse(endedAt.isBefore(beforeTermination), "terminated now, not at the scheduled change");
+        assertTrue(endedAt.isBefore(at));
+        assertEquals(404, http.get("/v1/subscriptions/sub-" + suffix + "-business", ADMIN).status(),
+            "the scheduled successor never starts");
+        assertEquals(409, http.delete("/v1/subscriptions/sub-" + suffix, ADMIN).status(), "already ended");
+    }
+
+    @Test
+    void shouldChangeThePlanNowByDefaultAndKeepTheTerms() {
+        create(http, "/v1/subscriptions", """
+            {"id": "sub-%1$s", "customer_id": "%2$s", "plan": "team-%1$s", "seats": 2,
+             "started_at": "2026-01-01T00:00:00Z", "add_ons": [{"code": "support-%1$s"}]}
+            """.formatted(suffix, customer));
+
+        final JsonNode moved = create(http, "/v1/subscriptions/sub-" + suffix + "/plan-change", """
+            {"plan": "business-%s"}""".formatted(suffix));
+
+        assertEquals(2, moved.get("seats").asInt());
+        assertEquals("support-" + suffix, moved.get("add_ons").get(0).get("code").asText());
+        assertEquals(moved.get("started_at"), get(http, "/v1/subscriptions/sub-" + suffix).get("ended_at"));
+        final TestHttp.Answer again = http.post("/v1/subscriptions/sub-" + suffix + "/plan-change", ADMIN, """
+            {"plan": "team-%s"}""".formatted(suffix));
+        assertEquals(409, again.status(), "an ended subscription changes no more: its successor does");
+    }
+
+    private static List<String> fields(final TestHttp.Answer answer) {
+        final List<String> fields = new ArrayList<>();
+        answer.json().get("errors").forEach(error -> fields.add(error.get("field").asText()));
+        return fields;
+    }
+}
