@@ -66,8 +66,10 @@ public class RaterStreams implements AutoCloseable {
         streams.start();
     }
 
-    static Properties streamsConfig(final String bootstrapServers, final Path dataDir, final String applicationId,
-                                    final int streamThreads, final String advertisedEndpoint) {
+    /** The rater's Kafka Streams configuration; the benchmark runs the topology with exactly this. */
+    public static Properties streamsConfig(final String bootstrapServers, final Path dataDir,
+                                           final String applicationId, final int streamThreads,
+                                           final String advertisedEndpoint) {
         final Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
