@@ -5,6 +5,7 @@ import dev.tollgate.rater.runtime.RaterStreams;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.Locale;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -27,15 +28,28 @@ public class RaterStores {
         this.rater = rater;
     }
 
+    /** A global store (plans, meters): every instance holds all of it. */
     public <T> T store(final String name, final QueryableStoreType<T> type) {
+        return query(StoreQueryParameters.fromNameAndType(name, type));
+    }
+
+    /**
+     * One partition of a customer-partitioned store. Pinning the partition turns a task that moved
+     * away after routing into a 503 instead of a miss that would read as "unknown" or zero.
+     */
+    public <T> T store(final String name, final QueryableStoreType<T> type, final int partition) {
+        return query(StoreQueryParameters.fromNameAndType(name, type).withPartition(partition));
+    }
+
+    private <T> T query(final StoreQueryParameters<T> parameters) {
         final KafkaStreams streams = rater.streams();
         if (streams.state() != KafkaStreams.State.RUNNING) {
-            throw notReady("the rater is " + streams.state().name().toLowerCase());
+            throw notReady("the rater is " + streams.state().name().toLowerCase(Locale.ROOT));
         }
         try {
-            return streams.store(StoreQueryParameters.fromNameAndType(name, type));
+            return streams.store(parameters);
         } catch (InvalidStateStoreException e) {
-            throw notReady("store " + name + " is not queryable yet");
+            throw notReady("store " + parameters.storeName() + " is not queryable on this instance now");
         }
     }
 

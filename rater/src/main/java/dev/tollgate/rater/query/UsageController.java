@@ -2,24 +2,50 @@ package dev.tollgate.rater.query;
 
 import dev.tollgate.http.json.JsonBodies;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 
-/** Product code's questions about a customer's usage, answered from the rater's state. */
+/**
+ * Product code's questions about one customer, answered from the rater's state by the instance
+ * that owns the customer, whichever instance is asked (see {@link QueryRouter}).
+ */
 @Controller("/v1/customers/{customerId}")
 @Requires(property = "tollgate.components.rater", value = "true")
 public class UsageController {
 
-    private final UsageQueries queries;
+    private final QueryRouter router;
+    private final UsageQueries usage;
+    private final EntitlementQueries entitlements;
+    private final EventStatusQueries events;
 
-    public UsageController(final UsageQueries queries) {
-        this.queries = queries;
+    public UsageController(final QueryRouter router, final UsageQueries usage, final EntitlementQueries entitlements,
+                           final EventStatusQueries events) {
+        this.router = router;
+        this.usage = usage;
+        this.entitlements = entitlements;
+        this.events = events;
     }
 
     @Get("/usage")
-    public HttpResponse<String> usage(@PathVariable final String customerId) {
-        return JsonBodies.ok(queries.currentUsage(customerId));
+    public HttpResponse<String> usage(final HttpRequest<?> request, @PathVariable final String customerId) {
+        return router.route(request, customerId,
+            partition -> JsonBodies.ok(usage.currentUsage(customerId, partition)));
+    }
+
+    @Get("/entitlements/{meter}")
+    public HttpResponse<String> entitlement(final HttpRequest<?> request, @PathVariable final String customerId,
+                                            @PathVariable final String meter) {
+        return router.route(request, customerId,
+            partition -> JsonBodies.ok(entitlements.entitlement(customerId, meter, partition)));
+    }
+
+    @Get("/events/{eventId}")
+    public HttpResponse<String> event(final HttpRequest<?> request, @PathVariable final String customerId,
+                                      @PathVariable final String eventId) {
+        return router.route(request, customerId,
+            partition -> JsonBodies.ok(events.status(customerId, eventId, partition)));
     }
 }

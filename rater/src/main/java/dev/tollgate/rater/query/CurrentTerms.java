@@ -1,0 +1,78 @@
+package dev.tollgate.rater.query;
+
+import dev.tollgate.http.problem.ProblemException;
+import dev.tollgate.model.catalog.Charge;
+import dev.tollgate.model.catalog.CustomerSubscriptions;
+import dev.tollgate.model.catalog.Plan;
+import dev.tollgate.model.catalog.PlanVersion;
+import dev.tollgate.model.catalog.Subscription;
+import dev.tollgate.pricing.period.BillingAnchor;
+import dev.tollgate.pricing.period.BillingPeriod;
+import dev.tollgate.pricing.period.BillingPeriods;
+import dev.tollgate.pricing.rating.ChargeState;
+import dev.tollgate.rater.state.StateKeys;
+import dev.tollgate.rater.topology.StoreNames;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+
+/**
+ * What a customer is billed under right now, and the running state of its charges in the current
+ * period, chosen exactly as the rating step chooses them for an event stamped now.
+ *
+ * <p>Reads {@code subscriptions} (customer_id → CustomerSubscriptions, one partition), {@code plans}
+ * (global, code → Plan) and {@code charge-aggregates} ((subscription, charge, period start) →
+ * ChargeState, the same partition as the customer).
+ */
+@Singleton
+@Requires(property = "tollgate.components.rater", value = "true")
+public class CurrentTerms {
+
+    private final RaterStores stores;
+
+    public CurrentTerms(final RaterStores stores) {
+        this.stores = stores;
+    }
+
+    /** The subscription, plan version and billing period in force at {@code now}; 404 without a subscription. */
+    public Terms at(final String customerId, final int partition, final Instant now) {
+        final ReadOnlyKeyValueStore<String, ValueAndTimestamp<CustomerSubscriptions>> subscriptions =
+            stores.store(StoreNames.SUBSCRIPTIONS, QueryableStoreTypes.timestampedKeyValueStore(), partition);
+        final CustomerSubscriptions customer = ValueAndTimestamp.getValueOrNull(subscriptions.get(customerId));
+        final Subscription subscription = customer == null ? null : customer.activeAt(now).orElse(null);
+        if (subscription == null) {
+            throw ProblemException.notFound("customer " + customerId + " has no subscription in force");
+        }
+        final ReadOnlyKeyValueStore<String, ValueAndTimestamp<Plan>> plans =
+            stores.store(StoreNames.PLANS, QueryableStoreTypes.timestampedKeyValueStore());
+        final Plan plan = ValueAndTimestamp.getValueOrNull(plans.get(subscription.plan()));
+        final PlanVersion version = plan == null ? null : (subscription.planVersion() != null
+            ? plan.version(subscription.planVersion()) : plan.versionAt(now)).orElse(null);
+        if (version == null) {
+            // The subscription names a plan this instance has not read yet: a moment later it will have.
+            throw RaterStores.notReady("plan " + subscription.plan() + " is not known to the rater yet");
+        }
+        final BillingPeriod period = BillingPeriods.periodAt(version.billingInterval(),
+            BillingAnchor.fromWire(subscription.billingTime()), subscription.startedAt(), now);
+        return new Terms(subscription, plan.code(), version, period, partition);
+    }
+
+    /** The charge's state in the terms' period; empty when no event has counted yet. */
+    public ChargeState chargeState(final Terms terms, final Charge charge) {
+        final ReadOnlyKeyValueStore<String, ChargeState> aggregates =
+            stores.store(StoreNames.CHARGE_AGGREGATES, QueryableStoreTypes.keyValueStore(), terms.partition());
+        final ChargeState stored = aggregates.get(StateKeys.charge(terms.subscription().id(), charge.code(),
+            terms.period().start()));
+        return stored == null ? ChargeState.empty() : stored;
+    }
+
+    /**
+     * @param partition the customer's partition, whose stores hold the subscription's aggregates
+     */
+    public record Terms(Subscription subscription, String planCode, PlanVersion version, BillingPeriod period,
+                        int partition) {
+    }
+}

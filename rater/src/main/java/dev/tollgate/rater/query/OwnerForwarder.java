@@ -1,0 +1,75 @@
+package dev.tollgate.rater.query;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import org.apache.kafka.streams.state.HostInfo;
+
+/**
+ * Passes a customer query on to the instance that owns the customer and relays its answer as it
+ * came: status, body, content type and Retry-After. The owner's 404 or 503 is the answer; only an
+ * owner that cannot be reached in time turns into a 503 of our own.
+ */
+@Singleton
+@Requires(property = "tollgate.components.rater", value = "true")
+public class OwnerForwarder {
+
+    /** Marks a request one instance sent another; its value is the sender's advertised endpoint. */
+    public static final String FORWARDED_HEADER = "X-Tollgate-Forwarded";
+
+    private final HttpClient client;
+    private final Duration timeout;
+    private final String self;
+
+    public OwnerForwarder(@Value("${tollgate.rater.query-forward-timeout:PT3S}") final Duration timeout,
+                          @Value("${tollgate.rater.advertised-endpoint}") final String advertisedEndpoint) {
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
+        this.timeout = timeout;
+        this.self = advertisedEndpoint;
+    }
+
+    static boolean wasForwarded(final HttpRequest<?> request) {
+        return request.getHeaders().contains(FORWARDED_HEADER);
+    }
+
+    public HttpResponse<String> forward(final HttpRequest<?> request, final HostInfo owner) {
+        final java.net.http.HttpRequest.Builder outbound = java.net.http.HttpRequest.newBuilder(target(owner, request))
+            .timeout(timeout)
+            .header(FORWARDED_HEADER, self)
+            .GET();
+        request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION)
+            .ifPresent(value -> outbound.header(HttpHeaders.AUTHORIZATION, value));
+        final java.net.http.HttpResponse<String> answer;
+        try {
+            answer = client.send(outbound.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw RaterStores.notReady("the owner of this customer at " + owner.host() + ":" + owner.port()
+                + " did not answer (" + e.getClass().getSimpleName() + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw RaterStores.notReady("interrupted while asking the owner of this customer");
+        }
+        final MutableHttpResponse<String> relayed = HttpResponse.<String>status(HttpStatus.valueOf(answer.statusCode()))
+            .body(answer.body());
+        answer.headers().firstValue(HttpHeaders.CONTENT_TYPE).ifPresent(relayed::contentType);
+        answer.headers().firstValue(HttpHeaders.RETRY_AFTER)
+            .ifPresent(value -> relayed.header(HttpHeaders.RETRY_AFTER, value));
+        return relayed;
+    }
+
+    private static URI target(final HostInfo owner, final HttpRequest<?> request) {
+        final URI uri = request.getUri();
+        final String host = owner.host().contains(":") ? "[" + owner.host() + "]" : owner.host();
+        return URI.create("http://" + host + ":" + owner.port() + uri.getRawPath()
+            + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+    }
+}

@@ -1,0 +1,233 @@
+package dev.tollgate.rater.query;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tollgate.model.catalog.ChargeLimit;
+import dev.tollgate.testkit.TestHttp;
+import dev.tollgate.testkit.TestServer;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two rater instances of one application on the real broker: every customer query has the same,
+ * right answer whichever instance is asked, because the instance that owns the customer answers it.
+ */
+class DistributedQueriesTest {
+
+    private static TopicWriter writer;
+    private static TestServer first;
+    private static TestServer second;
+    private static List<TestServer> both;
+
+    @BeforeAll
+    static void startTwoInstances() {
+        writer = new TopicWriter();
+        final String applicationId = "rater-queries-" + UUID.randomUUID();
+        first = RaterInstances.start(applicationId);
+        second = RaterInstances.start(applicationId);
+        both = List.of(first, second);
+    }
+
+    @AfterAll
+    static void stop() {
+        first.close();
+        second.close();
+        writer.close();
+    }
+
+    @Test
+    void shouldAnswerUsageEntitlementsAndEventsIdenticallyFromEitherInstance() {
+        final VoiceCatalog catalog = new VoiceCatalog(writer, meter -> List.of(
+            VoiceCatalog.charge("voice", meter, null, new ChargeLimit(new BigDecimal("1000"), false))));
+        final List<String> customers = CustomerIds.onePerPartition("cust");
+        customers.forEach(catalog::subscribe);
+        RaterInstances.awaitSplit(both, customers);
+        assertEquals(Set.of(RaterInstances.host(first), RaterInstances.host(second)), customers.stream()
+            .map(customer -> RaterInstances.owner(first, customer)).collect(Collectors.toSet()),
+            "each instance owns some of the customers, so half of the answers below are forwarded");
+        for (final String customer : customers) {
+            catalog.call(customer, "e1", "inbound", 100);
+            catalog.call(customer, "e2", "outbound", 50);
+            catalog.unpriced(customer, "e3");
+        }
+        for (final String customer : customers) {
+            awaitStatus(customer, "e2", "rated");
+            awaitStatus(customer, "e3", "rejected");
+        }
+
+        for (final String customer : customers) {
+            final JsonNode usage = sameFromBoth("/v1/customers/" + customer + "/usage", 200);
+            assertEquals(VoiceCatalog.subscriptionOf(customer), usage.get("subscription_id").textValue());
+            assertEquals(catalog.plan, usage.get("plan").textValue());
+            assertEquals("USD", usage.get("currency").textValue());
+            final JsonNode charge = usage.get("charges").get(0);
+            assertEquals("voice", charge.get("code").textValue());
+            // 100 s + 50 s = 150 s; 150 x 0.002 = 0.300
+            assertDecimal("150", charge.get("units"));
+            assertDecimal("0.300", charge.get("amount"));
+            assertDecimal("1000", charge.get("limit"));
+            assertDecimal("850", charge.get("remaining"));
+            assertDecimal("0.300", usage.get("total_amount"));
+
+            final JsonNode entitlement = sameFromBoth("/v1/customers/" + customer + "/entitlements/" + catalog.meter,
+                200);
+            assertEquals(customer, entitlement.get("customer_id").textValue());
+            assertEquals(catalog.meter, entitlement.get("meter").textValue());
+            assertTrue(entitlement.get("allowed").booleanValue());
+            assertDecimal("150", entitlement.get("usage"));
+            assertDecimal("1000", entitlement.get("limit"));
+            assertDecimal("850", entitlement.get("remaining"));
+            assertEquals(1, entitlement.get("charges").size());
+            assertFalse(entitlement.get("charges").get(0).get("enforce").booleanValue());
+
+            final JsonNode rated = sameFromBoth("/v1/customers/" + customer + "/events/e1", 200);
+            assertEquals("rated", rated.get("status").textValue());
+            assertTrue(rated.get("reason").isNull());
+            final JsonNode part = rated.get("charges").get(0);
+            assertEquals("voice", part.get("charge").textValue());
+            assertDecimal("100", part.get("units"));
+            assertDecimal("0.200", part.get("amount"));
+            assertEquals("USD", part.get("currency").textValue());
+
+            final JsonNode rejected = sameFromBoth("/v1/customers/" + customer + "/events/e3", 200);
+            assertEquals("rejected", rejected.get("status").textValue());
+            assertEquals("NOT_BILLABLE", rejected.get("reason").textValue());
+            assertEquals(0, rejected.get("charges").size());
+
+            sameFromBoth("/v1/customers/" + customer + "/events/never-sent", 404);
+            sameFromBoth("/v1/customers/" + customer + "/entitlements/no-such-meter", 404);
+        }
+    }
+
+    @Test
+    void shouldRefuseUseOnceAnEnforcedLimitIsReached() {
+        final VoiceCatalog catalog = new VoiceCatalog(writer, meter -> List.of(
+            VoiceCatalog.charge("inbound", meter, "inbound", new ChargeLimit(new BigDecimal("150"), true)),
+            VoiceCatalog.charge("outbound", meter, "outbound", new ChargeLimit(new BigDecimal("1000"), false))));
+        final List<String> customers = CustomerIds.onePerPartition("capped");
+        customers.forEach(catalog::subscribe);
+        RaterInstances.awaitSplit(both, customers);
+        for (final String customer : customers) {
+            catalog.call(customer, "e1", "inbound", 100);
+            catalog.call(customer, "e2", "inbound", 50);
+            catalog.call(customer, "e3", "outbound", 30);
+            catalog.call(customer, "e4", "inbound", 10);
+        }
+        for (final String customer : customers) {
+            awaitStatus(customer, "e4", "rejected");
+            final JsonNode refused = sameFromBoth("/v1/customers/" + customer + "/events/e4", 200);
+            assertEquals("LIMIT_EXCEEDED", refused.get("reason").textValue());
+            awaitStatus(customer, "e3", "rated");
+
+            final JsonNode entitlement = sameFromBoth("/v1/customers/" + customer + "/entitlements/" + catalog.meter,
+                200);
+            assertFalse(entitlement.get("allowed").booleanValue());
+            // 150 s inbound (at its enforced limit) + 30 s outbound; the refused 10 s are not counted
+            assertDecimal("180", entitlement.get("usage"));
+            assertDecimal("150", entitlement.get("limit"));
+            assertDecimal("0", entitlement.get("remaining"));
+            final JsonNode inbound = entitlement.get("charges").get(0);
+            assertEquals("inbound", inbound.get("code").textValue());
+            assertDecimal("150", inbound.get("usage"));
+            assertDecimal("0", inbound.get("remaining"));
+            assertTrue(inbound.get("enforce").booleanValue());
+            final JsonNode outbound = entitlement.get("charges").get(1);
+            assertDecimal("30", outbound.get("usage"));
+            assertDecimal("970", outbound.get("remaining"));
+            assertFalse(outbound.get("enforce").booleanValue());
+        }
+    }
+
+    @Test
+    void shouldReportAHeldEventAsPendingUntilItsSubscriptionArrives() {
+        final VoiceCatalog catalog = new VoiceCatalog(writer, meter -> List.of(
+            VoiceCatalog.charge("voice", meter, null, null)));
+        final List<String> customers = CustomerIds.onePerPartition("early");
+        RaterInstances.awaitSplit(both, customers);
+        for (final String customer : customers) {
+            catalog.call(customer, "e1", "inbound", 25);
+        }
+        for (final String customer : customers) {
+            awaitStatus(customer, "e1", "pending");
+            final JsonNode held = sameFromBoth("/v1/customers/" + customer + "/events/e1", 200);
+            assertTrue(held.get("reason").isNull());
+            assertEquals(0, held.get("charges").size());
+        }
+        customers.forEach(catalog::subscribe);
+        for (final String customer : customers) {
+            awaitStatus(customer, "e1", "rated");
+            // 25 s x 0.002 = 0.050
+            assertDecimal("0.050", sameFromBoth("/v1/customers/" + customer + "/events/e1", 200)
+                .get("charges").get(0).get("amount"));
+        }
+    }
+
+    @Test
+    void shouldAnswerNotFoundFromTheOwnerForACustomerWithoutSubscription() {
+        final List<String> customers = CustomerIds.onePerPartition("stranger");
+        RaterInstances.awaitSplit(both, customers);
+        for (final String customer : customers) {
+            final JsonNode problem = sameFromBoth("/v1/customers/" + customer + "/usage", 404);
+            assertEquals(404, problem.get("status").intValue());
+            sameFromBoth("/v1/customers/" + customer + "/entitlements/any-meter", 404);
+        }
+    }
+
+    @Test
+    void shouldNotForwardARequestThatWasAlreadyForwarded() {
+        final List<String> customers = CustomerIds.onePerPartition("hop");
+        RaterInstances.awaitSplit(both, customers);
+        final String notOwnedByFirst = customers.stream()
+            .filter(customer -> !RaterInstances.owner(first, customer).equals(RaterInstances.host(first)))
+            .findFirst().orElseThrow();
+        final TestHttp http = first.http();
+        final TestHttp.Answer answer = http.send(http.request("/v1/customers/" + notOwnedByFirst + "/usage",
+            TestServer.ADMIN_KEY).header(OwnerForwarder.FORWARDED_HEADER, "127.0.0.1:1").GET().build());
+
+        assertEquals(503, answer.status(), answer.body());
+        assertTrue(answer.header("Retry-After").isPresent());
+    }
+
+    /**
+     * Asks both instances; their answers must be the same status and the same JSON. A 503 is asked
+     * again, as its Retry-After says: a late rebalance of the group may still move a task.
+     */
+    private static JsonNode sameFromBoth(final String path, final int status) {
+        final List<TestHttp.Answer> answers = await().atMost(RaterInstances.DEADLINE)
+            .pollInterval(Duration.ofMillis(200))
+            .until(() -> List.of(first.http().get(path, TestServer.INGEST_KEY),
+                second.http().get(path, TestServer.ADMIN_KEY)),
+                pair -> pair.stream().noneMatch(answer -> answer.status() == 503));
+        final TestHttp.Answer fromFirst = answers.get(0);
+        final TestHttp.Answer fromSecond = answers.get(1);
+        assertEquals(status, fromFirst.status(), path + " on the first instance: " + fromFirst.body());
+        assertEquals(status, fromSecond.status(), path + " on the second instance: " + fromSecond.body());
+        assertEquals(fromFirst.json(), fromSecond.json(), path);
+        assertEquals(fromFirst.header("Content-Type"), fromSecond.header("Content-Type"), path);
+        return fromFirst.json();
+    }
+
+    private static void awaitStatus(final String customer, final String eventId, final String status) {
+        await().atMost(RaterInstances.DEADLINE).pollInterval(Duration.ofMillis(200)).until(() -> {
+            final TestHttp.Answer answer = first.http().get("/v1/customers/" + customer + "/events/" + eventId,
+                TestServer.ADMIN_KEY);
+            return answer.status() == 200 && status.equals(answer.json().get("status").textValue());
+        });
+    }
+
+    private static void assertDecimal(final String expected, final JsonNode actual) {
+        assertEquals(0, new BigDecimal(expected).compareTo(new BigDecimal(actual.textValue())),
+            () -> "expected " + expected + " but was " + actual);
+    }
+}
