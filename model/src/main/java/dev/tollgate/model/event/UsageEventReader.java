@@ -26,7 +26,7 @@ public final class UsageEventReader {
     public static final int MAX_PROPERTY_KEY_LENGTH = 128;
     public static final int MAX_STRING_VALUE_LENGTH = 1024;
     public static final int MAX_PROPERTY_DEPTH = 3;
-    /** Keys, strings and numbers of all properties together: an event stays a few KiB at most. */
+    /** Keys and values of all properties together, as written: an event stays a few KiB at most. */
     public static final int MAX_PROPERTIES_CHARS = 8192;
     /** Digits on each side of the decimal point: beyond any real quantity, and small enough to print plainly. */
     public static final int MAX_NUMBER_DIGITS = 30;
@@ -186,7 +186,7 @@ public final class UsageEventReader {
         checkValues("properties", value, 1, chars, errors);
         if (errors.size() == before && chars[0] > MAX_PROPERTIES_CHARS) {
             errors.add(new FieldError("properties", "must hold at most " + MAX_PROPERTIES_CHARS
-                + " characters of keys, strings and numbers in all"));
+                + " characters of keys and values in all"));
         }
         if (errors.size() > before) {
             return null;
@@ -229,11 +229,14 @@ public final class UsageEventReader {
     private static void checkValue(final String path, final JsonNode value, final int depth, final int[] chars,
                                    final List<FieldError> errors) {
         if (value.isContainerNode()) {
+            chars[0] += 2;
             checkValues(path, value, depth + 1, chars, errors);
         } else if (value.isTextual()) {
             checkText(path, value.textValue(), chars, errors);
         } else if (value.isNumber()) {
             checkNumber(path, value, chars, errors);
+        } else {
+            chars[0] += value.asText().length();
         }
     }
 
