@@ -192,6 +192,17 @@ abstract class PipelineScenarios {
         // 150000 base + 3 messages x 250.5 = 751.5, rounded to IDR's 0 decimals (half up) = 752 => 150752
         assertEquals(0, new BigDecimal("150752").compareTo(used.total()), used.toString());
         assertEquals(0, new BigDecimal("150000").compareTo(statements.get(0).total()));
+
+        final TestHttp.Answer listed = http.get("/v1/subscriptions/" + subscription + "/statements", admin);
+        assertEquals(200, listed.status(), listed.body());
+        assertEquals(3, listed.json().size());
+        final JsonNode second = listed.json().get(1);
+        assertEquals(subscription + "/" + statements.get(1).period().start(), second.get("id").asText());
+        assertEquals("150752", second.get("total").asText());
+        assertTrue(second.get("final").asBoolean());
+        assertEquals("usage", second.get("lines").get(1).get("type").asText());
+        assertEquals("752", second.get("lines").get(1).get("amount").asText());
+        assertEquals(404, http.get("/v1/subscriptions/no_such_" + suffix + "/statements", admin).status());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.tollgate.model.rating;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -13,7 +14,8 @@ import java.util.List;
  */
 public record PeriodStatement(String id, String subscriptionId, String customerId, String plan, int planVersion,
                               Period period, String currency, List<StatementLine> lines, BigDecimal subtotal,
-                              BigDecimal total, boolean finalStatement, Instant issuedAt) {
+                              BigDecimal total, @JsonProperty("final") boolean finalStatement,
+                              Instant issuedAt) {
 
     public PeriodStatement {
         lines = lines == null ? List.of() : List.copyOf(lines);
