@@ -47,6 +47,7 @@ import java.util.function.Function;
  */
 public final class StatementAssembler {
 
+    private static final String PER_SEAT = "per_seat";
     private static final BigDecimal WEEKS_PER_MONTH = new BigDecimal("52").divide(new BigDecimal("12"),
         MathContext.DECIMAL64);
 
@@ -146,11 +147,20 @@ public final class StatementAssembler {
             if (addOn == null || !version.currency().equals(addOn.currency())) {
                 continue;
             }
-            BaseFees.closing(addOn.code(), BigDecimal.valueOf(taken.quantity()),
+            BaseFees.closing(addOn.code(), quantity(taken, addOn, subscription),
                     pricePerPeriod(addOn, version.billingInterval()), schedule, timing, grid)
                 .ifPresent(fees::add);
         }
         return fees;
+    }
+
+    /** A per-seat add-on counts once per seat for each unit taken. */
+    static BigDecimal quantity(final SubscriptionAddOn taken, final AddOn addOn, final Subscription subscription) {
+        final BigDecimal units = BigDecimal.valueOf(taken.quantity());
+        if (PER_SEAT.equals(addOn.unit())) {
+            return units.multiply(BigDecimal.valueOf(subscription.seats() == null ? 0 : subscription.seats()));
+        }
+        return units;
     }
 
     /**
