@@ -34,8 +34,19 @@ public final class CatalogApi {
     private CatalogApi() {
     }
 
+    private static TestServer shared;
+
     public static TestServer start() {
         return TestServer.start(Map.of("tollgate.components.plan-api", "true"));
+    }
+
+    /** One plan API for the tests that need no server of their own; it stops with the JVM. */
+    public static synchronized TestServer shared() {
+        if (shared == null) {
+            shared = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "catalog-api-shutdown"));
+        }
+        return shared;
     }
 
     /** A code no other test uses: the broker is shared by every test of the JVM. */

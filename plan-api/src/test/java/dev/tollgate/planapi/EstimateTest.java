@@ -5,28 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.testkit.TestHttp;
-import dev.tollgate.testkit.TestServer;
 import java.math.BigDecimal;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** {@code POST /v1/charges/estimate}: one charge priced without state, at full precision. */
 class EstimateTest {
 
-    private static TestServer server;
-    private static TestHttp http;
-
-    @BeforeAll
-    static void start() {
-        server = CatalogApi.start();
-        http = server.http();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    private static final TestHttp http = CatalogApi.shared().http();
 
     @Test
     void shouldPriceUnitsAtFullPrecision() {

@@ -11,31 +11,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.model.catalog.Plan;
 import dev.tollgate.model.topic.Topics;
 import dev.tollgate.testkit.TestHttp;
-import dev.tollgate.testkit.TestServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Plans as immutable versions: PUT adds one, If-Match guards it, DELETE archives. */
 class PlanVersioningTest {
 
-    private static TestServer server;
-    private static TestHttp http;
-
-    @BeforeAll
-    static void start() {
-        server = CatalogApi.start();
-        http = server.http();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    private static final TestHttp http = CatalogApi.shared().http();
 
     @Test
     void shouldAddVersionsInTimeAndKeepEveryOneOnTheTopic() {

@@ -8,9 +8,6 @@ import static dev.tollgate.planapi.CatalogApi.unique;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.testkit.TestHttp;
-import dev.tollgate.testkit.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,19 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class SeedFeesPlanTest {
 
-    private static TestServer server;
-    private static TestHttp http;
-
-    @BeforeAll
-    static void start() {
-        server = CatalogApi.start();
-        http = server.http();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    private static final TestHttp http = CatalogApi.shared().http();
 
     @Test
     void shouldExpressThePlanWithFeesIntervalFrequencyCyclesAndBillTiming() {

@@ -11,12 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.testkit.TestHttp;
-import dev.tollgate.testkit.TestServer;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,19 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class SeedSuperAdminConsoleTest {
 
-    private static TestServer server;
-    private static TestHttp http;
-
-    @BeforeAll
-    static void start() {
-        server = CatalogApi.start();
-        http = server.http();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    private static final TestHttp http = CatalogApi.shared().http();
 
     @Test
     void shouldExpressTheConsolePlansWithAnnualDefaultSeatsOverageLimitsAndFlags() {

@@ -9,9 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.testkit.TestHttp;
-import dev.tollgate.testkit.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,19 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class SeedVoiceBotPlanTest {
 
-    private static TestServer server;
-    private static TestHttp http;
-
-    @BeforeAll
-    static void start() {
-        server = CatalogApi.start();
-        http = server.http();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    private static final TestHttp http = CatalogApi.shared().http();
 
     @Test
     void shouldExpressTheStandardTierWithAllowancesOverusePricesAndLimitsPerDirection() {

@@ -32,17 +32,6 @@ public record GraduatedPercentagePricing(List<Range> ranges) implements ChargePr
 
     @Override
     public BigDecimal amountForUnits(BigDecimal units) {
-        BigDecimal total = BigDecimal.ZERO;
-        BigDecimal lower = BigDecimal.ZERO;
-        for (Range range : ranges) {
-            final BigDecimal upper = range.toValue();
-            final BigDecimal capped = upper == null ? units : units.min(upper);
-            total = total.add(Percent.of(capped.subtract(lower), range.rate())).add(range.flatAmount());
-            if (upper == null || upper.compareTo(units) >= 0) {
-                break;
-            }
-            lower = upper;
-        }
-        return total;
+        return GraduatedTiers.amount(ranges, units, Range::toValue, (range, slice) -> Percent.of(slice, range.rate()), Range::flatAmount);
     }
 }

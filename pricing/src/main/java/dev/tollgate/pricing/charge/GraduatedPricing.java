@@ -32,17 +32,6 @@ public record GraduatedPricing(List<Range> ranges) implements ChargePricing {
 
     @Override
     public BigDecimal amountForUnits(BigDecimal units) {
-        BigDecimal total = BigDecimal.ZERO;
-        BigDecimal lower = BigDecimal.ZERO;
-        for (Range range : ranges) {
-            final BigDecimal upper = range.toValue();
-            final BigDecimal capped = upper == null ? units : units.min(upper);
-            total = total.add(capped.subtract(lower).multiply(range.perUnitAmount())).add(range.flatAmount());
-            if (upper == null || upper.compareTo(units) >= 0) {
-                break;
-            }
-            lower = upper;
-        }
-        return total;
+        return GraduatedTiers.amount(ranges, units, Range::toValue, (range, slice) -> slice.multiply(range.perUnitAmount()), Range::flatAmount);
     }
 }
