@@ -11,6 +11,7 @@ import dev.tollgate.model.rating.RatedUsage;
 import dev.tollgate.model.rating.UsageAlert;
 import dev.tollgate.model.rating.UsageRejection;
 import dev.tollgate.model.topic.Topic.CleanupPolicy;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,8 +45,14 @@ public final class Topics {
         topic("tollgate.usage-rejections", new JsonSerde<>(UsageRejection.class), CleanupPolicy.DELETE);
     public static final Topic<String, UsageAlert> USAGE_ALERTS =
         topic("tollgate.usage-alerts", new JsonSerde<>(UsageAlert.class), CleanupPolicy.DELETE);
-    public static final Topic<String, PeriodStatement> PERIOD_STATEMENTS =
-        topic("tollgate.period-statements", new JsonSerde<>(PeriodStatement.class), CleanupPolicy.COMPACT);
+    /**
+     * Compacted by subscription, so the latest statement of a subscription would soon shadow its
+     * earlier ones: they are kept uncompacted for 400 days first, long enough for
+     * invoicing consumers and a year of audits (the rater's statements store keeps them all).
+     */
+    public static final Topic<String, PeriodStatement> PERIOD_STATEMENTS = new Topic<>("tollgate.period-statements",
+        Serdes.String(), new JsonSerde<>(PeriodStatement.class), CleanupPolicy.COMPACT,
+        Map.of(TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, Long.toString(Duration.ofDays(400).toMillis())));
 
     /**
      * Topics whose partitions must line up with {@link #USAGE_EVENTS}: the rater keeps one task per
@@ -68,11 +75,11 @@ public final class Topics {
     public static List<NewTopic> newTopics(final int partitions, final Optional<Short> replication) {
         return ALL.stream()
             .map(topic -> new NewTopic(topic.name(), Optional.of(partitions), replication)
-                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, topic.cleanupPolicy().config())))
+                .configs(topic.creationConfigs()))
             .toList();
     }
 
     private static <V> Topic<String, V> topic(final String name, final Serde<V> values, final CleanupPolicy policy) {
-        return new Topic<>(name, Serdes.String(), values, policy);
+        return new Topic<>(name, Serdes.String(), values, policy, Map.of());
     }
 }
