@@ -12,6 +12,8 @@ import dev.tollgate.model.rating.RatedUsage;
 import dev.tollgate.model.topic.ClientConfigs;
 import dev.tollgate.model.topic.Topics;
 import dev.tollgate.testkit.TestHttp;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.web.router.Router;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.ServerSocket;
@@ -24,6 +26,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +43,9 @@ import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.junit.jupiter.api.TestInstance;
 
 /**
@@ -224,6 +233,25 @@ abstract class PipelineScenarios {
             assertEquals(metrics.get("tollgate_events_read_total"),
                 metrics.get("tollgate_events_rated_total") + rejected + metrics.get("tollgate_events_pending"));
         });
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldDocumentEveryRouteTheServerHas() {
+        final TestHttp.Answer answer = http.get("/openapi.yml", null);
+        assertEquals(200, answer.status());
+        final Map<String, Object> document = new Yaml(new SafeConstructor(new LoaderOptions())).load(answer.body());
+        final Set<String> documented = new TreeSet<>();
+        ((Map<String, Map<String, Object>>) document.get("paths")).forEach((path, item) -> item.keySet().stream()
+            .filter(key -> Set.of("get", "put", "post", "delete", "patch").contains(key))
+            .forEach(method -> documented.add(method.toUpperCase(Locale.ROOT) + " " + path)));
+        // Micronaut answers HEAD wherever it answers GET; OpenAPI leaves such HEADs implicit.
+        final Set<String> served = tollgate.context().getBean(Router.class).uriRoutes()
+            .filter(route -> route.getHttpMethod() != HttpMethod.HEAD)
+            .map(route -> route.getHttpMethod().name() + " " + route.getUriMatchTemplate().toString())
+            .collect(Collectors.toCollection(TreeSet::new));
+        assertTrue(served.contains("POST /v1/events/batch") && served.contains("GET /prometheus"), served.toString());
+        assertEquals(served, documented);
     }
 
     private static Map<String, Double> prometheus(final String text) {
