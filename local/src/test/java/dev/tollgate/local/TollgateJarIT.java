@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tollgate.model.rating.RatedUsage;
+import dev.tollgate.model.topic.ClientConfigs;
+import dev.tollgate.model.topic.Topics;
 import dev.tollgate.testkit.TestHttp;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -17,6 +20,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,6 +86,87 @@ class TollgateJarIT {
         assertEquals(202, http.post("/v1/events", ingest, "{\"id\":\"evt_2\",\"type\":\"call_ended\","
             + "\"customer_id\":\"acme\",\"properties\":{\"seconds\":5}}").status());
         awaitTotal(http, admin, "0.260");
+    }
+
+    /**
+     * kill -9 while events are being ingested and rated, then a restart from the same data dir: the
+     * producer resends what was not acknowledged, and every event is rated exactly once.
+     */
+    @Test
+    void shouldRateEveryEventExactlyOnceAcrossAKill9() throws Exception {
+        final int httpPort = freePort();
+        final int kafkaPort = freePort();
+        final Map<String, String> env = Map.of(
+            "TOLLGATE_HTTP_PORT", Integer.toString(httpPort),
+            "TOLLGATE_KAFKA_PORT", Integer.toString(kafkaPort),
+            "TOLLGATE_DATA_DIR", temp.resolve("crash").toString());
+        final Path firstLog = temp.resolve("crash-first.log");
+        final Process first = start(env, firstLog);
+        final TestHttp http = new TestHttp("http://127.0.0.1:" + httpPort);
+        awaitHealthy(http, first, firstLog);
+        final String admin = key(firstLog, "admin");
+        final String ingest = key(firstLog, "ingest");
+        assertEquals(201, http.post("/v1/meters", admin, "{\"code\":\"calls\",\"event_type\":\"call\","
+            + "\"aggregation\":\"count\"}").status());
+        assertEquals(201, http.post("/v1/plans", admin, "{\"code\":\"per_call\",\"name\":\"Per call\","
+            + "\"interval\":\"monthly\",\"currency\":\"USD\",\"charges\":[{\"meter\":\"calls\","
+            + "\"model\":\"standard\",\"properties\":{\"amount\":\"1\"}}]}").status());
+        assertEquals(201, http.post("/v1/subscriptions", admin,
+            "{\"id\":\"sub_crash\",\"customer_id\":\"acme\",\"plan\":\"per_call\"}").status());
+
+        final int batches = 40;
+        final int perBatch = 250;
+        final boolean[] acknowledged = new boolean[batches];
+        for (int batch = 0; batch < batches / 2; batch++) {
+            acknowledged[batch] = http.post("/v1/events/batch", ingest, batch(batch, perBatch)).status() == 202;
+        }
+        // Mid-stream: half the events are in, the rater is still working through them.
+        first.destroyForcibly();
+        assertTrue(first.waitFor(30, TimeUnit.SECONDS));
+
+        final Path secondLog = temp.resolve("crash-second.log");
+        final Process second = start(env, secondLog);
+        awaitHealthy(http, second, secondLog);
+        for (int batch = 0; batch < batches; batch++) {
+            if (!acknowledged[batch]) {
+                assertEquals(202, http.post("/v1/events/batch", ingest, batch(batch, perBatch)).status());
+            }
+        }
+        awaitTotal(http, admin, Integer.toString(batches * perBatch));
+
+        final Map<String, Integer> copies = ratedCopies("127.0.0.1:" + kafkaPort);
+        assertEquals(batches * perBatch, copies.size(), "every event rated");
+        copies.forEach((id, count) -> assertEquals(1, count, "rated copies of " + id));
+    }
+
+    private static String batch(final int batch, final int size) {
+        final StringBuilder events = new StringBuilder("{\"events\":[");
+        for (int i = 0; i < size; i++) {
+            events.append(i == 0 ? "" : ",").append("{\"id\":\"c").append(batch).append('-').append(i)
+                .append("\",\"type\":\"call\",\"customer_id\":\"acme\"}");
+        }
+        return events.append("]}").toString();
+    }
+
+    /** Rated records per event id on tollgate.rated-usage, as a read_committed consumer sees them. */
+    private static Map<String, Integer> ratedCopies(final String bootstrap) {
+        final Map<String, Integer> copies = new java.util.HashMap<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(ClientConfigs.tailingConsumer(bootstrap,
+            "crash-reader"))) {
+            final List<TopicPartition> partitions = consumer.partitionsFor(Topics.RATED_USAGE.name()).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            final Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                for (final ConsumerRecord<String, byte[]> record : consumer.poll(java.time.Duration.ofMillis(500))) {
+                    final RatedUsage rated = Topics.RATED_USAGE.valueSerde().deserializer()
+                        .deserialize(record.topic(), record.value());
+                    copies.merge(rated.eventId(), 1, Integer::sum);
+                }
+            }
+        }
+        return copies;
     }
 
     @Test
