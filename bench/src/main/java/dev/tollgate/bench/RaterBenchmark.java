@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 
@@ -71,6 +72,9 @@ public final class RaterBenchmark {
                 }
                 report(results);
             }
+        } finally {
+            // Each run leaves about half a gigabyte of logs and state behind otherwise.
+            Utils.delete(dir.toFile());
         }
     }
 
@@ -84,15 +88,16 @@ public final class RaterBenchmark {
     }
 
     private static void report(final List<Drain.Result> results) {
-        System.out.printf("%-16s %12s %10s %12s %9s%n", "application", "records", "seconds", "events/s",
-            "ratio");
+        System.out.printf("%-16s %12s %10s %12s %9s %14s %14s%n", "application", "records", "seconds",
+            "events/s", "ratio", "cpu us/event", "thread us/ev");
         double passthrough = 0;
         for (final Drain.Result result : results) {
             if (result.name().equals("passthrough")) {
                 passthrough = result.perSecond();
             }
-            System.out.printf("%-16s %,12d %10.2f %,12.0f %9.2f   rss %,d MiB%n", result.name(), result.records(),
-                result.elapsed().toNanos() / 1e9, result.perSecond(), result.perSecond() / passthrough,
+            System.out.printf("%-16s %,12d %10.2f %,12.0f %9.2f %14.1f %14.1f   rss %,d MiB%n", result.name(),
+                result.records(), result.elapsed().toNanos() / 1e9, result.perSecond(),
+                result.perSecond() / passthrough, result.cpuMicrosPerRecord(), result.streamThreadMicrosPerRecord(),
                 result.rssKb() / 1024);
         }
     }

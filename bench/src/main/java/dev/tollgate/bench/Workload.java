@@ -14,12 +14,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
  * The benchmark's input: one meter, one plan with a standard charge, one subscription per customer,
@@ -48,34 +51,44 @@ final class Workload {
         return String.format("cust-%06d", i);
     }
 
+    /**
+     * Writes the catalog. Sends are not awaited one by one (that took minutes for many customers);
+     * one request in flight keeps a batch retried on a freshly created partition from being
+     * overtaken by the next one, which the broker then refuses as out of sequence.
+     */
     void writeCatalog() throws InterruptedException, ExecutionException {
         final Instant started = Instant.now().minus(40, ChronoUnit.DAYS);
-        try (KafkaProducer<String, byte[]> producer = producer()) {
-            send(producer, Topics.METERS, "voice_seconds", new Meter("voice_seconds", "Voice seconds", EVENT_TYPE,
-                "sum", "seconds", Map.of()));
-            send(producer, Topics.PLANS, "voice", new Plan("voice", Plan.PlanStatus.ACTIVE, List.of(new PlanVersion(1,
-                Instant.EPOCH, "Voice", null, "monthly", "USD", new BigDecimal("10"), 0, List.of(new Charge("seconds",
-                "voice_seconds", "standard", Map.of("amount", "0.002"), Map.of(), null, List.of()))))));
+        final List<Future<RecordMetadata>> sent = new ArrayList<>();
+        try (KafkaProducer<String, byte[]> producer = producer(1)) {
+            sent.add(send(producer, Topics.METERS, "voice_seconds", new Meter("voice_seconds", "Voice seconds",
+                EVENT_TYPE, "sum", "seconds", Map.of())));
+            sent.add(send(producer, Topics.PLANS, "voice", new Plan("voice", Plan.PlanStatus.ACTIVE,
+                List.of(new PlanVersion(1, Instant.EPOCH, "Voice", null, "monthly", "USD", new BigDecimal("10"), 0,
+                    List.of(new Charge("seconds", "voice_seconds", "standard", Map.of("amount", "0.002"), Map.of(),
+                        null, List.of())))))));
             for (int i = 0; i < customers; i++) {
                 final String customer = customer(i);
-                send(producer, Topics.SUBSCRIPTIONS, customer, new CustomerSubscriptions(customer, List.of(
-                    new Subscription("sub-" + customer, customer, "voice", null, started, null, "calendar"))));
+                sent.add(send(producer, Topics.SUBSCRIPTIONS, customer, new CustomerSubscriptions(customer, List.of(
+                    new Subscription("sub-" + customer, customer, "voice", null, started, null, "calendar")))));
             }
             producer.flush();
         }
+        for (final Future<RecordMetadata> each : sent) {
+            each.get();
+        }
     }
 
-    private static <V> void send(final KafkaProducer<String, byte[]> producer, final Topic<String, V> topic,
-                                 final String key, final V value) throws InterruptedException, ExecutionException {
-        producer.send(new ProducerRecord<>(topic.name(), key,
-            topic.valueSerde().serializer().serialize(topic.name(), value))).get();
+    private static <V> Future<RecordMetadata> send(final KafkaProducer<String, byte[]> producer,
+                                                   final Topic<String, V> topic, final String key, final V value) {
+        return producer.send(new ProducerRecord<>(topic.name(), key,
+            topic.valueSerde().serializer().serialize(topic.name(), value)));
     }
 
     /** Writes every event and returns their total size in bytes. */
     long writeEvents() {
         final String timestamp = Instant.now().minus(1, ChronoUnit.MINUTES).toString();
         long bytes = 0;
-        try (KafkaProducer<String, byte[]> producer = producer()) {
+        try (KafkaProducer<String, byte[]> producer = producer(5)) {
             for (int i = 0; i < events; i++) {
                 final String customer = customer(i % customers);
                 final byte[] value = String.format("{\"id\":\"evt-%012d\",\"type\":\"%s\",\"customer_id\":\"%s\","
@@ -91,12 +104,13 @@ final class Workload {
         return bytes;
     }
 
-    private KafkaProducer<String, byte[]> producer() {
+    private KafkaProducer<String, byte[]> producer(final int maxInFlight) {
         final Map<String, Object> config = new java.util.HashMap<>(ClientConfigs.reliableProducer(bootstrapServers,
             "bench-producer", Duration.ofSeconds(60)));
         config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, maxInFlight);
         return new KafkaProducer<>(config);
     }
 }

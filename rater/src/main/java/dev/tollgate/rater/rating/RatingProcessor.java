@@ -111,8 +111,9 @@ public final class RatingProcessor implements Processor<String, UsageEvent, Stri
 
     private boolean seen(final String statusKey, final long timestamp) {
         final long window = settings.dedupWindow().toMillis();
-        try (WindowStoreIterator<EventStatus> found = statuses.fetch(statusKey,
-            Instant.ofEpochMilli(Math.max(0, timestamp - window)), Instant.ofEpochMilli(timestamp + window))) {
+        // The Instant overload formats an error-message prefix on every call, found or not.
+        try (WindowStoreIterator<EventStatus> found = statuses.fetch(statusKey, Math.max(0, timestamp - window),
+            timestamp + window)) {
             return found.hasNext();
         }
     }

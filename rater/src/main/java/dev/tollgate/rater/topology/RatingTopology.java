@@ -18,6 +18,7 @@ import dev.tollgate.rater.rating.RatingProcessor;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -99,21 +100,27 @@ public final class RatingTopology {
     }
 
     private static void addCatalog(final StreamsBuilder builder) {
-        builder.globalTable(Topics.PLANS.name(), consumed(Topics.PLANS, "plans-table"),
-            Materialized.<String, Plan, KeyValueStore<Bytes, byte[]>>as(StoreNames.PLANS)
-                .withKeySerde(Topics.PLANS.keySerde()).withValueSerde(Topics.PLANS.valueSerde()));
-        builder.globalTable(Topics.METERS.name(), consumed(Topics.METERS, "meters-table"),
-            Materialized.<String, Meter, KeyValueStore<Bytes, byte[]>>as(StoreNames.METERS)
-                .withKeySerde(Topics.METERS.keySerde()).withValueSerde(Topics.METERS.valueSerde()));
-        builder.globalTable(Topics.ADDONS.name(), consumed(Topics.ADDONS, "addons-table"),
-            Materialized.<String, AddOn, KeyValueStore<Bytes, byte[]>>as(StoreNames.ADDONS)
-                .withKeySerde(Topics.ADDONS.keySerde()).withValueSerde(Topics.ADDONS.valueSerde()));
-        builder.globalTable(Topics.COUPONS.name(), consumed(Topics.COUPONS, "coupons-table"),
-            Materialized.<String, Coupon, KeyValueStore<Bytes, byte[]>>as(StoreNames.COUPONS)
-                .withKeySerde(Topics.COUPONS.keySerde()).withValueSerde(Topics.COUPONS.valueSerde()));
-        builder.table(Topics.SUBSCRIPTIONS.name(), consumed(Topics.SUBSCRIPTIONS, "subscriptions-table"),
+        globalCatalog(builder, Topics.PLANS, Plan.class, "plans-table", StoreNames.PLANS);
+        globalCatalog(builder, Topics.METERS, Meter.class, "meters-table", StoreNames.METERS);
+        globalCatalog(builder, Topics.ADDONS, AddOn.class, "addons-table", StoreNames.ADDONS);
+        globalCatalog(builder, Topics.COUPONS, Coupon.class, "coupons-table", StoreNames.COUPONS);
+        final Serde<CustomerSubscriptions> subscriptions =
+            RaterSerdes.catalog(CustomerSubscriptions.class, RaterSerdes.SUBSCRIPTION_ENTRIES);
+        builder.table(Topics.SUBSCRIPTIONS.name(), consumed(Topics.SUBSCRIPTIONS, subscriptions, "subscriptions-table"),
             Materialized.<String, CustomerSubscriptions, KeyValueStore<Bytes, byte[]>>as(StoreNames.SUBSCRIPTIONS)
-                .withKeySerde(Topics.SUBSCRIPTIONS.keySerde()).withValueSerde(Topics.SUBSCRIPTIONS.valueSerde()));
+                .withKeySerde(Topics.SUBSCRIPTIONS.keySerde()).withValueSerde(subscriptions));
+    }
+
+    /**
+     * Streams gives a table's store the serdes of its {@code Consumed}, whatever {@code Materialized}
+     * says, so the decoding cache goes to both.
+     */
+    private static <V> void globalCatalog(final StreamsBuilder builder, final Topic<String, V> topic,
+                                          final Class<V> type, final String sourceName, final String storeName) {
+        final Serde<V> values = RaterSerdes.catalog(type, RaterSerdes.CATALOG_ENTRIES);
+        builder.globalTable(topic.name(), consumed(topic, values, sourceName),
+            Materialized.<String, V, KeyValueStore<Bytes, byte[]>>as(storeName)
+                .withKeySerde(topic.keySerde()).withValueSerde(values));
     }
 
     private static void addRatingStores(final StreamsBuilder builder, final RaterSettings settings) {
@@ -137,7 +144,12 @@ public final class RatingTopology {
     }
 
     private static <V> Consumed<String, V> consumed(final Topic<String, V> topic, final String name) {
-        return Consumed.with(topic.keySerde(), topic.valueSerde()).withName(name);
+        return consumed(topic, topic.valueSerde(), name);
+    }
+
+    private static <V> Consumed<String, V> consumed(final Topic<String, V> topic, final Serde<V> values,
+                                                    final String name) {
+        return Consumed.with(topic.keySerde(), values).withName(name);
     }
 
     private static <V> Produced<String, V> produced(final Topic<String, V> topic, final String name) {
