@@ -30,6 +30,11 @@ public record Plan(String code, PlanStatus status, List<PlanVersion> versions) {
         return Optional.ofNullable(inForce);
     }
 
+    /** The version that rates a subscription at {@code at}: the one it is pinned to, else the one in force. */
+    public Optional<PlanVersion> versionFor(final Integer pinned, final Instant at) {
+        return pinned != null ? version(pinned) : versionAt(at);
+    }
+
     public Optional<PlanVersion> version(final int number) {
         return versions.stream().filter(v -> v.version() == number).findFirst();
     }

@@ -1,5 +1,7 @@
 package dev.tollgate.model.catalog;
 
+import dev.tollgate.pricing.period.BillingAnchor;
+import dev.tollgate.pricing.period.BillingSchedule;
 import java.time.Instant;
 import java.util.List;
 
@@ -31,6 +33,12 @@ public record Subscription(String id, String customerId, String plan, Integer pl
 
     public boolean activeAt(final Instant at) {
         return !at.isBefore(startedAt) && (endedAt == null || at.isBefore(endedAt));
+    }
+
+    /** Its billing schedule under a plan version: periods, trial, billing cycles and end. */
+    public BillingSchedule schedule(final PlanVersion version) {
+        return new BillingSchedule(version.billingInterval(), BillingAnchor.fromWire(billingTime), startedAt,
+            version.trialDays(), version.billingCycles(), endedAt);
     }
 
     /** A copy that ends at {@code at}. */

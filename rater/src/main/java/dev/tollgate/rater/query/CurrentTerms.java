@@ -6,9 +6,7 @@ import dev.tollgate.model.catalog.CustomerSubscriptions;
 import dev.tollgate.model.catalog.Plan;
 import dev.tollgate.model.catalog.PlanVersion;
 import dev.tollgate.model.catalog.Subscription;
-import dev.tollgate.pricing.period.BillingAnchor;
 import dev.tollgate.pricing.period.BillingPeriod;
-import dev.tollgate.pricing.period.BillingPeriods;
 import dev.tollgate.pricing.rating.ChargeState;
 import dev.tollgate.rater.state.StateKeys;
 import dev.tollgate.rater.topology.StoreNames;
@@ -24,7 +22,7 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * period, chosen exactly as the rating step chooses them for an event stamped now.
  *
  * <p>Reads {@code subscriptions} (customer_id → CustomerSubscriptions, one partition), {@code plans}
- * (global, code → Plan) and {@code charge-aggregates} ((subscription, charge, period start) →
+ * (global, code → Plan) and {@code charge-aggregates} ((subscription, period start, charge) →
  * ChargeState, the same partition as the customer).
  */
 @Singleton
@@ -49,14 +47,13 @@ public class CurrentTerms {
         final ReadOnlyKeyValueStore<String, ValueAndTimestamp<Plan>> plans =
             stores.store(StoreNames.PLANS, QueryableStoreTypes.timestampedKeyValueStore());
         final Plan plan = ValueAndTimestamp.getValueOrNull(plans.get(subscription.plan()));
-        final PlanVersion version = plan == null ? null : (subscription.planVersion() != null
-            ? plan.version(subscription.planVersion()) : plan.versionAt(now)).orElse(null);
+        final PlanVersion version = plan == null ? null
+            : plan.versionFor(subscription.planVersion(), now).orElse(null);
         if (version == null) {
             // The subscription names a plan this instance has not read yet: a moment later it will have.
             throw RaterStores.notReady("plan " + subscription.plan() + " is not known to the rater yet");
         }
-        final BillingPeriod period = BillingPeriods.periodAt(version.billingInterval(),
-            BillingAnchor.fromWire(subscription.billingTime()), subscription.startedAt(), now);
+        final BillingPeriod period = subscription.schedule(version).gridPeriodAt(now);
         return new Terms(subscription, plan.code(), version, period, partition);
     }
 

@@ -54,8 +54,7 @@ public final class ChargeResolver {
             return new Resolution.Unpriced(RejectionReason.NO_SUBSCRIPTION,
                 "plan " + active.plan() + " of subscription " + active.id() + " is unknown", true);
         }
-        final Optional<PlanVersion> version = active.planVersion() != null
-            ? plan.version(active.planVersion()) : plan.versionAt(event.timestamp());
+        final Optional<PlanVersion> version = plan.versionFor(active.planVersion(), event.timestamp());
         if (version.isEmpty()) {
             return new Resolution.Unpriced(RejectionReason.NO_SUBSCRIPTION,
                 "plan " + plan.code() + " has no version in force at " + event.timestamp(), true);

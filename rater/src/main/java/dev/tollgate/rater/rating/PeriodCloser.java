@@ -100,12 +100,11 @@ final class PeriodCloser {
         }
         Instant cursor = closedThrough(subscription.id()).orElse(subscription.startedAt());
         for (int run = 0; run < MAX_PERIODS_PER_RUN; run++) {
-            final Optional<PlanVersion> version = subscription.planVersion() != null
-                ? plan.version(subscription.planVersion()) : plan.versionAt(cursor);
+            final Optional<PlanVersion> version = plan.versionFor(subscription.planVersion(), cursor);
             if (version.isEmpty()) {
                 return;
             }
-            final BillingSchedule schedule = StatementAssembler.schedule(subscription, version.get());
+            final BillingSchedule schedule = subscription.schedule(version.get());
             final Optional<Instant> billingEnd = schedule.billingEndsAt();
             if (billingEnd.isPresent() && !cursor.isBefore(billingEnd.get())) {
                 return;

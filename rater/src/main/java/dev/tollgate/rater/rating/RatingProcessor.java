@@ -11,9 +11,7 @@ import dev.tollgate.model.rating.UsageAlert;
 import dev.tollgate.model.rating.UsageRejection;
 import dev.tollgate.pricing.aggregation.MeterReading;
 import dev.tollgate.pricing.aggregation.MeterReadings;
-import dev.tollgate.pricing.period.BillingAnchor;
 import dev.tollgate.pricing.period.BillingPeriod;
-import dev.tollgate.pricing.period.BillingPeriods;
 import dev.tollgate.pricing.rating.ChargeState;
 import dev.tollgate.pricing.rating.RatingStep;
 import dev.tollgate.pricing.validation.InvalidPricingException;
@@ -161,8 +159,7 @@ public final class RatingProcessor implements Processor<String, UsageEvent, Stri
     private void price(final PendingEvent attempt, final Resolution.Priced priced) {
         final UsageEvent event = attempt.event();
         final Subscription subscription = priced.subscription();
-        final BillingPeriod period = BillingPeriods.periodAt(priced.version().billingInterval(),
-            BillingAnchor.fromWire(subscription.billingTime()), subscription.startedAt(), event.timestamp());
+        final BillingPeriod period = subscription.schedule(priced.version()).gridPeriodAt(event.timestamp());
         final Optional<Instant> closedThrough = closer.closedThrough(subscription.id());
         if (closedThrough.isPresent() && event.timestamp().isBefore(closedThrough.get())) {
             reject(attempt, RejectionReason.LATE, "the period of subscription " + subscription.id() + " that holds "

@@ -13,7 +13,6 @@ import dev.tollgate.model.rating.PeriodStatement;
 import dev.tollgate.model.rating.StatementLine;
 import dev.tollgate.pricing.aggregation.Aggregation;
 import dev.tollgate.pricing.charge.ChargePricing;
-import dev.tollgate.pricing.period.BillingAnchor;
 import dev.tollgate.pricing.period.BillingInterval;
 import dev.tollgate.pricing.period.BillingPeriod;
 import dev.tollgate.pricing.period.BillingSchedule;
@@ -63,12 +62,6 @@ public final class StatementAssembler {
         this.coupons = coupons;
     }
 
-    /** The billing schedule of a subscription under a plan version. */
-    public static BillingSchedule schedule(final Subscription subscription, final PlanVersion version) {
-        return new BillingSchedule(version.billingInterval(), BillingAnchor.fromWire(subscription.billingTime()),
-            subscription.startedAt(), version.trialDays(), version.billingCycles(), subscription.endedAt());
-    }
-
     /**
      * @param version the plan version that bills the period: the pinned one, else the one in force at its start
      * @param grid the grid period, as the rater keys charge state by it
@@ -78,7 +71,7 @@ public final class StatementAssembler {
     public PeriodStatement assemble(final Subscription subscription, final Plan plan, final PlanVersion version,
                                     final BillingPeriod grid, final BillingPeriod period,
                                     final Map<String, ChargeState> states, final Instant issuedAt) {
-        final BillingSchedule schedule = schedule(subscription, version);
+        final BillingSchedule schedule = subscription.schedule(version);
         final BillTiming timing = version.billTiming() == null ? BillTiming.ARREARS
             : BillTiming.fromWire(version.billTiming());
         final Fee base = BaseFees.closing(plan.code(), BigDecimal.ONE, version.amount(), schedule, timing, grid)
