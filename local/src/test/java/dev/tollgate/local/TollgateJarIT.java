@@ -54,12 +54,10 @@ class TollgateJarIT {
             "TOLLGATE_HTTP_PORT", Integer.toString(httpPort),
             "TOLLGATE_KAFKA_PORT", Integer.toString(freePort()),
             "TOLLGATE_DATA_DIR", temp.resolve("data").toString());
-        final Path firstLog = temp.resolve("first.log");
-        final Process first = start(env, firstLog);
-        final TestHttp http = new TestHttp("http://127.0.0.1:" + httpPort);
-        awaitHealthy(http, first, firstLog);
-        final String admin = key(firstLog, "admin");
-        final String ingest = key(firstLog, "ingest");
+        final Running first = startHealthy(env, httpPort, temp.resolve("first.log"));
+        final TestHttp http = first.http();
+        final String admin = first.adminKey();
+        final String ingest = first.ingestKey();
 
         assertEquals(201, http.post("/v1/meters", admin, "{\"code\":\"voice_seconds\",\"name\":\"Voice seconds\","
             + "\"event_type\":\"call_ended\",\"aggregation\":\"sum\",\"field\":\"seconds\"}").status());
@@ -72,13 +70,11 @@ class TollgateJarIT {
             + "\"customer_id\":\"acme\",\"properties\":{\"seconds\":125}}").status());
         awaitTotal(http, admin, "0.250");
 
-        first.destroy();
-        assertTrue(first.waitFor(60, TimeUnit.SECONDS), "SIGTERM must stop the process");
+        first.process().destroy();
+        assertTrue(first.process().waitFor(60, TimeUnit.SECONDS), "SIGTERM must stop the process");
 
-        final Path secondLog = temp.resolve("second.log");
-        final Process second = start(env, secondLog);
-        awaitHealthy(http, second, secondLog);
-        assertEquals(admin, key(secondLog, "admin"), "generated keys survive a restart");
+        final Running second = startHealthy(env, httpPort, temp.resolve("second.log"));
+        assertEquals(admin, second.adminKey(), "generated keys survive a restart");
         awaitTotal(http, admin, "0.250");
         // The same event again after the restart is a duplicate: the total does not move.
         assertEquals(202, http.post("/v1/events", ingest, "{\"id\":\"evt_1\",\"type\":\"call_ended\","
@@ -100,12 +96,10 @@ class TollgateJarIT {
             "TOLLGATE_HTTP_PORT", Integer.toString(httpPort),
             "TOLLGATE_KAFKA_PORT", Integer.toString(kafkaPort),
             "TOLLGATE_DATA_DIR", temp.resolve("crash").toString());
-        final Path firstLog = temp.resolve("crash-first.log");
-        final Process first = start(env, firstLog);
-        final TestHttp http = new TestHttp("http://127.0.0.1:" + httpPort);
-        awaitHealthy(http, first, firstLog);
-        final String admin = key(firstLog, "admin");
-        final String ingest = key(firstLog, "ingest");
+        final Running first = startHealthy(env, httpPort, temp.resolve("crash-first.log"));
+        final TestHttp http = first.http();
+        final String admin = first.adminKey();
+        final String ingest = first.ingestKey();
         assertEquals(201, http.post("/v1/meters", admin, "{\"code\":\"calls\",\"event_type\":\"call\","
             + "\"aggregation\":\"count\"}").status());
         assertEquals(201, http.post("/v1/plans", admin, "{\"code\":\"per_call\",\"name\":\"Per call\","
@@ -121,12 +115,10 @@ class TollgateJarIT {
             acknowledged[batch] = http.post("/v1/events/batch", ingest, batch(batch, perBatch)).status() == 202;
         }
         // Mid-stream: half the events are in, the rater is still working through them.
-        first.destroyForcibly();
-        assertTrue(first.waitFor(30, TimeUnit.SECONDS));
+        first.process().destroyForcibly();
+        assertTrue(first.process().waitFor(30, TimeUnit.SECONDS));
 
-        final Path secondLog = temp.resolve("crash-second.log");
-        final Process second = start(env, secondLog);
-        awaitHealthy(http, second, secondLog);
+        startHealthy(env, httpPort, temp.resolve("crash-second.log"));
         for (int batch = 0; batch < batches; batch++) {
             if (!acknowledged[batch]) {
                 assertEquals(202, http.post("/v1/events/batch", ingest, batch(batch, perBatch)).status());
@@ -182,6 +174,18 @@ class TollgateJarIT {
             final String output = Files.readString(log);
             assertTrue(output.contains("port " + taken.getLocalPort()) && output.contains("in use"), output);
         }
+    }
+
+    /** A jar process that answered UP, with the keys it printed. */
+    private record Running(Process process, TestHttp http, String adminKey, String ingestKey) {
+    }
+
+    private Running startHealthy(final Map<String, String> env, final int httpPort, final Path log)
+        throws IOException {
+        final Process process = start(env, log);
+        final TestHttp http = new TestHttp("http://127.0.0.1:" + httpPort);
+        awaitHealthy(http, process, log);
+        return new Running(process, http, key(log, "admin"), key(log, "ingest"));
     }
 
     private Process start(final Map<String, String> env, final Path log) throws IOException {
