@@ -273,6 +273,28 @@ class RatingTopologyTest {
     }
 
     @Test
+    void shouldCloseATerminatedSubscriptionsPeriodAtItsEnd() {
+        catalog(null);
+        final Instant ended = Instant.parse("2026-03-16T00:00:00Z");
+        subscriptions.pipeInput("acme", new CustomerSubscriptions("acme", List.of(
+            new Subscription("sub_1", "acme", "voice", null, START, ended, "calendar"))));
+        call("e1", "acme", 125);
+        final Instant afterGrace = Instant.parse("2026-03-16T01:30:00Z");
+        callAt("e2", "acme", 10, Instant.parse("2026-03-16T01:00:00Z"), afterGrace);
+        driver.advanceWallClockTime(Duration.between(CALL_TIME, afterGrace));
+
+        final PeriodStatement statement = statements.readValue();
+        assertEquals(ended, statement.period().end());
+        // base 10.00 x 15 of March's 31 days = 4.838... => 4.84; usage 125 s x 0.002 = 0.25 => 5.09
+        assertEquals(0, new BigDecimal("5.09").compareTo(statement.total()), statement.lines().toString());
+        assertEquals(List.of("e1"), rated.readValuesToList().stream().map(RatedUsage::eventId).toList());
+        driver.advanceWallClockTime(Duration.ofSeconds(11));
+        final UsageRejection afterEnd = rejected.readValue();
+        assertEquals("e2", afterEnd.eventId());
+        assertEquals(RejectionReason.NO_SUBSCRIPTION, afterEnd.reason());
+    }
+
+    @Test
     void shouldRejectAnEventForAClosedPeriodAsLate() {
         catalog(null);
         call("e1", "acme", 125);
