@@ -2,6 +2,7 @@ package dev.tollgate.model.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.model.json.Json;
+import dev.tollgate.model.json.JsonFields;
 import dev.tollgate.pricing.validation.FieldError;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -59,9 +60,10 @@ public final class UsageEventReader {
             errors.add(new FieldError("", "must be a JSON object"));
             return new Result(null, errors);
         }
-        final String id = identifier(node, "id", errors);
-        final String type = identifier(node, "type", errors);
-        final String customerId = identifier(node, "customer_id", errors);
+        final JsonFields fields = new JsonFields(node, "", errors);
+        final String id = fields.identifier("id");
+        final String type = fields.identifier("type");
+        final String customerId = fields.identifier("customer_id");
         final Instant timestamp = timestamp(node.get("timestamp"), receivedAt, errors);
         final Map<String, Object> properties = properties(node.get("properties"), errors);
         unknownFields(node, errors);
@@ -69,26 +71,6 @@ public final class UsageEventReader {
             return new Result(null, errors);
         }
         return new Result(new UsageEvent(id, type, customerId, timestamp, properties), List.of());
-    }
-
-    /** Checks an identifier-like string: present, short, printable. Shared by every id the API takes. */
-    public static String identifier(final JsonNode parent, final String field, final List<FieldError> errors) {
-        final JsonNode value = parent.get(field);
-        if (value == null || value.isNull()) {
-            errors.add(new FieldError(field, "is required"));
-            return null;
-        }
-        if (!value.isTextual()) {
-            errors.add(new FieldError(field, "must be a string"));
-            return null;
-        }
-        final String text = value.textValue();
-        final String problem = identifierProblem(text);
-        if (problem != null) {
-            errors.add(new FieldError(field, problem));
-            return null;
-        }
-        return text;
     }
 
     /** Why {@code text} is no acceptable identifier, or null when it is. */

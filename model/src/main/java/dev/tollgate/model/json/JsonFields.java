@@ -55,24 +55,36 @@ public final class JsonFields {
 
     /** A code or id: required, short, printable. */
     public String identifier(final String field) {
-        if (!has(field)) {
-            error(field, "is required");
+        final String text = string(field, true);
+        if (text == null) {
             return null;
         }
-        final JsonNode value = node.get(field);
-        if (!value.isTextual()) {
-            error(field, "must be a string");
-            return null;
-        }
-        final String problem = UsageEventReader.identifierProblem(value.textValue());
+        final String problem = UsageEventReader.identifierProblem(text);
         if (problem != null) {
             error(field, problem);
             return null;
         }
-        return value.textValue();
+        return text;
     }
 
     public String text(final String field, final boolean required) {
+        final String text = string(field, required);
+        if (text == null) {
+            return null;
+        }
+        if (text.length() > MAX_TEXT_LENGTH) {
+            error(field, "must be at most " + MAX_TEXT_LENGTH + " characters");
+            return null;
+        }
+        if (required && text.isBlank()) {
+            error(field, "must not be blank");
+            return null;
+        }
+        return text;
+    }
+
+    /** The field's string, or null: absent (an error when required) or not a string (always an error). */
+    private String string(final String field, final boolean required) {
         if (!has(field)) {
             if (required) {
                 error(field, "is required");
@@ -82,14 +94,6 @@ public final class JsonFields {
         final JsonNode value = node.get(field);
         if (!value.isTextual()) {
             error(field, "must be a string");
-            return null;
-        }
-        if (value.textValue().length() > MAX_TEXT_LENGTH) {
-            error(field, "must be at most " + MAX_TEXT_LENGTH + " characters");
-            return null;
-        }
-        if (required && value.textValue().isBlank()) {
-            error(field, "must not be blank");
             return null;
         }
         return value.textValue();
