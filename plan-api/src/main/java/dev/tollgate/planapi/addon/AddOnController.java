@@ -6,6 +6,7 @@ import dev.tollgate.http.problem.ProblemException;
 import dev.tollgate.model.catalog.AddOn;
 import dev.tollgate.model.topic.Topics;
 import dev.tollgate.planapi.catalog.BodyCode;
+import dev.tollgate.planapi.store.CatalogDecision;
 import dev.tollgate.planapi.store.CatalogStore;
 import dev.tollgate.planapi.store.CatalogWrite;
 import io.micronaut.context.annotation.Requires;
@@ -21,8 +22,6 @@ import io.micronaut.http.annotation.Put;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 
 /** Add-ons: {@code POST/GET /v1/addons}, {@code GET/PUT /v1/addons/{code}}. A PUT replaces the definition. */
 @Controller("/v1/addons")
@@ -42,13 +41,12 @@ public class AddOnController {
     public HttpResponse<String> create(@Body final byte[] body) {
         final Instant now = clock.instant();
         final AddOn addOn = AddOnReader.read(JsonBodies.parseObject(body), null, now, now);
-        catalog.write(() -> {
+        return JsonBodies.created(catalog.write(() -> {
             if (catalog.addOn(addOn.code()).isPresent()) {
                 throw ProblemException.conflict("add-on " + addOn.code() + " already exists");
             }
-            return List.of(CatalogWrite.of(Topics.ADDONS, addOn.code(), addOn));
-        });
-        return JsonBodies.created(addOn);
+            return CatalogDecision.of(addOn, CatalogWrite.of(Topics.ADDONS, addOn.code(), addOn));
+        }));
     }
 
     @Put("/{code}")
@@ -57,13 +55,10 @@ public class AddOnController {
         final JsonNode json = JsonBodies.parseObject(body);
         BodyCode.mustMatchPath(json, code);
         final Instant now = clock.instant();
-        final AtomicReference<AddOn> updated = new AtomicReference<>();
-        catalog.write(() -> {
-            final AddOn current = existing(code);
-            updated.set(AddOnReader.read(json, code, current.createdAt(), now));
-            return List.of(CatalogWrite.of(Topics.ADDONS, code, updated.get()));
-        });
-        return JsonBodies.ok(updated.get());
+        return JsonBodies.ok(catalog.write(() -> {
+            final AddOn updated = AddOnReader.read(json, code, existing(code).createdAt(), now);
+            return CatalogDecision.of(updated, CatalogWrite.of(Topics.ADDONS, code, updated));
+        }));
     }
 
     @Get

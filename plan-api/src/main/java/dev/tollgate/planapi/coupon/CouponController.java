@@ -6,6 +6,7 @@ import dev.tollgate.http.problem.ProblemException;
 import dev.tollgate.model.catalog.Coupon;
 import dev.tollgate.model.topic.Topics;
 import dev.tollgate.planapi.catalog.BodyCode;
+import dev.tollgate.planapi.store.CatalogDecision;
 import dev.tollgate.planapi.store.CatalogStore;
 import dev.tollgate.planapi.store.CatalogWrite;
 import io.micronaut.context.annotation.Requires;
@@ -21,8 +22,6 @@ import io.micronaut.http.annotation.Put;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Coupons: {@code POST/GET /v1/coupons}, {@code GET/PUT /v1/coupons/{code}}. A PUT replaces the
@@ -45,16 +44,13 @@ public class CouponController {
     public HttpResponse<String> create(@Body final byte[] body) {
         final JsonNode json = JsonBodies.parseObject(body);
         final Instant now = clock.instant();
-        final AtomicReference<Coupon> created = new AtomicReference<>();
-        catalog.write(() -> {
+        return JsonBodies.created(catalog.write(() -> {
             final Coupon coupon = CouponReader.read(json, null, this::planExists, now, now);
             if (catalog.coupon(coupon.code()).isPresent()) {
                 throw ProblemException.conflict("coupon " + coupon.code() + " already exists");
             }
-            created.set(coupon);
-            return List.of(CatalogWrite.of(Topics.COUPONS, coupon.code(), coupon));
-        });
-        return JsonBodies.created(created.get());
+            return CatalogDecision.of(coupon, CatalogWrite.of(Topics.COUPONS, coupon.code(), coupon));
+        }));
     }
 
     @Put("/{code}")
@@ -63,13 +59,10 @@ public class CouponController {
         final JsonNode json = JsonBodies.parseObject(body);
         BodyCode.mustMatchPath(json, code);
         final Instant now = clock.instant();
-        final AtomicReference<Coupon> updated = new AtomicReference<>();
-        catalog.write(() -> {
-            final Coupon current = existing(code);
-            updated.set(CouponReader.read(json, code, this::planExists, current.createdAt(), now));
-            return List.of(CatalogWrite.of(Topics.COUPONS, code, updated.get()));
-        });
-        return JsonBodies.ok(updated.get());
+        return JsonBodies.ok(catalog.write(() -> {
+            final Coupon updated = CouponReader.read(json, code, this::planExists, existing(code).createdAt(), now);
+            return CatalogDecision.of(updated, CatalogWrite.of(Topics.COUPONS, code, updated));
+        }));
     }
 
     @Get

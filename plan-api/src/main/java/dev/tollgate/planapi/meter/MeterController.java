@@ -4,6 +4,7 @@ import dev.tollgate.http.json.JsonBodies;
 import dev.tollgate.http.problem.ProblemException;
 import dev.tollgate.model.catalog.Meter;
 import dev.tollgate.model.topic.Topics;
+import dev.tollgate.planapi.store.CatalogDecision;
 import dev.tollgate.planapi.store.CatalogStore;
 import dev.tollgate.planapi.store.CatalogWrite;
 import io.micronaut.context.annotation.Requires;
@@ -16,7 +17,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import java.util.Comparator;
-import java.util.List;
 
 /** Meters (billable metrics): {@code POST/GET /v1/meters}, {@code GET /v1/meters/{code}}. */
 @Controller("/v1/meters")
@@ -33,13 +33,12 @@ public class MeterController {
     @Consumes(MediaType.ALL)
     public HttpResponse<String> create(@Body final byte[] body) {
         final Meter meter = MeterReader.read(JsonBodies.parseObject(body));
-        catalog.write(() -> {
+        return JsonBodies.created(catalog.write(() -> {
             if (catalog.meter(meter.code()).isPresent()) {
                 throw ProblemException.conflict("meter " + meter.code() + " already exists");
             }
-            return List.of(CatalogWrite.of(Topics.METERS, meter.code(), meter));
-        });
-        return JsonBodies.created(meter);
+            return CatalogDecision.of(meter, CatalogWrite.of(Topics.METERS, meter.code(), meter));
+        }));
     }
 
     @Get

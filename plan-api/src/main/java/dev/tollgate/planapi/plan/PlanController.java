@@ -8,6 +8,7 @@ import dev.tollgate.model.catalog.PlanVersion;
 import dev.tollgate.model.json.JsonFields;
 import dev.tollgate.model.topic.Topics;
 import dev.tollgate.planapi.catalog.BodyCode;
+import dev.tollgate.planapi.store.CatalogDecision;
 import dev.tollgate.planapi.store.CatalogStore;
 import dev.tollgate.planapi.store.CatalogWrite;
 import dev.tollgate.pricing.validation.FieldError;
@@ -32,7 +33,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Plans and their versions: {@code POST/GET /v1/plans}, {@code GET/PUT/DELETE /v1/plans/{code}},
@@ -63,18 +63,17 @@ public class PlanController {
         final String code = PlanReader.code(json);
         final Plan.PlanStatus status = status(json, Plan.PlanStatus.ACTIVE);
         final Instant now = clock.instant();
-        final AtomicReference<Plan> created = new AtomicReference<>();
-        catalog.write(() -> {
+        final Plan created = catalog.write(() -> {
             final PlanVersion first = PlanReader.read(json, 1, Instant.EPOCH, this::meterExists, now);
             if (catalog.plan(code).isPresent()) {
                 throw ProblemException.conflict("plan " + code + " already exists; PUT /v1/plans/" + code
                     + " creates a new version");
             }
             checkLookupKey(code, first);
-            created.set(new Plan(code, status, List.of(first)));
-            return List.of(CatalogWrite.of(Topics.PLANS, code, created.get()));
+            final Plan plan = new Plan(code, status, List.of(first));
+            return CatalogDecision.of(plan, CatalogWrite.of(Topics.PLANS, code, plan));
         });
-        return withEtag(JsonBodies.created(PlanView.of(created.get(), created.get().latest())), created.get());
+        return withEtag(JsonBodies.created(PlanView.of(created, created.latest())), created);
     }
 
     /**
@@ -88,8 +87,7 @@ public class PlanController {
         final JsonNode json = JsonBodies.parseObject(body);
         BodyCode.mustMatchPath(json, code);
         final Instant now = clock.instant();
-        final AtomicReference<Plan> updated = new AtomicReference<>();
-        catalog.write(() -> {
+        final Plan updated = catalog.write(() -> {
             final Plan plan = existing(code);
             IfMatch.check(ifMatch, code, plan.latest().version());
             final PlanVersion next = PlanReader.read(json, plan.latest().version() + 1, now, this::meterExists, now);
@@ -100,23 +98,22 @@ public class PlanController {
             checkLookupKey(code, next);
             final List<PlanVersion> versions = new ArrayList<>(plan.versions());
             versions.add(next);
-            updated.set(new Plan(code, status(json, plan.status()), versions));
-            return List.of(CatalogWrite.of(Topics.PLANS, code, updated.get()));
+            final Plan versioned = new Plan(code, status(json, plan.status()), versions);
+            return CatalogDecision.of(versioned, CatalogWrite.of(Topics.PLANS, code, versioned));
         });
-        return withEtag(JsonBodies.ok(PlanView.of(updated.get(), updated.get().latest())), updated.get());
+        return withEtag(JsonBodies.ok(PlanView.of(updated, updated.latest())), updated);
     }
 
     /** Archives the plan: no new subscriptions; existing ones go on with the versions they have. */
     @Delete("/{code}")
     public HttpResponse<String> archive(@PathVariable final String code) {
-        final AtomicReference<Plan> archived = new AtomicReference<>();
-        catalog.write(() -> {
+        final Plan archived = catalog.write(() -> {
             final Plan plan = existing(code);
-            archived.set(new Plan(code, Plan.PlanStatus.ARCHIVED, plan.versions()));
-            return plan.status() == Plan.PlanStatus.ARCHIVED ? List.of()
-                : List.of(CatalogWrite.of(Topics.PLANS, code, archived.get()));
+            final Plan archive = new Plan(code, Plan.PlanStatus.ARCHIVED, plan.versions());
+            return plan.status() == Plan.PlanStatus.ARCHIVED ? CatalogDecision.of(archive)
+                : CatalogDecision.of(archive, CatalogWrite.of(Topics.PLANS, code, archive));
         });
-        return withEtag(JsonBodies.ok(PlanView.of(archived.get(), archived.get().latest())), archived.get());
+        return withEtag(JsonBodies.ok(PlanView.of(archived, archived.latest())), archived);
     }
 
     @Get

@@ -12,7 +12,6 @@ import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -47,10 +46,11 @@ public class CatalogStore implements AutoCloseable {
     }
 
     /**
-     * Decides on the view and commits what {@code decide} returns, all or none. {@code decide} reads
-     * this store and throws a problem to refuse; it may run again when another instance wrote first.
+     * Decides on the view and commits what {@code decide} returns, all or none, then gives its answer.
+     * {@code decide} reads this store and throws a problem to refuse; it may run again when another
+     * instance wrote first, and the answer is that of the run that was committed.
      */
-    public List<CatalogWrite<?>> write(final Supplier<List<CatalogWrite<?>>> decide) {
+    public <T> T write(final Supplier<CatalogDecision<T>> decide) {
         return writer.write(() -> {
             deciding.set(true);
             try {

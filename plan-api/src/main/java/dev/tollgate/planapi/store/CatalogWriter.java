@@ -64,9 +64,9 @@ final class CatalogWriter implements AutoCloseable {
      * {@code decide} may throw a {@link ProblemException} (conflict, stale version, invalid) to write
      * nothing; it may run more than once when another instance wrote in between.
      *
-     * @return the records as written
+     * @return the answer of the decision that was committed
      */
-    List<CatalogWrite<?>> write(final Supplier<List<CatalogWrite<?>>> decide) {
+    <T> T write(final Supplier<CatalogDecision<T>> decide) {
         acquire();
         try {
             for (int attempt = 1; ; attempt++) {
@@ -76,13 +76,13 @@ final class CatalogWriter implements AutoCloseable {
                     // Refusals (404, 412) read the view too: it must hold what other instances committed.
                     tailer.awaitLatest();
                 }
-                final List<CatalogWrite<?>> writes = decide.get();
-                if (writes.isEmpty()) {
-                    return writes;
+                final CatalogDecision<T> decision = decide.get();
+                if (decision.writes().isEmpty()) {
+                    return decision.answer();
                 }
                 try {
-                    commit(writes);
-                    return writes;
+                    commit(decision.writes());
+                    return decision.answer();
                 } catch (FencedException e) {
                     LOG.debug("fenced by another plan-api instance; catching up and deciding again", e);
                     if (attempt == MAX_ATTEMPTS) {

@@ -7,6 +7,7 @@ import dev.tollgate.model.catalog.CustomerSubscriptions;
 import dev.tollgate.model.catalog.Subscription;
 import dev.tollgate.model.json.JsonFields;
 import dev.tollgate.model.topic.Topics;
+import dev.tollgate.planapi.store.CatalogDecision;
 import dev.tollgate.planapi.store.CatalogStore;
 import dev.tollgate.planapi.store.CatalogWrite;
 import dev.tollgate.planapi.subscription.TermsReader.Terms;
@@ -29,7 +30,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Subscriptions: {@code POST /v1/subscriptions}, {@code GET /v1/subscriptions?customer_id=},
@@ -54,8 +54,7 @@ public class SubscriptionController {
     public HttpResponse<String> create(@Body final byte[] body) {
         final JsonNode json = JsonBodies.parseObject(body);
         final Instant now = clock.instant();
-        final AtomicReference<Subscription> created = new AtomicReference<>();
-        catalog.write(() -> {
+        return JsonBodies.created(catalog.write(() -> {
             final JsonFields fields = new JsonFields(json, "", new ArrayList<>());
             final String id = fields.identifier("id");
             final String customerId = fields.identifier("customer_id");
@@ -69,10 +68,8 @@ public class SubscriptionController {
             }
             final Subscription subscription = new Subscription(id, customerId, terms.plan(), terms.planVersion(),
                 startedAt, null, terms.billingTime(), terms.seats(), terms.addOns(), terms.coupons(), null);
-            created.set(subscription);
-            return List.of(write(customerOf(customerId).with(subscription)));
-        });
-        return JsonBodies.created(created.get());
+            return CatalogDecision.of(subscription, write(customerOf(customerId).with(subscription)));
+        }));
     }
 
     /**
@@ -85,8 +82,7 @@ public class SubscriptionController {
     public HttpResponse<String> changePlan(@PathVariable final String id, @Body final byte[] body) {
         final JsonNode json = JsonBodies.parseObject(body);
         final Instant now = clock.instant();
-        final AtomicReference<Subscription> started = new AtomicReference<>();
-        catalog.write(() -> {
+        return JsonBodies.created(catalog.write(() -> {
             final Subscription current = existing(id);
             final JsonFields fields = new JsonFields(json, "", new ArrayList<>());
             final String nextId = fields.has("id") ? fields.identifier("id") : id + "-" + UUID.randomUUID();
@@ -109,10 +105,9 @@ public class SubscriptionController {
             final Subscription next = new Subscription(nextId, current.customerId(), terms.plan(),
                 terms.planVersion(), at, null, terms.billingTime(), terms.seats(), terms.addOns(), terms.coupons(),
                 id);
-            started.set(next);
-            return List.of(write(customerOf(current.customerId()).with(current.endedAt(at)).with(next)));
-        });
-        return JsonBodies.created(started.get());
+            return CatalogDecision.of(next,
+                write(customerOf(current.customerId()).with(current.endedAt(at)).with(next)));
+        }));
     }
 
     private static void checkChangeTime(final JsonFields fields, final Subscription current, final Instant at,
@@ -132,29 +127,28 @@ public class SubscriptionController {
     @Delete("/{id}")
     public HttpResponse<String> terminate(@PathVariable final String id) {
         final Instant now = clock.instant();
-        final AtomicReference<Subscription> ended = new AtomicReference<>();
-        catalog.write(() -> {
+        return JsonBodies.ok(catalog.write(() -> {
             final Subscription current = existing(id);
             if (current.endedAt() != null && !current.endedAt().isAfter(now)) {
                 throw ProblemException.conflict("subscription " + id + " already ended at " + current.endedAt());
             }
             final CustomerSubscriptions customer = customerOf(current.customerId());
             final List<Subscription> kept = new ArrayList<>();
+            Subscription ended = current;
             for (final Subscription subscription : customer.subscriptions()) {
                 final boolean cancelled = subscription.startedAt().isAfter(now)
                     && (subscription.id().equals(id) || followsFrom(customer, subscription, id));
                 if (subscription.id().equals(id) && !cancelled) {
-                    ended.set(subscription.endedAt(now));
-                    kept.add(ended.get());
+                    ended = subscription.endedAt(now);
+                    kept.add(ended);
                 } else if (subscription.id().equals(id)) {
-                    ended.set(subscription.endedAt(subscription.startedAt()));
+                    ended = subscription.endedAt(subscription.startedAt());
                 } else if (!cancelled) {
                     kept.add(subscription);
                 }
             }
-            return List.of(write(new CustomerSubscriptions(current.customerId(), kept)));
-        });
-        return JsonBodies.ok(ended.get());
+            return CatalogDecision.of(ended, write(new CustomerSubscriptions(current.customerId(), kept)));
+        }));
     }
 
     /** Whether {@code subscription} replaced {@code id}, directly or through other plan changes. */
