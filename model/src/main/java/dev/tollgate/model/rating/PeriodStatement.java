@@ -6,22 +6,54 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A closed period's lines and totals: the value of {@code tollgate.period-statements}, keyed by
- * {@code subscription_id}. Published once, when the period's end plus the late grace has passed in
- * both wall-clock and stream time; {@code total} is the sum of the rounded lines.
+ * A record of {@code tollgate.period-statements}, keyed by {@code subscription_id}: a closed period's
+ * final statement, or a refund adjusting one. A statement is published once, when the period's end
+ * plus the late grace has passed in both wall-clock and stream time; {@code total} is the sum of the
+ * rounded lines. A refund never edits it: it is a record of its own, with a negative total, naming
+ * the statement it adjusts.
  *
- * @param id {@code <subscription_id>/<period start>}: stable, so a consumer can recognise a repeat
+ * @param id      {@code <subscription_id>/<period start>} for a statement, the statement's id plus
+ *                {@code /refunds/<refund id>} for a refund: stable, so a consumer can recognise a repeat
+ * @param kind    {@value #STATEMENT} or {@value #REFUND}
+ * @param adjusts the id of the statement a refund adjusts; null on a statement
+ * @param reason  why a refund was given, as its requester said; null on a statement
  */
-public record PeriodStatement(String id, String subscriptionId, String customerId, String plan, int planVersion,
-                              Period period, String currency, List<StatementLine> lines, BigDecimal subtotal,
-                              BigDecimal total, @JsonProperty("final") boolean finalStatement,
-                              Instant issuedAt) {
+public record PeriodStatement(String id, String kind, String adjusts, String subscriptionId, String customerId,
+                              String plan, int planVersion, Period period, String currency, List<StatementLine> lines,
+                              BigDecimal subtotal, BigDecimal total, @JsonProperty("final") boolean finalStatement,
+                              String reason, Instant issuedAt) {
+
+    public static final String STATEMENT = "statement";
+    public static final String REFUND = "refund";
 
     public PeriodStatement {
+        // Records written before refunds existed carry no kind: they are all statements.
+        kind = kind == null ? STATEMENT : kind;
         lines = lines == null ? List.of() : List.copyOf(lines);
     }
 
     public static String idOf(final String subscriptionId, final Instant periodStart) {
         return subscriptionId + "/" + periodStart;
+    }
+
+    public boolean isRefund() {
+        return REFUND.equals(kind);
+    }
+
+    /** What a refund gives back: the negated total of a refund record, zero for a statement. */
+    public BigDecimal refunded() {
+        return isRefund() ? total.negate() : BigDecimal.ZERO;
+    }
+
+    /**
+     * The adjustment that refunds {@code amount} of this statement: same subscription, period and
+     * currency, one {@code refund} line, a negative total.
+     */
+    public PeriodStatement refund(final String refundId, final BigDecimal amount, final String refundReason,
+                                  final Instant issued) {
+        final BigDecimal negated = amount.negate();
+        return new PeriodStatement(id + "/refunds/" + refundId, REFUND, id, subscriptionId, customerId, plan,
+            planVersion, period, currency, List.of(new StatementLine(REFUND, refundId, null, negated)), negated,
+            negated, true, refundReason, issued);
     }
 }

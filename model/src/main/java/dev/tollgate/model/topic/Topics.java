@@ -8,6 +8,7 @@ import dev.tollgate.model.catalog.Plan;
 import dev.tollgate.model.json.JsonSerde;
 import dev.tollgate.model.rating.PeriodStatement;
 import dev.tollgate.model.rating.RatedUsage;
+import dev.tollgate.model.rating.RefundRequest;
 import dev.tollgate.model.rating.UsageAlert;
 import dev.tollgate.model.rating.UsageRejection;
 import dev.tollgate.model.topic.Topic.CleanupPolicy;
@@ -55,13 +56,21 @@ public final class Topics {
         Map.of(TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, Long.toString(Duration.ofDays(400).toMillis())));
 
     /**
-     * Topics whose partitions must line up with {@link #USAGE_EVENTS}: the rater keeps one task per
-     * customer partition and reads that customer's subscriptions in the same task.
+     * Refunds asked of the rater, keyed by the statement's customer_id: the task that holds a
+     * customer's statements is the one place that can tell what is left to refund.
      */
-    public static final List<Topic<String, ?>> CO_PARTITIONED = List.of(USAGE_EVENTS, SUBSCRIPTIONS);
+    public static final Topic<String, RefundRequest> REFUND_REQUESTS =
+        topic("tollgate.refund-requests", new JsonSerde<>(RefundRequest.class), CleanupPolicy.DELETE);
+
+    /**
+     * Topics whose partitions must line up with {@link #USAGE_EVENTS}: the rater keeps one task per
+     * customer partition and reads that customer's subscriptions and refund requests in the same task.
+     */
+    public static final List<Topic<String, ?>> CO_PARTITIONED = List.of(USAGE_EVENTS, SUBSCRIPTIONS,
+        REFUND_REQUESTS);
 
     public static final List<Topic<String, ?>> ALL = List.of(USAGE_EVENTS, METERS, PLANS, SUBSCRIPTIONS, COUPONS,
-        ADDONS, RATED_USAGE, USAGE_REJECTIONS, USAGE_ALERTS, PERIOD_STATEMENTS);
+        ADDONS, RATED_USAGE, USAGE_REJECTIONS, USAGE_ALERTS, PERIOD_STATEMENTS, REFUND_REQUESTS);
 
     private Topics() {
     }

@@ -18,7 +18,7 @@ class TopicsTest {
             configs.put(topic.name(), topic.configs());
         }
         assertEquals(List.of("tollgate.addons", "tollgate.coupons", "tollgate.meters", "tollgate.period-statements",
-                "tollgate.plans", "tollgate.rated-usage", "tollgate.subscriptions", "tollgate.usage-alerts",
+                "tollgate.plans", "tollgate.rated-usage", "tollgate.refund-requests", "tollgate.subscriptions", "tollgate.usage-alerts",
                 "tollgate.usage-events", "tollgate.usage-rejections"),
             configs.keySet().stream().sorted().toList());
         assertEquals("delete", configs.get("tollgate.usage-events").get("cleanup.policy"));

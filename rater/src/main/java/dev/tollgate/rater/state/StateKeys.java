@@ -45,6 +45,19 @@ public final class StateKeys {
         return subscriptionId + SEPARATOR;
     }
 
+    /**
+     * A refund adjustment, stored beside its statement so that the subscription's statements prefix
+     * lists both: (subscription, period start, refund id).
+     */
+    public static String adjustment(final String statementKey, final String refundId) {
+        return statementKey + SEPARATOR + refundId;
+    }
+
+    /** A refund's outcome: (subscription, refund id), the scope in which a refund id is unique. */
+    public static String refund(final String subscriptionId, final String refundId) {
+        return subscriptionId + SEPARATOR + refundId;
+    }
+
     /** An alert already sent: (subscription, period start, charge, threshold percent). */
     public static String alert(final String subscriptionId, final Instant periodStart, final String chargeCode,
                                final BigDecimal threshold) {

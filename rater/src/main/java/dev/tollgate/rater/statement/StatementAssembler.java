@@ -87,9 +87,10 @@ public final class StatementAssembler {
         final List<StatementLine> lines = statement.lines().stream()
             .map(line -> new StatementLine(line.type().wireName(), line.code(), line.units(), line.amount()))
             .toList();
-        return new PeriodStatement(PeriodStatement.idOf(subscription.id(), grid.start()), subscription.id(),
-            subscription.customerId(), plan.code(), version.version(), new Period(period.start(), period.end()),
-            version.currency(), lines, statement.subtotal(), statement.total(), true, issuedAt);
+        return new PeriodStatement(PeriodStatement.idOf(subscription.id(), grid.start()), PeriodStatement.STATEMENT,
+            null, subscription.id(), subscription.customerId(), plan.code(), version.version(),
+            new Period(period.start(), period.end()), version.currency(), lines, statement.subtotal(),
+            statement.total(), true, null, issuedAt);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.tollgate.rater.topology;
 import dev.tollgate.model.event.UsageEvent;
 import dev.tollgate.model.json.CachedJsonSerde;
 import dev.tollgate.model.json.JsonSerde;
+import dev.tollgate.model.rating.Refund;
 import dev.tollgate.pricing.rating.ChargeState;
 import dev.tollgate.rater.rating.EventStatus;
 import dev.tollgate.rater.rating.PendingEvent;
@@ -29,6 +30,7 @@ public final class RaterSerdes {
     public static final Serde<ChargeState> CHARGE_STATE = new ChargeStateSerde();
     public static final Serde<PendingEvent> PENDING_EVENT = new JsonSerde<>(PendingEvent.class);
     public static final Serde<Long> EPOCH_MILLIS = Serdes.Long();
+    public static final Serde<Refund> REFUND = new JsonSerde<>(Refund.class);
 
     /**
      * A catalog store's value serde: the topic's JSON, remembering what it decoded. One per topology

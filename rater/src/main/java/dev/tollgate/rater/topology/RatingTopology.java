@@ -15,6 +15,7 @@ import dev.tollgate.rater.intake.UsageIntakeProcessor;
 import dev.tollgate.rater.rating.RatingCounts;
 import dev.tollgate.rater.rating.RatingOutcome;
 import dev.tollgate.rater.rating.RatingProcessor;
+import dev.tollgate.rater.refund.RefundProcessor;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
@@ -33,13 +34,15 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The rating topology. Reads {@code tollgate.usage-events} (customer_id → raw event bytes) and the
- * catalog topics {@code tollgate.subscriptions} (customer_id → CustomerSubscriptions, co-partitioned),
+ * The rating topology. Reads {@code tollgate.usage-events} (customer_id → raw event bytes),
+ * {@code tollgate.refund-requests} (customer_id → RefundRequest, co-partitioned) and the catalog
+ * topics {@code tollgate.subscriptions} (customer_id → CustomerSubscriptions, co-partitioned),
  * {@code tollgate.plans}, {@code tollgate.meters}, {@code tollgate.addons} and {@code tollgate.coupons}
  * (code → Plan / Meter / AddOn / Coupon, global); writes {@code tollgate.rated-usage} (customer_id →
  * RatedUsage), {@code tollgate.usage-rejections} (customer_id → UsageRejection),
  * {@code tollgate.usage-alerts} (customer_id → UsageAlert) and {@code tollgate.period-statements}
- * (subscription_id → PeriodStatement). Every processor, store and internal topic is named.
+ * (subscription_id → PeriodStatement, statements and refund adjustments). Every processor, store and
+ * internal topic is named.
  */
 public final class RatingTopology {
 
@@ -96,6 +99,10 @@ public final class RatingTopology {
                 .to(Topics.USAGE_REJECTIONS.name(), produced(Topics.USAGE_REJECTIONS, "rejected-usage-sink")),
                 "rejected"));
 
+        builder.stream(Topics.REFUND_REQUESTS.name(), consumed(Topics.REFUND_REQUESTS, "refund-requests-source"))
+            .process(RefundProcessor::new, Named.as("refund-statements"), StoreNames.STATEMENTS, StoreNames.REFUNDS)
+            .to(Topics.PERIOD_STATEMENTS.name(), produced(Topics.PERIOD_STATEMENTS, "statement-refunds-sink"));
+
         return builder.build(streamsConfig);
     }
 
@@ -141,6 +148,8 @@ public final class RatingTopology {
             Topics.PERIOD_STATEMENTS.valueSerde()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(StoreNames.ALERTS_SENT), RaterSerdes.KEYS, RaterSerdes.EPOCH_MILLIS));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(StoreNames.REFUNDS), RaterSerdes.KEYS, RaterSerdes.REFUND));
     }
 
     private static <V> Consumed<String, V> consumed(final Topic<String, V> topic, final String name) {

@@ -17,6 +17,7 @@ public final class StoreNames {
     public static final String CLOSED_PERIODS = "closed-periods";
     public static final String STATEMENTS = "statements";
     public static final String ALERTS_SENT = "alerts-sent";
+    public static final String REFUNDS = "refunds";
 
     private StoreNames() {
     }

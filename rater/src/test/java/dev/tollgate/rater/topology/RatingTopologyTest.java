@@ -12,12 +12,15 @@ import dev.tollgate.model.catalog.PlanVersion;
 import dev.tollgate.model.catalog.Subscription;
 import dev.tollgate.model.rating.PeriodStatement;
 import dev.tollgate.model.rating.RatedUsage;
+import dev.tollgate.model.rating.Refund;
+import dev.tollgate.model.rating.RefundRequest;
 import dev.tollgate.model.rating.RejectionReason;
 import dev.tollgate.model.rating.UsageAlert;
 import dev.tollgate.model.rating.UsageRejection;
 import dev.tollgate.model.topic.Topic;
 import dev.tollgate.model.topic.Topics;
 import dev.tollgate.rater.rating.RatingCounts;
+import dev.tollgate.rater.state.StateKeys;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -59,6 +62,7 @@ class RatingTopologyTest {
     private TestOutputTopic<String, UsageRejection> rejected;
     private TestOutputTopic<String, UsageAlert> alerts;
     private TestOutputTopic<String, PeriodStatement> statements;
+    private TestInputTopic<String, RefundRequest> refundRequests;
 
     @BeforeEach
     void startDriver() {
@@ -74,6 +78,7 @@ class RatingTopologyTest {
         meters = input(Topics.METERS);
         plans = input(Topics.PLANS);
         subscriptions = input(Topics.SUBSCRIPTIONS);
+        refundRequests = input(Topics.REFUND_REQUESTS);
         rated = driver.createOutputTopic(Topics.RATED_USAGE.name(), Topics.RATED_USAGE.keySerde().deserializer(),
             Topics.RATED_USAGE.valueSerde().deserializer());
         rejected = driver.createOutputTopic(Topics.USAGE_REJECTIONS.name(),
@@ -270,6 +275,88 @@ class RatingTopologyTest {
         assertTrue(statements.isEmpty(), "a period's statement is published once");
         driver.advanceWallClockTime(Duration.ofSeconds(5));
         assertTrue(statements.isEmpty(), "a period's statement is published once");
+    }
+
+    @Test
+    void shouldRefundAFinalStatementWithAdjustmentsThatNeverExceedItsTotal() {
+        final PeriodStatement march = closeMarch();
+        // base 10.00 + 125 s x 0.002 = 0.25 => 10.25 to refund at most
+        assertEquals(0, new BigDecimal("10.25").compareTo(march.total()));
+
+        refund("r1", march.id(), new BigDecimal("4"), "goodwill");
+        final PeriodStatement partial = statements.readValue();
+        assertEquals(march.id() + "/refunds/r1", partial.id());
+        assertEquals(PeriodStatement.REFUND, partial.kind());
+        assertEquals(march.id(), partial.adjusts());
+        assertEquals(march.period(), partial.period());
+        assertEquals("goodwill", partial.reason());
+        assertEquals(new BigDecimal("-4.00"), partial.total());
+        assertEquals(List.of("refund"), partial.lines().stream().map(l -> l.type()).toList());
+        assertEquals(Refund.REFUNDED, refundOutcome("r1").status());
+        assertEquals("partially_refunded", refundOutcome("r1").statementStatus());
+
+        // 10.25 - 4.00 = 6.25 left: 6.26 is refused and changes nothing
+        refund("r2", march.id(), new BigDecimal("6.26"), null);
+        assertTrue(statements.isEmpty());
+        assertEquals(Refund.REJECTED, refundOutcome("r2").status());
+        assertEquals("a refund of 6.26 USD exceeds the 6.25 USD left to refund on the statement",
+            refundOutcome("r2").detail());
+
+        refund("r3", march.id(), null, "cancelled");
+        final PeriodStatement rest = statements.readValue();
+        assertEquals(new BigDecimal("-6.25"), rest.total());
+        assertEquals("refunded", refundOutcome("r3").statementStatus());
+        assertEquals(new BigDecimal("10.25"), refundOutcome("r3").refundedTotal());
+
+        refund("r4", march.id(), null, null);
+        assertTrue(statements.isEmpty());
+        assertEquals("the statement is already fully refunded (10.25 USD)", refundOutcome("r4").detail());
+        assertEquals(0, new BigDecimal("10.25").compareTo(march.total()), "the statement itself is never edited");
+    }
+
+    @Test
+    void shouldRefundOnceWhenARequestIsRepeated() {
+        final PeriodStatement march = closeMarch();
+        refund("r1", march.id(), new BigDecimal("1.50"), null);
+        refund("r1", march.id(), new BigDecimal("1.50"), null);
+        refund("r1", march.id(), new BigDecimal("2.00"), null);
+        final List<PeriodStatement> adjustments = statements.readValuesToList();
+        assertEquals(1, adjustments.size());
+        assertEquals(new BigDecimal("-1.50"), adjustments.get(0).total());
+        assertEquals(new BigDecimal("1.50"), refundOutcome("r1").amount());
+    }
+
+    @Test
+    void shouldRejectARefundOfAStatementThatDoesNotExist() {
+        final PeriodStatement march = closeMarch();
+        refund("r1", "sub_1/2026-05-01T00:00:00Z", null, null);
+        refund("r2", march.id() + "/refunds/r0", null, null);
+        assertTrue(statements.isEmpty());
+        assertEquals("subscription sub_1 has no final statement sub_1/2026-05-01T00:00:00Z",
+            refundOutcome("r1").detail());
+        assertEquals(Refund.REJECTED, refundOutcome("r2").status(), "a refund adjusts a statement, not a refund");
+    }
+
+    /** Rates one call in March and closes the month; returns its statement. */
+    private PeriodStatement closeMarch() {
+        catalog(null);
+        call("e1", "acme", 125);
+        final Instant later = Instant.parse("2026-04-01T01:30:00Z");
+        callAt("e2", "acme", 10, later, later);
+        driver.advanceWallClockTime(Duration.between(CALL_TIME, Instant.parse("2026-04-01T02:00:00Z")));
+        final PeriodStatement march = statements.readValue();
+        assertEquals(PeriodStatement.STATEMENT, march.kind());
+        assertTrue(statements.isEmpty());
+        return march;
+    }
+
+    private void refund(final String id, final String statementId, final BigDecimal amount, final String reason) {
+        refundRequests.pipeInput("acme", new RefundRequest(id, "sub_1", statementId, amount, reason,
+            Instant.parse("2026-04-02T09:00:00Z")));
+    }
+
+    private Refund refundOutcome(final String id) {
+        return driver.<String, Refund>getKeyValueStore(StoreNames.REFUNDS).get(StateKeys.refund("sub_1", id));
     }
 
     @Test
