@@ -170,7 +170,7 @@ abstract class PipelineScenarios {
     }
 
     @Test
-    void shouldPublishOneFinalStatementPerClosedPeriod() {
+    void shouldPublishOneFinalStatementPerClosedPeriodAndRefundsBesideIt() {
         final String suffix = UUID.randomUUID().toString().substring(0, 8);
         final String meter = "messages_" + suffix;
         final String plan = "messaging_" + suffix;
@@ -212,6 +212,26 @@ abstract class PipelineScenarios {
         assertEquals("usage", second.get("lines").get(1).get("type").asText());
         assertEquals("752", second.get("lines").get(1).get("amount").asText());
         assertEquals(404, http.get("/v1/subscriptions/no_such_" + suffix + "/statements", admin).status());
+
+        final String refunds = "/v1/subscriptions/" + subscription + "/refunds";
+        final TestHttp.Answer partial = http.post(refunds, admin, "{\"id\":\"goodwill\",\"statement_id\":\""
+            + used.id() + "\",\"amount\":\"50000\",\"reason\":\"outage on the 10th\"}");
+        assertEquals(201, partial.status(), partial.body());
+        // 150752 - 50000 = 100752 left
+        assertEquals("100752", partial.json().get("remaining").asText());
+        final TestHttp.Answer rest = http.post(refunds, admin, "{\"statement_id\":\"" + used.id() + "\"}");
+        assertEquals(201, rest.status(), rest.body());
+        assertEquals("100752", rest.json().get("amount").asText());
+        assertEquals(422, http.post(refunds, admin, "{\"statement_id\":\"" + used.id() + "\"}").status());
+
+        final List<PeriodStatement> adjusted = awaitStatements(subscription, 5);
+        final PeriodStatement first = adjusted.get(3);
+        assertEquals(PeriodStatement.REFUND, first.kind());
+        assertEquals(used.id(), first.adjusts());
+        assertEquals("outage on the 10th", first.reason());
+        assertEquals(0, new BigDecimal("-50000").compareTo(first.total()));
+        assertEquals(0, new BigDecimal("-100752").compareTo(adjusted.get(4).total()));
+        assertEquals(used, adjusted.get(1), "the statement itself is never edited");
     }
 
     @Test

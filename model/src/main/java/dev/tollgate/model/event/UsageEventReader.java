@@ -100,7 +100,7 @@ public final class UsageEventReader {
      * JSON's {@code \\uD800} escapes can produce half a surrogate pair, which no UTF-8 writer can
      * encode: such a string must be refused here rather than fail later while being written.
      */
-    private static String unicodeProblem(final String text) {
+    public static String unicodeProblem(final String text) {
         for (int i = 0; i < text.length(); i++) {
             final char c = text.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {

@@ -80,6 +80,11 @@ public final class JsonFields {
             error(field, "must not be blank");
             return null;
         }
+        final String unicode = UsageEventReader.unicodeProblem(text);
+        if (unicode != null) {
+            error(field, unicode);
+            return null;
+        }
         return text;
     }
 

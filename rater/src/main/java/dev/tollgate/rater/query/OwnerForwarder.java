@@ -15,7 +15,7 @@ import java.time.Duration;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
- * Passes a customer query on to the instance that owns the customer and relays its answer as it
+ * Passes a customer request on to the instance that owns the customer and relays its answer as it
  * came: status, body, content type and Retry-After. The owner's 404 or 503 is the answer; only an
  * owner that cannot be reached in time turns into a 503 of our own.
  */
@@ -37,17 +37,60 @@ public class OwnerForwarder {
         this.self = advertisedEndpoint;
     }
 
+    /** How long a forwarded query may take. */
+    Duration timeout() {
+        return timeout;
+    }
+
     static boolean wasForwarded(final HttpRequest<?> request) {
         return request.getHeaders().contains(FORWARDED_HEADER);
     }
 
+    /**
+     * Sends the request on with its method, path and query, and {@code body} when it has one.
+     *
+     * @param answerWithin how long the owner may take: longer than the usual bound for requests
+     *                     that wait on the rater themselves
+     */
+    public HttpResponse<String> forward(final HttpRequest<?> request, final HostInfo owner, final byte[] body,
+                                        final Duration answerWithin) {
+        final java.net.http.HttpRequest.Builder outbound = outbound(request, owner, request.getUri().getRawPath())
+            .timeout(answerWithin);
+        if (body == null) {
+            outbound.method(request.getMethodName(), java.net.http.HttpRequest.BodyPublishers.noBody());
+        } else {
+            outbound.method(request.getMethodName(), java.net.http.HttpRequest.BodyPublishers.ofByteArray(body));
+            request.getContentType().ifPresent(type -> outbound.header(HttpHeaders.CONTENT_TYPE, type.toString()));
+        }
+        return send(outbound, owner);
+    }
+
     public HttpResponse<String> forward(final HttpRequest<?> request, final HostInfo owner) {
-        final java.net.http.HttpRequest.Builder outbound = java.net.http.HttpRequest.newBuilder(target(owner, request))
+        return forward(request, owner, null, timeout);
+    }
+
+    /**
+     * Asks {@code peer} for another route than the one being answered, e.g. a subscription's
+     * statements while refunding one of them.
+     *
+     * @param rawPath the route's path, percent-encoded as it is to be sent
+     */
+    public HttpResponse<String> get(final HttpRequest<?> request, final HostInfo peer, final String rawPath) {
+        return send(outbound(request, peer, rawPath).GET(), peer);
+    }
+
+    private java.net.http.HttpRequest.Builder outbound(final HttpRequest<?> request, final HostInfo owner,
+                                                       final String rawPath) {
+        final java.net.http.HttpRequest.Builder outbound = java.net.http.HttpRequest.newBuilder(
+                target(owner, rawPath, request.getUri().getRawQuery()))
             .timeout(timeout)
-            .header(FORWARDED_HEADER, self)
-            .GET();
+            .header(FORWARDED_HEADER, self);
         request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION)
             .ifPresent(value -> outbound.header(HttpHeaders.AUTHORIZATION, value));
+        return outbound;
+    }
+
+    private HttpResponse<String> send(final java.net.http.HttpRequest.Builder outbound, final HostInfo owner) {
         final java.net.http.HttpResponse<String> answer;
         try {
             answer = client.send(outbound.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
@@ -66,10 +109,8 @@ public class OwnerForwarder {
         return relayed;
     }
 
-    private static URI target(final HostInfo owner, final HttpRequest<?> request) {
-        final URI uri = request.getUri();
+    private static URI target(final HostInfo owner, final String rawPath, final String rawQuery) {
         final String host = owner.host().contains(":") ? "[" + owner.host() + "]" : owner.host();
-        return URI.create("http://" + host + ":" + owner.port() + uri.getRawPath()
-            + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+        return URI.create("http://" + host + ":" + owner.port() + rawPath + (rawQuery == null ? "" : "?" + rawQuery));
     }
 }

@@ -7,6 +7,7 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.function.IntFunction;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -45,6 +46,15 @@ public class QueryRouter {
      */
     public HttpResponse<String> route(final HttpRequest<?> request, final String customerId,
                                       final IntFunction<HttpResponse<String>> local) {
+        return route(request, null, forwarder.timeout(), customerId, local);
+    }
+
+    /**
+     * Like {@link #route(HttpRequest, String, IntFunction)} for a request with a body, which the
+     * owner gets instead of the one that came, and that the owner may take {@code answerWithin} to answer.
+     */
+    public HttpResponse<String> route(final HttpRequest<?> request, final byte[] body, final Duration answerWithin,
+                                      final String customerId, final IntFunction<HttpResponse<String>> local) {
         final KeyQueryMetadata owner = owner(customerId);
         if (self.equals(owner.activeHost())) {
             try {
@@ -58,7 +68,7 @@ public class QueryRouter {
             throw RaterStores.notReady("customer " + customerId + " is not owned by " + endpoint(self)
                 + " (it is by " + endpoint(owner.activeHost()) + " as this instance sees it)");
         }
-        return forwarder.forward(request, owner.activeHost());
+        return forwarder.forward(request, owner.activeHost(), body, answerWithin);
     }
 
     private KeyQueryMetadata owner(final String customerId) {

@@ -53,7 +53,7 @@ public class RaterStores {
         }
     }
 
-    static ProblemException notReady(final String why) {
+    public static ProblemException notReady(final String why) {
         return ProblemException.unavailable(why + "; try again shortly", RETRY_AFTER);
     }
 }

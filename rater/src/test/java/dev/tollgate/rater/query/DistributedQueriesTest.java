@@ -11,6 +11,9 @@ import dev.tollgate.testkit.TestHttp;
 import dev.tollgate.testkit.TestServer;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -111,6 +114,105 @@ class DistributedQueriesTest {
     }
 
     @Test
+    void shouldRefundAStatementOnceWhicheverInstanceIsAsked() {
+        final VoiceCatalog catalog = new VoiceCatalog(writer, meter -> List.of(
+            VoiceCatalog.charge("voice", meter, null, null)));
+        final Instant started = YearMonth.now(ZoneOffset.UTC).minusMonths(2).atDay(1).atStartOfDay(ZoneOffset.UTC)
+            .toInstant();
+        final List<String> customers = CustomerIds.onePerPartition("refunded");
+        customers.forEach(customer -> catalog.subscribe(customer, started));
+        RaterInstances.awaitSplit(both, customers);
+        // An event at the current time moves stream time past the first month's end plus grace.
+        customers.forEach(customer -> catalog.call(customer, "now", "inbound", 1));
+
+        for (final String customer : customers) {
+            final String subscription = VoiceCatalog.subscriptionOf(customer);
+            final String statements = "/v1/subscriptions/" + subscription + "/statements";
+            final String refunds = "/v1/subscriptions/" + subscription + "/refunds";
+            await().atMost(RaterInstances.DEADLINE).pollInterval(Duration.ofMillis(200))
+                .until(() -> sameFromBoth(statements, 200).size() > 0);
+            final JsonNode statement = sameFromBoth(statements, 200).get(0);
+            // the 10.00 base price of a month without usage
+            assertDecimal("10.00", statement.get("total"));
+            final String statementId = statement.get("id").textValue();
+            final TestServer owner = RaterInstances.owner(first, customer).equals(RaterInstances.host(first))
+                ? first : second;
+            final TestServer other = owner == first ? second : first;
+
+            final String partial = "{\"id\":\"r1\",\"statement_id\":\"" + statementId
+                + "\",\"amount\":\"4\",\"reason\":\"outage\"}";
+            final JsonNode refunded = refund(other, refunds, partial, 201);
+            assertEquals("refunded", refunded.get("status").textValue());
+            assertDecimal("4.00", refunded.get("amount"));
+            assertDecimal("6.00", refunded.get("remaining"));
+            assertEquals("partially_refunded", refunded.get("statement_status").textValue());
+            assertEquals(statementId + "/refunds/r1", refunded.get("adjustment_id").textValue());
+            assertEquals(refunded, refund(owner, refunds, partial, 201), "the same id refunds once");
+
+            // 10.00 - 4.00 = 6.00 left
+            final JsonNode tooMuch = refund(owner, refunds, "{\"statement_id\":\"" + statementId
+                + "\",\"amount\":\"6.01\"}", 422);
+            assertEquals("a refund of 6.01 USD exceeds the 6.00 USD left to refund on the statement",
+                tooMuch.get("detail").textValue());
+            refund(other, refunds, "{\"id\":\"r1\",\"statement_id\":\"" + statementId + "\",\"amount\":\"5\"}",
+                409);
+            final JsonNode rest = refund(other, refunds, "{\"id\":\"r2\",\"statement_id\":\"" + statementId
+                + "\"}", 201);
+            assertDecimal("6.00", rest.get("amount"));
+            assertEquals("refunded", rest.get("statement_status").textValue());
+            refund(other, refunds, "{\"statement_id\":\"" + subscription + "/1999-01-01T00:00:00Z\"}", 404);
+
+            final JsonNode listed = sameFromBoth(statements, 200);
+            assertEquals(List.of(statementId, statementId + "/refunds/r1", statementId + "/refunds/r2"),
+                List.of(listed.get(0).get("id").textValue(), listed.get(1).get("id").textValue(),
+                    listed.get(2).get("id").textValue()));
+            assertEquals("refund", listed.get(1).get("kind").textValue());
+            assertEquals(statementId, listed.get(1).get("adjusts").textValue());
+            assertDecimal("-4.00", listed.get(1).get("total"));
+            assertDecimal("-6.00", listed.get(2).get("total"));
+            assertDecimal("10.00", listed.get(0).get("total"));
+        }
+    }
+
+    @Test
+    void shouldAnswerBadRefundRequestsWithProblems() {
+        final String path = "/v1/subscriptions/no-such-subscription/refunds";
+        final TestHttp http = first.http();
+        final TestHttp.Answer malformed = http.post(path, TestServer.ADMIN_KEY, "{\"statement_id\":");
+        assertEquals(400, malformed.status(), malformed.body());
+        assertEquals("application/problem+json", malformed.header("Content-Type").orElseThrow());
+
+        final TestHttp.Answer wrongTypes = http.post(path, TestServer.ADMIN_KEY,
+            "{\"statement_id\":5,\"amount\":\"ten\",\"id\":\"\",\"reason\":[]}");
+        assertEquals(422, wrongTypes.status(), wrongTypes.body());
+        assertEquals(Set.of("statement_id", "amount", "id", "reason"), fieldsIn(wrongTypes.json()));
+
+        final TestHttp.Answer halfSurrogate = http.post(path, TestServer.ADMIN_KEY,
+            "{\"statement_id\":\"s\",\"reason\":\"\\ud800\"}");
+        assertEquals(422, halfSurrogate.status(), halfSurrogate.body());
+        assertEquals(Set.of("reason"), fieldsIn(halfSurrogate.json()));
+
+        final TestHttp.Answer negative = http.post(path, TestServer.ADMIN_KEY,
+            "{\"statement_id\":\"s\",\"amount\":\"-1\"}");
+        assertEquals(422, negative.status(), negative.body());
+        assertEquals("must be greater than 0; leave it out to refund everything left",
+            negative.json().get("errors").get(0).get("message").textValue());
+
+        final TestHttp.Answer plainText = http.send(http.request(path, TestServer.ADMIN_KEY)
+            .header("Content-Type", "text/plain").POST(java.net.http.HttpRequest.BodyPublishers.ofString("refund"))
+            .build());
+        assertEquals(415, plainText.status(), plainText.body());
+        assertEquals(403, http.post(path, TestServer.INGEST_KEY, "{\"statement_id\":\"s\"}").status());
+        refund(first, path, "{\"statement_id\":\"s\"}", 404);
+    }
+
+    private static Set<String> fieldsIn(final JsonNode problem) {
+        final Set<String> fields = new java.util.TreeSet<>();
+        problem.get("errors").forEach(error -> fields.add(error.get("field").textValue()));
+        return fields;
+    }
+
+    @Test
     void shouldRefuseUseOnceAnEnforcedLimitIsReached() {
         final VoiceCatalog catalog = new VoiceCatalog(writer, meter -> List.of(
             VoiceCatalog.charge("inbound", meter, "inbound", new ChargeLimit(new BigDecimal("150"), true)),
@@ -200,13 +302,15 @@ class DistributedQueriesTest {
     }
 
     /**
-     * Asks both instances; their answers must be the same status and the same JSON. A 503 is asked
+     * Asks both instances, the first with the ingest key where customer routes take it; their answers
+     * must be the same status and the same JSON. A 503 is asked
      * again, as its Retry-After says: a late rebalance of the group may still move a task.
      */
     private static JsonNode sameFromBoth(final String path, final int status) {
         final List<TestHttp.Answer> answers = await().atMost(RaterInstances.DEADLINE)
             .pollInterval(Duration.ofMillis(200))
-            .until(() -> List.of(first.http().get(path, TestServer.INGEST_KEY),
+            .until(() -> List.of(first.http().get(path, path.startsWith("/v1/customers/") ? TestServer.INGEST_KEY
+                    : TestServer.ADMIN_KEY),
                 second.http().get(path, TestServer.ADMIN_KEY)),
                 pair -> pair.stream().noneMatch(answer -> answer.status() == 503));
         final TestHttp.Answer fromFirst = answers.get(0);
@@ -216,6 +320,14 @@ class DistributedQueriesTest {
         assertEquals(fromFirst.json(), fromSecond.json(), path);
         assertEquals(fromFirst.header("Content-Type"), fromSecond.header("Content-Type"), path);
         return fromFirst.json();
+    }
+
+    /** Posts a refund, asking again while the answer is a 503, and returns the answer's JSON. */
+    private static JsonNode refund(final TestServer server, final String path, final String body, final int status) {
+        final TestHttp.Answer answer = await().atMost(RaterInstances.DEADLINE).pollInterval(Duration.ofMillis(200))
+            .until(() -> server.http().post(path, TestServer.ADMIN_KEY, body), reply -> reply.status() != 503);
+        assertEquals(status, answer.status(), path + " " + body + ": " + answer.body());
+        return answer.json();
     }
 
     private static void awaitStatus(final String customer, final String eventId, final String status) {

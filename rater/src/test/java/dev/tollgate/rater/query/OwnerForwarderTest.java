@@ -60,6 +60,38 @@ class OwnerForwarderTest {
     }
 
     @Test
+    void shouldForwardABodyWithItsMethodAndContentType() throws IOException {
+        final Map<String, String> seen = new ConcurrentHashMap<>();
+        final HttpServer owner = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        owner.createContext("/", exchange -> {
+            seen.put("method", exchange.getRequestMethod());
+            seen.put("type", exchange.getRequestHeaders().getFirst("Content-Type"));
+            seen.put("body", new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            final byte[] body = "{\"status\":\"refunded\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(201, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        owner.start();
+        try {
+            final HttpResponse<String> relayed = forwarder.forward(
+                HttpRequest.POST("/v1/subscriptions/s1/refunds", "ignored").contentType("application/json"),
+                new HostInfo("127.0.0.1", owner.getAddress().getPort()),
+                "{\"id\":\"r1\"}".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(5));
+
+            assertEquals(201, relayed.code());
+            assertEquals("{\"status\":\"refunded\"}", relayed.body());
+            assertEquals("POST", seen.get("method"));
+            assertEquals("application/json", seen.get("type"));
+            assertEquals("{\"id\":\"r1\"}", seen.get("body"), "the body given, not the one that came");
+        } finally {
+            owner.stop(0);
+        }
+    }
+
+    @Test
     void shouldAnswerServiceUnavailableWhenTheOwnerDoesNotAnswerInTime() throws IOException {
         // Accepts the connection but never answers, as a stalled owner would.
         try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

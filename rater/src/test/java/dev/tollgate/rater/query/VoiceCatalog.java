@@ -52,8 +52,12 @@ final class VoiceCatalog {
     }
 
     void subscribe(final String customerId) {
+        subscribe(customerId, STARTED);
+    }
+
+    void subscribe(final String customerId, final Instant startedAt) {
         writer.send(Topics.SUBSCRIPTIONS, customerId, new CustomerSubscriptions(customerId, List.of(
-            new Subscription(subscriptionOf(customerId), customerId, plan, null, STARTED, null, "calendar"))));
+            new Subscription(subscriptionOf(customerId), customerId, plan, null, startedAt, null, "calendar"))));
     }
 
     void call(final String customerId, final String eventId, final String direction, final int seconds) {

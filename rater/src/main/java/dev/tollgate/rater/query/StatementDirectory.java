@@ -1,0 +1,106 @@
+package dev.tollgate.rater.query;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.tollgate.http.problem.ProblemException;
+import dev.tollgate.model.json.Json;
+import dev.tollgate.model.rating.PeriodStatement;
+import dev.tollgate.rater.runtime.RaterStreams;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.state.HostInfo;
+
+/**
+ * A subscription's statements and refund adjustments from every rater instance. They live in the
+ * task of the subscription's customer, and the routes name only the subscription, so each instance
+ * is asked for what it holds ({@code GET .../statements}, marked as forwarded) and the answers are
+ * merged; a request that was itself forwarded is answered from this instance alone.
+ */
+@Singleton
+@Requires(property = "tollgate.components.rater", value = "true")
+public class StatementDirectory {
+
+    private static final Comparator<PeriodStatement> OLDEST_FIRST = Comparator
+        .comparing((PeriodStatement statement) -> statement.period().start())
+        .thenComparing(PeriodStatement::isRefund)
+        .thenComparing(PeriodStatement::issuedAt)
+        .thenComparing(PeriodStatement::id);
+
+    private final RaterStreams rater;
+    private final StatementQueries queries;
+    private final OwnerForwarder forwarder;
+    private final HostInfo self;
+
+    public StatementDirectory(final RaterStreams rater, final StatementQueries queries,
+                              final OwnerForwarder forwarder,
+                              @Value("${tollgate.rater.advertised-endpoint}") final String advertisedEndpoint) {
+        this.rater = rater;
+        this.queries = queries;
+        this.forwarder = forwarder;
+        this.self = HostInfo.buildFromEndpoint(advertisedEndpoint);
+    }
+
+    /**
+     * The subscription's statements and refunds, oldest period first, each statement before its
+     * refunds; 404 when no instance knows the subscription, 503 while any instance cannot answer
+     * (never a partial list).
+     *
+     * @param request a request on a route under {@code /v1/subscriptions/{id}/}, whose sibling
+     *                {@code statements} route the other instances are asked
+     */
+    public List<PeriodStatement> statements(final HttpRequest<?> request, final String subscriptionId) {
+        requireRunning();
+        final StatementQueries.LocalStatements local = queries.local(subscriptionId);
+        final List<PeriodStatement> statements = new ArrayList<>(local.statements());
+        boolean known = local.known();
+        if (!OwnerForwarder.wasForwarded(request)) {
+            final String rawPath = request.getUri().getRawPath();
+            final String statementsPath = rawPath.substring(0, rawPath.lastIndexOf('/')) + "/statements";
+            for (final StreamsMetadata peer : rater.streams().metadataForAllStreamsClients()) {
+                if (!peer.hostInfo().equals(self)) {
+                    final StatementQueries.LocalStatements theirs =
+                        read(forwarder.get(request, peer.hostInfo(), statementsPath));
+                    statements.addAll(theirs.statements());
+                    known |= theirs.known();
+                }
+            }
+        }
+        if (!known) {
+            throw ProblemException.notFound("subscription " + subscriptionId + " is not known to the rater");
+        }
+        statements.sort(OLDEST_FIRST);
+        return statements;
+    }
+
+    /** What this instance alone holds: the answer to another instance's forwarded request. */
+    public StatementQueries.LocalStatements local(final String subscriptionId) {
+        requireRunning();
+        return queries.local(subscriptionId);
+    }
+
+    private void requireRunning() {
+        final KafkaStreams.State state = rater.streams().state();
+        if (state != KafkaStreams.State.RUNNING) {
+            throw RaterStores.notReady("the rater is " + state.name().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private static StatementQueries.LocalStatements read(final HttpResponse<String> answer) {
+        if (answer.code() != 200) {
+            throw RaterStores.notReady("another rater instance answered " + answer.code());
+        }
+        try {
+            return Json.mapper().readValue(answer.body(), StatementQueries.LocalStatements.class);
+        } catch (JsonProcessingException e) {
+            throw RaterStores.notReady("another rater instance answered something unreadable");
+        }
+    }
+}
