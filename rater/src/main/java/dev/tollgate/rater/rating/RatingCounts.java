@@ -22,6 +22,8 @@ public final class RatingCounts {
     private final LongAdder released = new LongAdder();
     private final LongAdder statements = new LongAdder();
     private final LongAdder alerts = new LongAdder();
+    private final LongAdder refundsGranted = new LongAdder();
+    private final LongAdder refundsRejected = new LongAdder();
     private final Map<RejectionReason, LongAdder> rejected = new EnumMap<>(RejectionReason.class);
 
     public RatingCounts() {
@@ -59,6 +61,10 @@ public final class RatingCounts {
         alerts.increment();
     }
 
+    public void refund(final boolean granted) {
+        (granted ? refundsGranted : refundsRejected).increment();
+    }
+
     public long eventsRead() {
         return read.sum();
     }
@@ -90,5 +96,13 @@ public final class RatingCounts {
 
     public long alertsSent() {
         return alerts.sum();
+    }
+
+    public long refundsGranted() {
+        return refundsGranted.sum();
+    }
+
+    public long refundsRejected() {
+        return refundsRejected.sum();
     }
 }

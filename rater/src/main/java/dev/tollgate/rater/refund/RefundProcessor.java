@@ -5,6 +5,7 @@ import dev.tollgate.model.rating.Refund;
 import dev.tollgate.model.rating.RefundRequest;
 import dev.tollgate.pricing.refund.RefundDecision;
 import dev.tollgate.pricing.refund.Refunds;
+import dev.tollgate.rater.rating.RatingCounts;
 import dev.tollgate.rater.state.StateKeys;
 import dev.tollgate.rater.topology.StoreNames;
 import java.util.Optional;
@@ -29,9 +30,14 @@ public final class RefundProcessor implements Processor<String, RefundRequest, S
 
     private static final Logger LOG = LoggerFactory.getLogger(RefundProcessor.class);
 
+    private final RatingCounts counts;
     private ProcessorContext<String, PeriodStatement> context;
     private KeyValueStore<String, PeriodStatement> statements;
     private KeyValueStore<String, Refund> refunds;
+
+    public RefundProcessor(final RatingCounts counts) {
+        this.counts = counts;
+    }
 
     @Override
     public void init(final ProcessorContext<String, PeriodStatement> context) {
@@ -58,6 +64,7 @@ public final class RefundProcessor implements Processor<String, RefundRequest, S
         if (ledger.isEmpty()) {
             refunds.put(refundKey, Refund.rejected(request, null, "subscription " + request.subscriptionId()
                 + " has no final statement " + request.statementId()));
+            counts.refund(false);
             return;
         }
         final PeriodStatement statement = ledger.get().statement();
@@ -72,9 +79,11 @@ public final class RefundProcessor implements Processor<String, RefundRequest, S
                 granted.refundedTotal(), granted.remaining(), granted.full() ? "refunded" : "partially_refunded",
                 adjustment.id(), request.requestedAt()));
             context.forward(record.withKey(request.subscriptionId()).withValue(adjustment));
+            counts.refund(true);
         } else {
             refunds.put(refundKey, Refund.rejected(request, statement.currency(),
                 ((RefundDecision.Refused) decision).detail()));
+            counts.refund(false);
         }
     }
 }

@@ -42,5 +42,9 @@ public class RatingMetrics implements MeterBinder {
             .description("final period statements published").register(registry);
         FunctionCounter.builder("tollgate.alerts.sent", counts, RatingCounts::alertsSent)
             .description("usage alerts published").register(registry);
+        FunctionCounter.builder("tollgate.refunds", counts, RatingCounts::refundsGranted).tag("status", "refunded")
+            .description("refund requests decided, by outcome").register(registry);
+        FunctionCounter.builder("tollgate.refunds", counts, RatingCounts::refundsRejected).tag("status", "rejected")
+            .description("refund requests decided, by outcome").register(registry);
     }
 }

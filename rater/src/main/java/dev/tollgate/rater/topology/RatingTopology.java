@@ -100,7 +100,7 @@ public final class RatingTopology {
                 "rejected"));
 
         builder.stream(Topics.REFUND_REQUESTS.name(), consumed(Topics.REFUND_REQUESTS, "refund-requests-source"))
-            .process(RefundProcessor::new, Named.as("refund-statements"), StoreNames.STATEMENTS, StoreNames.REFUNDS)
+            .process(() -> new RefundProcessor(counts), Named.as("refund-statements"), StoreNames.STATEMENTS, StoreNames.REFUNDS)
             .to(Topics.PERIOD_STATEMENTS.name(), produced(Topics.PERIOD_STATEMENTS, "statement-refunds-sink"));
 
         return builder.build(streamsConfig);

@@ -310,6 +310,8 @@ class RatingTopologyTest {
 
         refund("r4", march.id(), null, null);
         assertTrue(statements.isEmpty());
+        assertEquals(2, counts.refundsGranted());
+        assertEquals(2, counts.refundsRejected());
         assertEquals("the statement is already fully refunded (10.25 USD)", refundOutcome("r4").detail());
         assertEquals(0, new BigDecimal("10.25").compareTo(march.total()), "the statement itself is never edited");
     }
