@@ -1,5 +1,6 @@
 package dev.tollgate.model.rating;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -36,6 +37,7 @@ public record PeriodStatement(String id, String kind, String adjusts, String sub
         return subscriptionId + "/" + periodStart;
     }
 
+    @JsonIgnore
     public boolean isRefund() {
         return REFUND.equals(kind);
     }

@@ -2,11 +2,9 @@ package dev.tollgate.rater.rating;
 
 import dev.tollgate.model.catalog.CustomerSubscriptions;
 import dev.tollgate.model.catalog.Plan;
-import dev.tollgate.model.catalog.PlanVersion;
 import dev.tollgate.model.catalog.Subscription;
 import dev.tollgate.model.rating.PeriodStatement;
 import dev.tollgate.pricing.period.BillingPeriod;
-import dev.tollgate.pricing.period.BillingSchedule;
 import dev.tollgate.pricing.rating.ChargeState;
 import dev.tollgate.rater.state.StateKeys;
 import dev.tollgate.rater.statement.StatementAssembler;
@@ -32,64 +30,78 @@ import org.slf4j.LoggerFactory;
  * passed its end plus the late grace: its statement is computed from the period's charge states,
  * published once, kept for queries, and the period's charge states and alert marks are deleted, so
  * rating state is bounded by the open periods. After that, an event dated before the close is
- * {@code LATE}.
+ * {@code LATE}. Which subscriptions are due comes from the {@link CloseSchedule}; each run closes at
+ * most {@value #MAX_SUBSCRIPTIONS_PER_RUN} subscriptions' periods, so that a calendar month's end,
+ * when every subscription of the task is due at once, is spread over a few runs instead of one
+ * punctuation that outlasts the transaction.
  *
  * <p>Stores: {@code subscriptions} (read), {@code charge-aggregates} (read, then deleted per period),
- * {@code closed-periods} (subscription → end of its last closed period, epoch ms),
- * {@code statements} ((subscription, period start) → PeriodStatement), {@code alerts-sent}.
+ * {@code statements} ((subscription, period start) → PeriodStatement), {@code alerts-sent}, and
+ * those of the {@link CloseSchedule}.
  */
 final class PeriodCloser {
 
     private static final Logger LOG = LoggerFactory.getLogger(PeriodCloser.class);
     /** A subscription far behind (the rater was down for months) catches up over several runs. */
     private static final int MAX_PERIODS_PER_RUN = 12;
+    static final int MAX_SUBSCRIPTIONS_PER_RUN = 5_000;
 
-    private final Duration lateGrace;
     private final CatalogView catalog;
     private final StatementAssembler assembler;
+    private final CloseSchedule schedule;
     private final TimestampedKeyValueStore<String, CustomerSubscriptions> subscriptions;
     private final KeyValueStore<String, ChargeState> aggregates;
-    private final KeyValueStore<String, Long> closed;
     private final KeyValueStore<String, PeriodStatement> statements;
     private final KeyValueStore<String, Long> alertsSent;
 
-    PeriodCloser(final Duration lateGrace, final CatalogView catalog,
+    PeriodCloser(final CatalogView catalog, final CloseSchedule schedule,
                  final TimestampedKeyValueStore<String, CustomerSubscriptions> subscriptions,
-                 final KeyValueStore<String, ChargeState> aggregates, final KeyValueStore<String, Long> closed,
+                 final KeyValueStore<String, ChargeState> aggregates,
                  final KeyValueStore<String, PeriodStatement> statements, final KeyValueStore<String, Long> alertsSent) {
-        this.lateGrace = lateGrace;
         this.catalog = catalog;
         this.assembler = new StatementAssembler(catalog::meter, catalog::addOn, catalog::coupon);
+        this.schedule = schedule;
         this.subscriptions = subscriptions;
         this.aggregates = aggregates;
-        this.closed = closed;
         this.statements = statements;
         this.alertsSent = alertsSent;
     }
 
     /** The end of the subscription's last closed period: events dated before it are late. */
     Optional<Instant> closedThrough(final String subscriptionId) {
-        final Long end = closed.get(subscriptionId);
-        return end == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(end));
+        return schedule.closedThrough(subscriptionId);
     }
 
-    /** Closes every period of this task's subscriptions that is due at {@code now}; emits each statement. */
-    void closeDue(final Instant now, final Consumer<PeriodStatement> emit) {
-        final List<Subscription> all = new ArrayList<>();
+    /**
+     * Schedules the next close of every subscription of the task. Subscription changes schedule
+     * themselves as they arrive; this covers what was there before the schedule existed, and runs
+     * once whenever the task starts.
+     */
+    void scheduleAll() {
         try (KeyValueIterator<String, ValueAndTimestamp<CustomerSubscriptions>> customers = subscriptions.all()) {
             customers.forEachRemaining(entry -> {
                 if (entry.value != null && entry.value.value() != null) {
-                    all.addAll(entry.value.value().subscriptions());
+                    entry.value.value().subscriptions().forEach(schedule::schedule);
                 }
             });
         }
-        for (final Subscription subscription : all) {
+    }
+
+    /** Closes the periods that are due at {@code now}; emits each statement. */
+    void closeDue(final Instant now, final Consumer<PeriodStatement> emit) {
+        for (final CloseSchedule.Due due : schedule.due(now, MAX_SUBSCRIPTIONS_PER_RUN)) {
+            final Optional<Subscription> subscription = Optional.ofNullable(
+                    ValueAndTimestamp.getValueOrNull(subscriptions.get(due.customerId())))
+                .flatMap(customer -> customer.byId(due.subscriptionId()));
             try {
-                closeDue(subscription, now, emit);
+                subscription.ifPresent(found -> closeDue(found, now, emit));
             } catch (RuntimeException e) {
-                // A catalog entry not seen yet (a meter, an add-on): the next run retries.
-                LOG.warn("cannot close a period of subscription {} yet: {}", subscription.id(), e.getMessage());
+                // A catalog entry not seen yet (a meter, an add-on): the entry stays and the next run retries.
+                LOG.warn("cannot close a period of subscription {} yet: {}", due.subscriptionId(), e.getMessage());
+                continue;
             }
+            schedule.done(due);
+            subscription.ifPresent(schedule::schedule);
         }
     }
 
@@ -98,29 +110,22 @@ final class PeriodCloser {
         if (plan == null) {
             return;
         }
-        Instant cursor = closedThrough(subscription.id()).orElse(subscription.startedAt());
+        final Duration grace = schedule.lateGrace();
+        Instant cursor = schedule.cursor(subscription);
         for (int run = 0; run < MAX_PERIODS_PER_RUN; run++) {
-            final Optional<PlanVersion> version = plan.versionFor(subscription.planVersion(), cursor);
-            if (version.isEmpty()) {
+            final Optional<CloseSchedule.NextClose> next = CloseSchedule.next(subscription, plan, cursor);
+            if (next.isEmpty() || next.get().end().plus(grace).isAfter(now)) {
                 return;
             }
-            final BillingSchedule schedule = subscription.schedule(version.get());
-            final Optional<Instant> billingEnd = schedule.billingEndsAt();
-            if (billingEnd.isPresent() && !cursor.isBefore(billingEnd.get())) {
-                return;
-            }
-            final BillingPeriod grid = schedule.gridPeriodAt(cursor);
-            final Instant end = billingEnd.filter(e -> e.isBefore(grid.end())).orElse(grid.end());
-            if (end.plus(lateGrace).isAfter(now)) {
-                return;
-            }
+            final BillingPeriod grid = next.get().grid();
+            final Instant end = next.get().end();
             final Instant start = grid.start().isBefore(subscription.startedAt()) ? subscription.startedAt()
                 : grid.start();
             final Map<String, ChargeState> states = takeStates(subscription.id(), grid.start());
-            final PeriodStatement statement = assembler.assemble(subscription, plan, version.get(), grid,
+            final PeriodStatement statement = assembler.assemble(subscription, plan, next.get().version(), grid,
                 new BillingPeriod(start, end), states, now);
             statements.put(StateKeys.statement(subscription.id(), grid.start()), statement);
-            closed.put(subscription.id(), end.toEpochMilli());
+            schedule.markClosed(subscription.id(), end);
             emit.accept(statement);
             cursor = end;
         }

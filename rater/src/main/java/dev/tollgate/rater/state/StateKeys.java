@@ -11,6 +11,8 @@ import java.time.Instant;
 public final class StateKeys {
 
     static final char SEPARATOR = '\u001f';
+    /** Digits of Long.MAX_VALUE: any epoch millisecond fits. */
+    private static final int DUE_DIGITS = 19;
 
     private StateKeys() {
     }
@@ -56,6 +58,25 @@ public final class StateKeys {
     /** A refund's outcome: (subscription, refund id), the scope in which a refund id is unique. */
     public static String refund(final String subscriptionId, final String refundId) {
         return subscriptionId + SEPARATOR + refundId;
+    }
+
+    /**
+     * When a subscription's next period is due to close: (due time, subscription). The time is
+     * zero-padded epoch milliseconds, so the keys' byte order is time order.
+     */
+    public static String closeDue(final Instant due, final String subscriptionId) {
+        final String millis = Long.toString(Math.max(0, due.toEpochMilli()));
+        return "0".repeat(DUE_DIGITS - millis.length()) + millis + SEPARATOR + subscriptionId;
+    }
+
+    /** The due time of a key made by {@link #closeDue}. */
+    public static Instant dueOf(final String closeDueKey) {
+        return Instant.ofEpochMilli(Long.parseLong(closeDueKey.substring(0, DUE_DIGITS)));
+    }
+
+    /** The subscription of a key made by {@link #closeDue}. */
+    public static String subscriptionOfDue(final String closeDueKey) {
+        return closeDueKey.substring(DUE_DIGITS + 1);
     }
 
     /** An alert already sent: (subscription, period start, charge, threshold percent). */

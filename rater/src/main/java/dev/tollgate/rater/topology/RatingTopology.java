@@ -15,6 +15,7 @@ import dev.tollgate.rater.intake.UsageIntakeProcessor;
 import dev.tollgate.rater.rating.RatingCounts;
 import dev.tollgate.rater.rating.RatingOutcome;
 import dev.tollgate.rater.rating.RatingProcessor;
+import dev.tollgate.rater.rating.SubscriptionScheduler;
 import dev.tollgate.rater.refund.RefundProcessor;
 import java.time.Duration;
 import java.util.Map;
@@ -55,8 +56,8 @@ public final class RatingTopology {
     public static Topology build(final RaterSettings settings, final RatingCounts counts,
                                  final Properties streamsConfig) {
         final StreamsBuilder builder = new StreamsBuilder();
-        addCatalog(builder);
         addRatingStores(builder, settings);
+        addCatalog(builder, settings);
 
         final Map<String, KStream<String, Intake>> intake = builder
             .stream(Topics.USAGE_EVENTS.name(), consumed(Topics.USAGE_EVENTS, "usage-events-source"))
@@ -82,7 +83,8 @@ public final class RatingTopology {
         placed.merge(moved, Named.as("usage-by-customer-merge"))
             .process(() -> new RatingProcessor(settings, counts), Named.as("rate-usage"),
                 StoreNames.SUBSCRIPTIONS, StoreNames.EVENT_STATUS, StoreNames.CHARGE_AGGREGATES,
-                StoreNames.PENDING_EVENTS, StoreNames.CLOSED_PERIODS, StoreNames.STATEMENTS, StoreNames.ALERTS_SENT)
+                StoreNames.PENDING_EVENTS, StoreNames.CLOSED_PERIODS, StoreNames.CLOSE_SCHEDULE, StoreNames.STATEMENTS,
+                StoreNames.ALERTS_SENT)
             .split(Named.as("outcome-"))
             .branch((key, outcome) -> outcome instanceof RatingOutcome.Rated, Branched.withConsumer(rated -> rated
                 .mapValues(outcome -> ((RatingOutcome.Rated) outcome).usage(), Named.as("rated-usage"))
@@ -106,7 +108,7 @@ public final class RatingTopology {
         return builder.build(streamsConfig);
     }
 
-    private static void addCatalog(final StreamsBuilder builder) {
+    private static void addCatalog(final StreamsBuilder builder, final RaterSettings settings) {
         globalCatalog(builder, Topics.PLANS, Plan.class, "plans-table", StoreNames.PLANS);
         globalCatalog(builder, Topics.METERS, Meter.class, "meters-table", StoreNames.METERS);
         globalCatalog(builder, Topics.ADDONS, AddOn.class, "addons-table", StoreNames.ADDONS);
@@ -114,8 +116,11 @@ public final class RatingTopology {
         final Serde<CustomerSubscriptions> subscriptions =
             RaterSerdes.catalog(CustomerSubscriptions.class, RaterSerdes.SUBSCRIPTION_ENTRIES);
         builder.table(Topics.SUBSCRIPTIONS.name(), consumed(Topics.SUBSCRIPTIONS, subscriptions, "subscriptions-table"),
-            Materialized.<String, CustomerSubscriptions, KeyValueStore<Bytes, byte[]>>as(StoreNames.SUBSCRIPTIONS)
-                .withKeySerde(Topics.SUBSCRIPTIONS.keySerde()).withValueSerde(subscriptions));
+                Materialized.<String, CustomerSubscriptions, KeyValueStore<Bytes, byte[]>>as(StoreNames.SUBSCRIPTIONS)
+                    .withKeySerde(Topics.SUBSCRIPTIONS.keySerde()).withValueSerde(subscriptions))
+            .toStream(Named.as("subscription-changes"))
+            .process(() -> new SubscriptionScheduler(settings), Named.as("schedule-period-closes"),
+                StoreNames.SUBSCRIPTIONS, StoreNames.CLOSED_PERIODS, StoreNames.CLOSE_SCHEDULE);
     }
 
     /**
@@ -143,6 +148,8 @@ public final class RatingTopology {
             Stores.persistentKeyValueStore(StoreNames.PENDING_EVENTS), RaterSerdes.KEYS, RaterSerdes.PENDING_EVENT));
         builder.addStateStore(Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(StoreNames.CLOSED_PERIODS), RaterSerdes.KEYS, RaterSerdes.EPOCH_MILLIS));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(StoreNames.CLOSE_SCHEDULE), RaterSerdes.KEYS, RaterSerdes.KEYS));
         builder.addStateStore(Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(StoreNames.STATEMENTS), RaterSerdes.KEYS,
             Topics.PERIOD_STATEMENTS.valueSerde()));

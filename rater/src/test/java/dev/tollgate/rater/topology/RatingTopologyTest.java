@@ -339,6 +339,43 @@ class RatingTopologyTest {
         assertEquals(Refund.REJECTED, refundOutcome("r2").status(), "a refund adjusts a statement, not a refund");
     }
 
+    @Test
+    void shouldKeepOneScheduledClosePerSubscriptionTheNextOne() {
+        closeMarch();
+        // April ends 2026-05-01T00:00Z; with the hour of grace it is due at 01:00.
+        assertEquals(List.of(StateKeys.closeDue(Instant.parse("2026-05-01T01:00:00Z"), "sub_1")), scheduledCloses());
+        assertEquals("acme", driver.<String, String>getKeyValueStore(StoreNames.CLOSE_SCHEDULE)
+            .get(scheduledCloses().get(0)));
+    }
+
+    @Test
+    void shouldCloseAPeriodOnceASubscriptionsLatePlanArrives() {
+        meters.pipeInput("voice_seconds", new Meter("voice_seconds", "Voice seconds", "call_ended", "sum", "seconds",
+            Map.of()));
+        subscriptions.pipeInput("acme", new CustomerSubscriptions("acme", List.of(
+            new Subscription("sub_1", "acme", "voice", null, START, null, "calendar"))));
+        final Instant later = Instant.parse("2026-04-01T01:30:00Z");
+        callAt("e1", "acme", 10, later, later);
+        driver.advanceWallClockTime(Duration.between(CALL_TIME, Instant.parse("2026-04-01T02:00:00Z")));
+        assertTrue(statements.isEmpty(), "without its plan the rater cannot close the period");
+
+        plans.pipeInput("voice", new Plan("voice", Plan.PlanStatus.ACTIVE, List.of(new PlanVersion(1, Instant.EPOCH,
+            "Voice", null, "monthly", "USD", new BigDecimal("10"), 0, List.of()))));
+        driver.advanceWallClockTime(Duration.ofSeconds(5));
+        final PeriodStatement march = statements.readValue();
+        assertEquals(START, march.period().start());
+        // the base price alone, in arrears
+        assertEquals(0, new BigDecimal("10.00").compareTo(march.total()));
+    }
+
+    private List<String> scheduledCloses() {
+        final List<String> keys = new java.util.ArrayList<>();
+        try (var all = driver.<String, String>getKeyValueStore(StoreNames.CLOSE_SCHEDULE).all()) {
+            all.forEachRemaining(entry -> keys.add(entry.key));
+        }
+        return keys;
+    }
+
     /** Rates one call in March and closes the month; returns its statement. */
     private PeriodStatement closeMarch() {
         catalog(null);
