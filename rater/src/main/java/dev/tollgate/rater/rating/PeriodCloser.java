@@ -36,8 +36,7 @@ import org.slf4j.LoggerFactory;
  * punctuation that outlasts the transaction.
  *
  * <p>Stores: {@code subscriptions} (read), {@code charge-aggregates} (read, then deleted per period),
- * {@code statements} ((subscription, period start) → PeriodStatement), {@code alerts-sent}, and
- * those of the {@link CloseSchedule}.
+ * {@code alerts-sent}, and those of the {@link CloseSchedule} and the {@link StatementArchive}.
  */
 final class PeriodCloser {
 
@@ -51,20 +50,20 @@ final class PeriodCloser {
     private final CloseSchedule schedule;
     private final TimestampedKeyValueStore<String, CustomerSubscriptions> subscriptions;
     private final KeyValueStore<String, ChargeState> aggregates;
-    private final KeyValueStore<String, PeriodStatement> statements;
     private final KeyValueStore<String, Long> alertsSent;
+    private final StatementArchive archive;
 
     PeriodCloser(final CatalogView catalog, final CloseSchedule schedule,
                  final TimestampedKeyValueStore<String, CustomerSubscriptions> subscriptions,
-                 final KeyValueStore<String, ChargeState> aggregates,
-                 final KeyValueStore<String, PeriodStatement> statements, final KeyValueStore<String, Long> alertsSent) {
+                 final KeyValueStore<String, ChargeState> aggregates, final KeyValueStore<String, Long> alertsSent,
+                 final StatementArchive archive) {
         this.catalog = catalog;
         this.assembler = new StatementAssembler(catalog::meter, catalog::addOn, catalog::coupon);
         this.schedule = schedule;
         this.subscriptions = subscriptions;
         this.aggregates = aggregates;
-        this.statements = statements;
         this.alertsSent = alertsSent;
+        this.archive = archive;
     }
 
     /** The end of the subscription's last closed period: events dated before it are late. */
@@ -115,7 +114,7 @@ final class PeriodCloser {
         for (int run = 0; run < MAX_PERIODS_PER_RUN; run++) {
             final Optional<CloseSchedule.NextClose> next = CloseSchedule.next(subscription, plan, cursor);
             if (next.isEmpty() || next.get().end().plus(grace).isAfter(now)) {
-                return;
+                break;
             }
             final BillingPeriod grid = next.get().grid();
             final Instant end = next.get().end();
@@ -124,11 +123,12 @@ final class PeriodCloser {
             final Map<String, ChargeState> states = takeStates(subscription.id(), grid.start());
             final PeriodStatement statement = assembler.assemble(subscription, plan, next.get().version(), grid,
                 new BillingPeriod(start, end), states, now);
-            statements.put(StateKeys.statement(subscription.id(), grid.start()), statement);
+            archive.keep(grid.start(), statement);
             schedule.markClosed(subscription.id(), end);
             emit.accept(statement);
             cursor = end;
         }
+        archive.forgetExpired(subscription.id(), now);
     }
 
     /** Reads and deletes the period's charge states and alert marks: after the statement nothing reads them. */

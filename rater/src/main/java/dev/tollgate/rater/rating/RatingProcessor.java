@@ -77,7 +77,8 @@ public final class RatingProcessor implements Processor<String, UsageEvent, Stri
         final CloseSchedule schedule = new CloseSchedule(settings.lateGrace(), catalog,
             context.getStateStore(StoreNames.CLOSED_PERIODS), context.getStateStore(StoreNames.CLOSE_SCHEDULE));
         this.closer = new PeriodCloser(catalog, schedule, context.getStateStore(StoreNames.SUBSCRIPTIONS), aggregates,
-            context.getStateStore(StoreNames.STATEMENTS), alertsSent);
+            alertsSent, new StatementArchive(settings.statementRetention(), context.getStateStore(StoreNames.STATEMENTS),
+                context.getStateStore(StoreNames.REFUNDS)));
         this.scheduled = false;
         context.schedule(settings.pendingCheckInterval(), PunctuationType.WALL_CLOCK_TIME, this::retryPending);
         context.schedule(settings.closeCheckInterval(), PunctuationType.WALL_CLOCK_TIME, this::closeDuePeriods);

@@ -54,12 +54,13 @@ public class RaterStreams implements AutoCloseable {
                         @Value("${tollgate.rater.dedup-window:P35D}") final Duration dedupWindow,
                         @Value("${tollgate.rater.catalog-hold:PT10S}") final Duration catalogHold,
                         @Value("${tollgate.late-grace:PT1H}") final Duration lateGrace,
+                        @Value("${tollgate.rater.statement-retention:P400D}") final Duration statementRetention,
                         @Value("${tollgate.rater.advertised-endpoint}") final String advertisedEndpoint) {
         final Properties config = streamsConfig(bootstrapServers, dataDir, applicationId, streamThreads,
             advertisedEndpoint);
         final int partitions = customerPartitions(bootstrapServers);
         final RaterSettings settings = new RaterSettings(partitions, dedupWindow, catalogHold,
-            RaterSettings.DEFAULT_PENDING_CHECK, lateGrace, RaterSettings.DEFAULT_CLOSE_CHECK);
+            RaterSettings.DEFAULT_PENDING_CHECK, lateGrace, RaterSettings.DEFAULT_CLOSE_CHECK, statementRetention);
         this.streams = new KafkaStreams(RatingTopology.build(settings, counts, config), config);
         streams.setUncaughtExceptionHandler(this::onUncaught);
         streams.setStateListener((next, previous) -> LOG.info("rater streams {} -> {}", previous, next));

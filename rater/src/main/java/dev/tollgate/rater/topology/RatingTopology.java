@@ -84,7 +84,7 @@ public final class RatingTopology {
             .process(() -> new RatingProcessor(settings, counts), Named.as("rate-usage"),
                 StoreNames.SUBSCRIPTIONS, StoreNames.EVENT_STATUS, StoreNames.CHARGE_AGGREGATES,
                 StoreNames.PENDING_EVENTS, StoreNames.CLOSED_PERIODS, StoreNames.CLOSE_SCHEDULE, StoreNames.STATEMENTS,
-                StoreNames.ALERTS_SENT)
+                StoreNames.REFUNDS, StoreNames.ALERTS_SENT)
             .split(Named.as("outcome-"))
             .branch((key, outcome) -> outcome instanceof RatingOutcome.Rated, Branched.withConsumer(rated -> rated
                 .mapValues(outcome -> ((RatingOutcome.Rated) outcome).usage(), Named.as("rated-usage"))

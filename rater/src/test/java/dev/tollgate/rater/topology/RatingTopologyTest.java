@@ -48,6 +48,7 @@ class RatingTopologyTest {
     private static final int PARTITIONS = 4;
     private static final Instant START = Instant.parse("2026-03-01T00:00:00Z");
     private static final Instant CALL_TIME = Instant.parse("2026-03-10T12:00:00Z");
+    private static final Duration RETENTION = Duration.ofDays(60);
 
     @TempDir
     Path stateDir;
@@ -72,7 +73,7 @@ class RatingTopologyTest {
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         final RaterSettings settings = new RaterSettings(PARTITIONS, Duration.ofDays(35), Duration.ofSeconds(10),
-            Duration.ofSeconds(1), Duration.ofHours(1), Duration.ofSeconds(1));
+            Duration.ofSeconds(1), Duration.ofHours(1), Duration.ofSeconds(1), RETENTION);
         driver = new TopologyTestDriver(RatingTopology.build(settings, counts, config), config, CALL_TIME);
         usage = input(Topics.USAGE_EVENTS);
         meters = input(Topics.METERS);
@@ -366,6 +367,26 @@ class RatingTopologyTest {
         assertEquals(START, march.period().start());
         // the base price alone, in arrears
         assertEquals(0, new BigDecimal("10.00").compareTo(march.total()));
+    }
+
+    @Test
+    void shouldForgetAStatementAndItsRefundsOnceTheRetentionHasPassed() {
+        final PeriodStatement march = closeMarch();
+        refund("r1", march.id(), new BigDecimal("1"), null);
+        assertEquals(march.id() + "/refunds/r1", statements.readValue().id());
+
+        // May closes on 2026-06-01T01:00Z: March ended 61 days before, past the 60 days of retention.
+        final Instant june = Instant.parse("2026-06-01T02:00:00Z");
+        callAt("e3", "acme", 10, june, june);
+        driver.advanceWallClockTime(Duration.between(Instant.parse("2026-04-01T02:00:00Z"), june));
+        assertEquals(List.of("sub_1/2026-04-01T00:00:00Z", "sub_1/2026-05-01T00:00:00Z"),
+            statements.readValuesToList().stream().map(PeriodStatement::id).toList());
+        final List<String> kept = new java.util.ArrayList<>();
+        try (var all = driver.<String, PeriodStatement>getKeyValueStore(StoreNames.STATEMENTS).all()) {
+            all.forEachRemaining(entry -> kept.add(entry.value.id()));
+        }
+        assertEquals(List.of("sub_1/2026-04-01T00:00:00Z", "sub_1/2026-05-01T00:00:00Z"), kept);
+        assertEquals(null, refundOutcome("r1"), "a forgotten statement's refunds go with it");
     }
 
     private List<String> scheduledCloses() {

@@ -1,0 +1,80 @@
+package dev.tollgate.rater.rating;
+
+import dev.tollgate.model.rating.PeriodStatement;
+import dev.tollgate.model.rating.Refund;
+import dev.tollgate.rater.state.StateKeys;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The final statements a task keeps for queries and refunds, for a retention measured from each
+ * period's end (400 days by default, as long as {@code tollgate.period-statements} keeps every
+ * record uncompacted). A statement past it is forgotten together with its refund adjustments and
+ * refund outcomes, so the stores stay bounded by the retention instead of growing with history;
+ * the records stay on the topic for invoicing.
+ *
+ * <p>Stores: {@code statements} ((subscription, period start) → statement; (subscription, period
+ * start, refund id) → refund adjustment) and {@code refunds} ((subscription, refund id) → Refund).
+ */
+final class StatementArchive {
+
+    private final Duration retention;
+    private final KeyValueStore<String, PeriodStatement> statements;
+    private final KeyValueStore<String, Refund> refunds;
+
+    StatementArchive(final Duration retention, final KeyValueStore<String, PeriodStatement> statements,
+                     final KeyValueStore<String, Refund> refunds) {
+        this.retention = retention;
+        this.statements = statements;
+        this.refunds = refunds;
+    }
+
+    /** @param gridStart the start of the statement's grid period, which keys it */
+    void keep(final Instant gridStart, final PeriodStatement statement) {
+        statements.put(StateKeys.statement(statement.subscriptionId(), gridStart), statement);
+    }
+
+    /**
+     * Forgets the subscription's statements whose period ended more than the retention before
+     * {@code now}, their refunds with them. Runs when the subscription's periods close: a handful
+     * of entries per subscription.
+     */
+    void forgetExpired(final String subscriptionId, final Instant now) {
+        final Instant horizon = now.minus(retention);
+        final Set<String> expired = new HashSet<>();
+        final List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<String, PeriodStatement> entries = statements.prefixScan(
+            StateKeys.statementPrefix(subscriptionId), new StringSerializer())) {
+            while (entries.hasNext()) {
+                final KeyValue<String, PeriodStatement> entry = entries.next();
+                // A statement's key sorts before its refunds' keys, which extend it.
+                if (entry.value.isRefund() ? expired.contains(entry.value.adjusts())
+                    : entry.value.period().end().isBefore(horizon) && expired.add(entry.value.id())) {
+                    keys.add(entry.key);
+                }
+            }
+        }
+        if (expired.isEmpty()) {
+            return;
+        }
+        keys.forEach(statements::delete);
+        final List<String> outcomes = new ArrayList<>();
+        try (KeyValueIterator<String, Refund> entries = refunds.prefixScan(StateKeys.refund(subscriptionId, ""),
+            new StringSerializer())) {
+            entries.forEachRemaining(entry -> {
+                if (expired.contains(entry.value.statementId())) {
+                    outcomes.add(entry.key);
+                }
+            });
+        }
+        outcomes.forEach(refunds::delete);
+    }
+}
