@@ -92,6 +92,36 @@ class SeedSuperAdminConsoleTest {
     }
 
     @Test
+    void shouldRefuseARedemptionPastTheCouponsMaxUsesAndShowItsCurrentUses() {
+        final String suffix = unique("redeemed");
+        createMeters(suffix);
+        final String plan = "basic-" + suffix;
+        create(http, "/v1/plans", consolePlan(plan, "Basic", suffix, "299000", null, 0).toString());
+        create(http, "/v1/coupons", """
+            {"code": "TWICE-%s", "coupon_type": "percentage", "percentage_rate": "10", "max_uses": 2}
+            """.formatted(suffix));
+        for (final String customer : List.of("a", "b")) {
+            create(http, "/v1/subscriptions", """
+                {"id": "sub-%1$s-%2$s", "customer_id": "%2$s-%1$s", "plan": "%3$s", "coupons": ["TWICE-%1$s"]}
+                """.formatted(suffix, customer, plan));
+        }
+        assertEquals(2, get(http, "/v1/coupons/TWICE-" + suffix).get("current_uses").asInt());
+
+        final TestHttp.Answer third = http.post("/v1/subscriptions", ADMIN, """
+            {"id": "sub-%1$s-c", "customer_id": "c-%1$s", "plan": "%2$s", "coupons": ["TWICE-%1$s"]}
+            """.formatted(suffix, plan));
+        assertEquals(422, third.status(), third.body());
+        assertEquals("coupons[0]", third.json().get("errors").get(0).get("field").asText());
+        assertEquals("coupon TWICE-" + suffix + " was redeemed 2 time(s), all its max_uses",
+            third.json().get("errors").get(0).get("message").asText());
+
+        // A plan change that keeps the coupon is the same redemption, not a third one.
+        create(http, "/v1/subscriptions/sub-" + suffix + "-a/plan-change", """
+            {"plan": "%s", "coupons": ["TWICE-%s"]}""".formatted(plan, suffix));
+        assertEquals(2, get(http, "/v1/coupons/TWICE-" + suffix).get("current_uses").asInt());
+    }
+
+    @Test
     void shouldExpressAddOnsWithMonthlyAnnualPriceAndUnit() {
         final String suffix = unique("addons");
         final JsonNode perAgent = json("""

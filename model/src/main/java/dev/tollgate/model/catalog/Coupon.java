@@ -12,7 +12,7 @@ import java.util.List;
  * @param couponType percentage or fixed_amount
  * @param percentageRate for percentage coupons: 1 to 100
  * @param amount for fixed_amount coupons: the amount taken off, in {@code currency}
- * @param maxUses how many statements it may discount in all; null for no limit
+ * @param maxUses how many subscriptions may redeem it (a plan change keeps its redemption); null for no limit
  * @param validFrom it discounts statements issued at or after this instant; null for no start
  * @param validUntil it discounts statements issued before this instant; null for no expiry
  * @param plans the plan codes it applies to; empty for every plan

@@ -1,9 +1,11 @@
 package dev.tollgate.planapi.coupon;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.http.json.JsonBodies;
 import dev.tollgate.http.problem.ProblemException;
 import dev.tollgate.model.catalog.Coupon;
+import dev.tollgate.model.json.Json;
 import dev.tollgate.model.topic.Topics;
 import dev.tollgate.planapi.catalog.BodyCode;
 import dev.tollgate.planapi.store.CatalogDecision;
@@ -22,6 +24,7 @@ import io.micronaut.http.annotation.Put;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.Map;
 
 /**
  * Coupons: {@code POST/GET /v1/coupons}, {@code GET/PUT /v1/coupons/{code}}. A PUT replaces the
@@ -67,12 +70,21 @@ public class CouponController {
 
     @Get
     public HttpResponse<String> list() {
-        return JsonBodies.ok(catalog.coupons().stream().sorted(Comparator.comparing(Coupon::code)).toList());
+        final Map<String, Integer> uses = catalog.couponUses();
+        return JsonBodies.ok(catalog.coupons().stream().sorted(Comparator.comparing(Coupon::code))
+            .map(coupon -> view(coupon, uses)).toList());
     }
 
     @Get("/{code}")
     public HttpResponse<String> get(@PathVariable final String code) {
-        return JsonBodies.ok(existing(code));
+        return JsonBodies.ok(view(existing(code), catalog.couponUses()));
+    }
+
+    /** The coupon with {@code current_uses}: how many subscriptions redeemed it. */
+    private static ObjectNode view(final Coupon coupon, final Map<String, Integer> uses) {
+        final ObjectNode view = Json.mapper().valueToTree(coupon);
+        view.put("current_uses", uses.getOrDefault(coupon.code(), 0));
+        return view;
     }
 
     private Coupon existing(final String code) {

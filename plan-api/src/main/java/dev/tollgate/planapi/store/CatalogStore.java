@@ -12,6 +12,9 @@ import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -90,6 +93,24 @@ public class CatalogStore implements AutoCloseable {
 
     public Optional<Subscription> subscription(final String id) {
         return read().subscription(id);
+    }
+
+    /**
+     * How many times each coupon was redeemed: the subscriptions that carry it, where a subscription
+     * that took over a plan change from one that carried it too is the same redemption. One pass over
+     * every subscription of the catalog.
+     */
+    public Map<String, Integer> couponUses() {
+        final Map<String, Integer> uses = new HashMap<>();
+        for (final CustomerSubscriptions customer : read().customers()) {
+            for (final Subscription subscription : customer.subscriptions()) {
+                final List<String> before = subscription.previousId() == null ? List.of()
+                    : customer.byId(subscription.previousId()).map(Subscription::coupons).orElse(List.of());
+                subscription.coupons().stream().filter(code -> !before.contains(code))
+                    .forEach(code -> uses.merge(code, 1, Integer::sum));
+            }
+        }
+        return uses;
     }
 
     public Optional<Coupon> coupon(final String code) {

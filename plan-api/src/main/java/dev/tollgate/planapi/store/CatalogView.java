@@ -104,6 +104,10 @@ final class CatalogView {
         return value(customers.get(customerId));
     }
 
+    Collection<CustomerSubscriptions> customers() {
+        return values(customers);
+    }
+
     Optional<Subscription> subscription(final String id) {
         final String customerId = customerOfSubscription.get(id);
         return customerId == null ? Optional.empty()

@@ -55,8 +55,8 @@ final class TermsReader {
         }
         final List<SubscriptionAddOn> addOns = fields.has("add_ons") ? addOns(fields, catalog, version)
             : defaults.addOns();
-        final List<String> coupons = fields.has("coupons") ? coupons(fields, catalog, planCode, version)
-            : defaults.coupons();
+        final List<String> coupons = fields.has("coupons")
+            ? coupons(fields, catalog, planCode, version, defaults.coupons()) : defaults.coupons();
         return new Terms(planCode, pinned, billingTime, seats, addOns, coupons);
     }
 
@@ -120,8 +120,9 @@ final class TermsReader {
         return addOns;
     }
 
+    /** @param carried the coupons of the subscription a plan change replaces: keeping one is not a new use */
     private static List<String> coupons(final JsonFields fields, final CatalogStore catalog, final String planCode,
-                                        final PlanVersion version) {
+                                        final PlanVersion version, final List<String> carried) {
         final JsonNode node = fields.node("coupons");
         if (!node.isArray() || node.size() > MAX_ITEMS) {
             fields.error("coupons", "must be a list of at most " + MAX_ITEMS + " coupon codes");
@@ -146,6 +147,10 @@ final class TermsReader {
                     + version.currency());
             } else if (coupons.contains(code)) {
                 fields.error(path, "coupon " + code + " is listed twice");
+            } else if (coupon.maxUses() != null && !carried.contains(code)
+                && catalog.couponUses().getOrDefault(code, 0) >= coupon.maxUses()) {
+                fields.error(path, "coupon " + code + " was redeemed " + coupon.maxUses()
+                    + " time(s), all its max_uses");
             } else {
                 coupons.add(code);
             }
