@@ -8,11 +8,15 @@ import dev.tollgate.model.catalog.PlanVersion;
 import dev.tollgate.model.catalog.Subscription;
 import dev.tollgate.pricing.period.BillingPeriod;
 import dev.tollgate.pricing.rating.ChargeState;
+import dev.tollgate.rater.state.ChargeSlot;
 import dev.tollgate.rater.state.StateKeys;
 import dev.tollgate.rater.topology.StoreNames;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
+import java.math.BigDecimal;
 import java.time.Instant;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
@@ -57,13 +61,32 @@ public class CurrentTerms {
         return new Terms(subscription, plan.code(), version, period, partition);
     }
 
-    /** The charge's state in the terms' period; empty when no event has counted yet. */
-    public ChargeState chargeState(final Terms terms, final Charge charge) {
+    /**
+     * The charge's units and amount in the terms' period, zero when no event has counted yet; for a
+     * charge with pricing_group_keys, summed over its groups.
+     */
+    public Totals chargeTotals(final Terms terms, final Charge charge) {
         final ReadOnlyKeyValueStore<String, ChargeState> aggregates =
             stores.store(StoreNames.CHARGE_AGGREGATES, QueryableStoreTypes.keyValueStore(), terms.partition());
-        final ChargeState stored = aggregates.get(StateKeys.charge(terms.subscription().id(), charge.code(),
-            terms.period().start()));
-        return stored == null ? ChargeState.empty() : stored;
+        final String subscription = terms.subscription().id();
+        final Instant start = terms.period().start();
+        final ChargeState ungrouped = aggregates.get(StateKeys.charge(subscription, ChargeSlot.of(charge.code()),
+            start));
+        Totals totals = ungrouped == null ? Totals.NONE : new Totals(ungrouped.units(), ungrouped.amount());
+        try (KeyValueIterator<String, ChargeState> groups = aggregates.prefixScan(
+            StateKeys.groupsPrefix(subscription, charge.code(), start), new StringSerializer())) {
+            while (groups.hasNext()) {
+                final ChargeState group = groups.next().value;
+                totals = new Totals(totals.units().add(group.units()), totals.amount().add(group.amount()));
+            }
+        }
+        return totals;
+    }
+
+    /** A charge's units and amount in a period. */
+    public record Totals(BigDecimal units, BigDecimal amount) {
+
+        static final Totals NONE = new Totals(ChargeState.empty().units(), ChargeState.empty().amount());
     }
 
     /**

@@ -31,7 +31,7 @@ public class EntitlementQueries {
         final List<EntitlementView.ChargeEntitlement> charges = new ArrayList<>();
         for (final Charge charge : current.version().charges()) {
             if (charge.meter().equals(meter)) {
-                final BigDecimal units = terms.chargeState(current, charge).units();
+                final BigDecimal units = terms.chargeTotals(current, charge).units();
                 charges.add(charge.limit() == null
                     ? EntitlementView.ChargeEntitlement.of(charge.code(), units, null, false)
                     : EntitlementView.ChargeEntitlement.of(charge.code(), units, charge.limit().units(),

@@ -2,7 +2,6 @@ package dev.tollgate.rater.query;
 
 import dev.tollgate.model.catalog.Charge;
 import dev.tollgate.model.rating.Period;
-import dev.tollgate.pricing.rating.ChargeState;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
@@ -32,12 +31,12 @@ public class UsageQueries {
         final List<UsageView.ChargeUsage> charges = new ArrayList<>(planCharges.size());
         BigDecimal total = BigDecimal.ZERO;
         for (final Charge charge : planCharges) {
-            final ChargeState state = terms.chargeState(current, charge);
+            final CurrentTerms.Totals totals = terms.chargeTotals(current, charge);
             final BigDecimal limit = charge.limit() == null ? null : charge.limit().units();
-            final BigDecimal remaining = limit == null ? null : limit.subtract(state.units()).max(BigDecimal.ZERO);
-            charges.add(new UsageView.ChargeUsage(charge.code(), charge.meter(), state.units(), state.amount(),
+            final BigDecimal remaining = limit == null ? null : limit.subtract(totals.units()).max(BigDecimal.ZERO);
+            charges.add(new UsageView.ChargeUsage(charge.code(), charge.meter(), totals.units(), totals.amount(),
                 limit, remaining));
-            total = total.add(state.amount());
+            total = total.add(totals.amount());
         }
         return new UsageView(customerId, current.subscription().id(), current.planCode(), current.version().version(),
             current.version().currency(), new Period(current.period().start(), current.period().end()), charges,

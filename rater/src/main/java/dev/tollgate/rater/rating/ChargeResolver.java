@@ -10,7 +10,7 @@ import dev.tollgate.model.event.UsageEvent;
 import dev.tollgate.model.rating.RejectionReason;
 import dev.tollgate.pricing.aggregation.Aggregation;
 import dev.tollgate.pricing.aggregation.PropertyFilters;
-import dev.tollgate.pricing.charge.ChargePricing;
+import dev.tollgate.pricing.charge.ChargeDefinition;
 import dev.tollgate.pricing.rating.ChargeRater;
 import dev.tollgate.pricing.validation.InvalidPricingException;
 import java.util.ArrayList;
@@ -29,9 +29,9 @@ public final class ChargeResolver {
     private static final int PRICING_CACHE_ENTRIES = 10_000;
 
     private final CatalogView catalog;
-    private final Map<String, ChargeRater> raters = new LinkedHashMap<>(256, 0.75f, true) {
+    private final Map<String, PricedCharge> raters = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(final Map.Entry<String, ChargeRater> eldest) {
+        protected boolean removeEldestEntry(final Map.Entry<String, PricedCharge> eldest) {
             return size() > PRICING_CACHE_ENTRIES;
         }
     };
@@ -76,17 +76,18 @@ public final class ChargeResolver {
                 && PropertyFilters.matches(meter.filters(), event.properties())
                 && PropertyFilters.matches(charge.filters(), event.properties())) {
                 final Aggregation aggregation;
-                final ChargeRater rater;
+                final PricedCharge priced;
                 try {
                     aggregation = Aggregation.fromWire(meter.aggregation());
-                    rater = rater(planCode, version, charge, aggregation);
+                    priced = priced(planCode, version, charge, aggregation);
                 } catch (InvalidPricingException e) {
                     // The plan API validates every charge; only a record written around it lands here.
                     return new Resolution.Unpriced(RejectionReason.NOT_BILLABLE, "charge " + charge.code()
                         + " of plan " + planCode + " v" + version.version() + " cannot be priced: " + e.errors(),
                         false);
                 }
-                matched.add(new Resolution.MatchedCharge(charge, meter, aggregation, rater));
+                matched.add(new Resolution.MatchedCharge(charge, meter, aggregation, priced.rater(),
+                    priced.groupKeys()));
             }
         }
         if (matched.isEmpty()) {
@@ -97,14 +98,19 @@ public final class ChargeResolver {
         return new Resolution.Priced(subscription, version, matched);
     }
 
-    private ChargeRater rater(final String planCode, final PlanVersion version, final Charge charge,
-                              final Aggregation aggregation) {
+    private PricedCharge priced(final String planCode, final PlanVersion version, final Charge charge,
+                                final Aggregation aggregation) {
         final String key = planCode + '\u001f' + version.version() + '\u001f' + charge.code();
-        ChargeRater rater = raters.get(key);
-        if (rater == null) {
-            rater = new ChargeRater(aggregation, ChargePricing.parse(charge.model(), charge.properties()));
-            raters.put(key, rater);
+        PricedCharge priced = raters.get(key);
+        if (priced == null) {
+            final ChargeDefinition definition = ChargeDefinition.parse(charge.model(), charge.properties());
+            priced = new PricedCharge(new ChargeRater(aggregation, definition.pricing()),
+                definition.pricingGroupKeys());
+            raters.put(key, priced);
         }
-        return rater;
+        return priced;
+    }
+
+    private record PricedCharge(ChargeRater rater, List<String> groupKeys) {
     }
 }

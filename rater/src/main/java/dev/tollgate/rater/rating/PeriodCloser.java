@@ -6,6 +6,7 @@ import dev.tollgate.model.catalog.Subscription;
 import dev.tollgate.model.rating.PeriodStatement;
 import dev.tollgate.pricing.period.BillingPeriod;
 import dev.tollgate.pricing.rating.ChargeState;
+import dev.tollgate.rater.state.ChargeSlot;
 import dev.tollgate.rater.state.StateKeys;
 import dev.tollgate.rater.statement.StatementAssembler;
 import java.time.Duration;
@@ -120,7 +121,7 @@ final class PeriodCloser {
             final Instant end = next.get().end();
             final Instant start = grid.start().isBefore(subscription.startedAt()) ? subscription.startedAt()
                 : grid.start();
-            final Map<String, ChargeState> states = takeStates(subscription.id(), grid.start());
+            final Map<ChargeSlot, ChargeState> states = takeStates(subscription.id(), grid.start());
             final PeriodStatement statement = assembler.assemble(subscription, plan, next.get().version(), grid,
                 new BillingPeriod(start, end), states, now);
             archive.keep(grid.start(), statement);
@@ -132,9 +133,9 @@ final class PeriodCloser {
     }
 
     /** Reads and deletes the period's charge states and alert marks: after the statement nothing reads them. */
-    private Map<String, ChargeState> takeStates(final String subscriptionId, final Instant periodStart) {
+    private Map<ChargeSlot, ChargeState> takeStates(final String subscriptionId, final Instant periodStart) {
         final String prefix = StateKeys.periodPrefix(subscriptionId, periodStart);
-        final Map<String, ChargeState> states = new LinkedHashMap<>();
+        final Map<ChargeSlot, ChargeState> states = new LinkedHashMap<>();
         final List<String> keys = new ArrayList<>();
         try (KeyValueIterator<String, ChargeState> found = aggregates.prefixScan(prefix, new StringSerializer())) {
             found.forEachRemaining(entry -> {

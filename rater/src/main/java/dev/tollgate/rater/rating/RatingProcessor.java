@@ -11,10 +11,12 @@ import dev.tollgate.model.rating.UsageAlert;
 import dev.tollgate.model.rating.UsageRejection;
 import dev.tollgate.pricing.aggregation.MeterReading;
 import dev.tollgate.pricing.aggregation.MeterReadings;
+import dev.tollgate.pricing.aggregation.PricingGroups;
 import dev.tollgate.pricing.period.BillingPeriod;
 import dev.tollgate.pricing.rating.ChargeState;
 import dev.tollgate.pricing.rating.RatingStep;
 import dev.tollgate.pricing.validation.InvalidPricingException;
+import dev.tollgate.rater.state.ChargeSlot;
 import dev.tollgate.rater.state.StateKeys;
 import dev.tollgate.rater.topology.RaterSettings;
 import dev.tollgate.rater.topology.StoreNames;
@@ -39,7 +41,7 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * {@code dev.tollgate.pricing}; this class only reads and writes state.
  *
  * <p>Stores: {@code event-status} (window store, (customer, event id) → {@link EventStatus}, kept for
- * the dedup window), {@code charge-aggregates} ((subscription, period start, charge) → ChargeState),
+ * the dedup window), {@code charge-aggregates} ((subscription, period start, charge[, group]) → ChargeState),
  * {@code pending-events} ((customer, event id) → {@link PendingEvent}), {@code alerts-sent}
  * ((subscription, period start, charge, threshold) → when), the stores of {@link PeriodCloser} and
  * the catalog stores.
@@ -186,7 +188,9 @@ public final class RatingProcessor implements Processor<String, UsageEvent, Stri
                 reject(attempt, RejectionReason.INVALID, "meter " + matched.meter().code() + ": " + e.errors());
                 return;
             }
-            final String key = StateKeys.charge(subscription.id(), matched.charge().code(), period.start());
+            final ChargeSlot slot = new ChargeSlot(matched.charge().code(),
+                PricingGroups.groupOf(matched.groupKeys(), event.properties()));
+            final String key = StateKeys.charge(subscription.id(), slot, period.start());
             final ChargeState stored = aggregates.get(key);
             final ChargeState prior = stored == null ? ChargeState.empty() : stored;
             final RatingStep step = matched.rater().rate(prior, reading);
@@ -196,7 +200,7 @@ public final class RatingProcessor implements Processor<String, UsageEvent, Stri
                     + matched.charge().limit().units().toPlainString());
                 return;
             }
-            updates.add(new ChargeUpdate(key, matched, prior, step));
+            updates.add(new ChargeUpdate(key, slot, matched, prior, step));
         }
         final List<EventStatus.ChargeAmount> amounts = new ArrayList<>(updates.size());
         final String currency = priced.version().currency();
@@ -206,7 +210,8 @@ public final class RatingProcessor implements Processor<String, UsageEvent, Stri
             final BigDecimal added = update.step().next().units().subtract(update.prior().units());
             context.forward(new Record<String, RatingOutcome>(event.customerId(), new RatingOutcome.Rated(
                 new RatedUsage(event.id(), event.customerId(), subscription.id(), subscription.plan(),
-                    priced.version().version(), update.matched().charge().code(), update.matched().meter().code(),
+                    priced.version().version(), update.matched().charge().code(),
+                    update.slot().group().isEmpty() ? null : update.slot().group(), update.matched().meter().code(),
                     new Period(period.start(), period.end()), event.timestamp(), added,
                     update.step().next().units(), update.step().delta(), currency)),
                 attempt.recordTimestampMs()));
@@ -245,7 +250,7 @@ public final class RatingProcessor implements Processor<String, UsageEvent, Stri
                        final ChargeUpdate update, final UsageAlert.Kind kind, final BigDecimal percent,
                        final ChargeLimit limit) {
         final String code = update.matched().charge().code();
-        final String key = StateKeys.alert(subscription.id(), period.start(), code,
+        final String key = StateKeys.alert(update.key(),
             kind == UsageAlert.Kind.LIMIT_EXCEEDED ? percent.negate() : percent);
         if (alertsSent.get(key) != null) {
             return;
@@ -279,6 +284,7 @@ public final class RatingProcessor implements Processor<String, UsageEvent, Stri
                 null, Instant.ofEpochMilli(timestamp))), timestamp));
     }
 
-    private record ChargeUpdate(String key, Resolution.MatchedCharge matched, ChargeState prior, RatingStep step) {
+    private record ChargeUpdate(String key, ChargeSlot slot, Resolution.MatchedCharge matched, ChargeState prior,
+                                RatingStep step) {
     }
 }

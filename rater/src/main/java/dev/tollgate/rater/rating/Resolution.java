@@ -22,7 +22,11 @@ public sealed interface Resolution {
     record Unpriced(RejectionReason reason, String detail, boolean catalogMayLag) implements Resolution {
     }
 
-    /** A charge of the plan version that prices the event, with its meter and its parsed pricing. */
-    record MatchedCharge(Charge charge, Meter meter, Aggregation aggregation, ChargeRater rater) {
+    /**
+     * A charge of the plan version that prices the event, with its meter, its parsed pricing and its
+     * pricing_group_keys (empty when the charge is not grouped).
+     */
+    record MatchedCharge(Charge charge, Meter meter, Aggregation aggregation, ChargeRater rater,
+                         List<String> groupKeys) {
     }
 }

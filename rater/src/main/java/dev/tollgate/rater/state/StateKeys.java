@@ -1,7 +1,10 @@
 package dev.tollgate.rater.state;
 
+import dev.tollgate.model.json.Json;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 
 /**
  * Composite state-store keys as strings joined by the unit separator. Ids never contain control
@@ -22,9 +25,19 @@ public final class StateKeys {
         return customerId + SEPARATOR + eventId;
     }
 
-    /** One charge's running state in one period: (subscription, period start, charge). */
-    public static String charge(final String subscriptionId, final String chargeCode, final Instant periodStart) {
-        return periodPrefix(subscriptionId, periodStart) + chargeCode;
+    /**
+     * One charge's running state in one period: (subscription, period start, charge), plus the
+     * group for a grouped charge. The group is written as a JSON array, whose escaping keeps any
+     * control character in a property value out of the key's separators.
+     */
+    public static String charge(final String subscriptionId, final ChargeSlot slot, final Instant periodStart) {
+        final String charge = periodPrefix(subscriptionId, periodStart) + slot.code();
+        return slot.group().isEmpty() ? charge : charge + SEPARATOR + Json.writeString(slot.group());
+    }
+
+    /** Every group of one grouped charge in one period (none of an ungrouped one's key). */
+    public static String groupsPrefix(final String subscriptionId, final String chargeCode, final Instant periodStart) {
+        return periodPrefix(subscriptionId, periodStart) + chargeCode + SEPARATOR;
     }
 
     /** Every charge state of one subscription's period. */
@@ -32,9 +45,16 @@ public final class StateKeys {
         return subscriptionId + SEPARATOR + periodStart.toEpochMilli() + SEPARATOR;
     }
 
-    /** The charge code of a key made by {@link #charge}. */
-    public static String chargeOf(final String chargeKey) {
-        return chargeKey.substring(chargeKey.lastIndexOf(SEPARATOR) + 1);
+    /** The charge and group of a key made by {@link #charge}. */
+    public static ChargeSlot chargeOf(final String chargeKey) {
+        final int periodEnd = chargeKey.indexOf(SEPARATOR, chargeKey.indexOf(SEPARATOR) + 1);
+        final int groupStart = chargeKey.indexOf(SEPARATOR, periodEnd + 1);
+        if (groupStart < 0) {
+            return ChargeSlot.of(chargeKey.substring(periodEnd + 1));
+        }
+        return new ChargeSlot(chargeKey.substring(periodEnd + 1, groupStart),
+            Arrays.asList(Json.read(chargeKey.substring(groupStart + 1).getBytes(StandardCharsets.UTF_8),
+                String[].class)));
     }
 
     /** A closed period's statement: (subscription, period start). */
@@ -79,10 +99,8 @@ public final class StateKeys {
         return closeDueKey.substring(DUE_DIGITS + 1);
     }
 
-    /** An alert already sent: (subscription, period start, charge, threshold percent). */
-    public static String alert(final String subscriptionId, final Instant periodStart, final String chargeCode,
-                               final BigDecimal threshold) {
-        return charge(subscriptionId, chargeCode, periodStart) + SEPARATOR + threshold.stripTrailingZeros()
-            .toPlainString();
+    /** An alert already sent: (charge state key, threshold percent). */
+    public static String alert(final String chargeKey, final BigDecimal threshold) {
+        return chargeKey + SEPARATOR + threshold.stripTrailingZeros().toPlainString();
     }
 }

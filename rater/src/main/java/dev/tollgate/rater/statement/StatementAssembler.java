@@ -12,7 +12,7 @@ import dev.tollgate.model.rating.Period;
 import dev.tollgate.model.rating.PeriodStatement;
 import dev.tollgate.model.rating.StatementLine;
 import dev.tollgate.pricing.aggregation.Aggregation;
-import dev.tollgate.pricing.charge.ChargePricing;
+import dev.tollgate.pricing.charge.ChargeDefinition;
 import dev.tollgate.pricing.period.BillingInterval;
 import dev.tollgate.pricing.period.BillingPeriod;
 import dev.tollgate.pricing.period.BillingSchedule;
@@ -28,6 +28,7 @@ import dev.tollgate.pricing.statement.Statement;
 import dev.tollgate.pricing.statement.StatementRequest;
 import dev.tollgate.pricing.statement.Statements;
 import dev.tollgate.pricing.statement.UsageCharge;
+import dev.tollgate.rater.state.ChargeSlot;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Instant;
@@ -66,11 +67,11 @@ public final class StatementAssembler {
      * @param version the plan version that bills the period: the pinned one, else the one in force at its start
      * @param grid the grid period, as the rater keys charge state by it
      * @param period the statement period: the grid cut to the subscription's start and end
-     * @param states the period's charge states by charge code
+     * @param states the period's charge states by charge (and group, for a grouped charge)
      */
     public PeriodStatement assemble(final Subscription subscription, final Plan plan, final PlanVersion version,
                                     final BillingPeriod grid, final BillingPeriod period,
-                                    final Map<String, ChargeState> states, final Instant issuedAt) {
+                                    final Map<ChargeSlot, ChargeState> states, final Instant issuedAt) {
         final BillingSchedule schedule = subscription.schedule(version);
         final BillTiming timing = version.billTiming() == null ? BillTiming.ARREARS
             : BillTiming.fromWire(version.billTiming());
@@ -94,29 +95,38 @@ public final class StatementAssembler {
     }
 
     /**
-     * One line per charge that priced the period or that the version in force bills even without usage
-     * (a first range's flat amount is owed at zero units).
+     * One line per charge (per group of a grouped charge) that priced the period, and one for each
+     * charge of the version in force without usage, which may still owe something at zero units (a
+     * first range's flat amount).
      */
     private List<UsageCharge> usage(final Plan plan, final PlanVersion version,
-                                           final Map<String, ChargeState> states) {
+                                    final Map<ChargeSlot, ChargeState> states) {
         final Map<String, Charge> charges = new LinkedHashMap<>();
         version.charges().forEach(charge -> charges.put(charge.code(), charge));
-        for (final String code : states.keySet()) {
-            if (!charges.containsKey(code)) {
-                chargeInAnyVersion(plan, code).ifPresent(charge -> charges.put(code, charge));
+        for (final ChargeSlot slot : states.keySet()) {
+            if (!charges.containsKey(slot.code())) {
+                chargeInAnyVersion(plan, slot.code()).ifPresent(charge -> charges.put(slot.code(), charge));
             }
         }
         final List<UsageCharge> lines = new ArrayList<>(charges.size());
         for (final Charge charge : charges.values()) {
-            final ChargeState state = states.getOrDefault(charge.code(), ChargeState.empty());
             final Meter meter = meters.apply(charge.meter());
             if (meter == null) {
                 throw new IllegalStateException("meter " + charge.meter() + " of charge " + charge.code()
                     + " is not known yet");
             }
             final ChargeRater rater = new ChargeRater(Aggregation.fromWire(meter.aggregation()),
-                ChargePricing.parse(charge.model(), charge.properties()));
-            lines.add(UsageCharge.of(charge.code(), state.units(), rater.amountDue(state)));
+                ChargeDefinition.parse(charge.model(), charge.properties()).pricing());
+            final List<Map.Entry<ChargeSlot, ChargeState>> used = states.entrySet().stream()
+                .filter(entry -> entry.getKey().code().equals(charge.code())).toList();
+            if (used.isEmpty()) {
+                final ChargeState none = ChargeState.empty();
+                lines.add(UsageCharge.of(charge.code(), none.units(), rater.amountDue(none)));
+            }
+            for (final Map.Entry<ChargeSlot, ChargeState> entry : used) {
+                lines.add(new UsageCharge(charge.code(), entry.getKey().group(), entry.getValue().units(),
+                    rater.amountDue(entry.getValue())));
+            }
         }
         return lines;
     }

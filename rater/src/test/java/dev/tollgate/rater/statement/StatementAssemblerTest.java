@@ -14,6 +14,7 @@ import dev.tollgate.model.rating.PeriodStatement;
 import dev.tollgate.model.rating.StatementLine;
 import dev.tollgate.pricing.period.BillingPeriod;
 import dev.tollgate.pricing.rating.ChargeState;
+import dev.tollgate.rater.state.ChargeSlot;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -53,7 +54,7 @@ class StatementAssemblerTest {
         final BillingPeriod period = new BillingPeriod(MARCH, APRIL);
 
         final PeriodStatement statement = assembler.assemble(subscription, new Plan("team", Plan.PlanStatus.ACTIVE,
-            List.of(version)), version, period, period, Map.of("messages", used), APRIL);
+            List.of(version)), version, period, period, Map.of(ChargeSlot.of("messages"), used), APRIL);
 
         final Map<String, BigDecimal> amounts = new java.util.LinkedHashMap<>();
         for (final StatementLine line : statement.lines()) {

@@ -28,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -338,6 +339,52 @@ class RatingTopologyTest {
         assertEquals("subscription sub_1 has no final statement sub_1/2026-05-01T00:00:00Z",
             refundOutcome("r1").detail());
         assertEquals(Refund.REJECTED, refundOutcome("r2").status(), "a refund adjusts a statement, not a refund");
+    }
+
+    @Test
+    void shouldAggregateAndPriceEachGroupOfAGroupedChargeOnItsOwn() {
+        meters.pipeInput("agent_seconds", new Meter("agent_seconds", "Agent seconds", "call_ended", "sum", "seconds",
+            Map.of()));
+        final Map<String, Object> upper = new java.util.HashMap<>(Map.of("from_value", 100, "per_unit_amount", "0.005",
+            "flat_amount", "0"));
+        upper.put("to_value", null);
+        plans.pipeInput("voice", new Plan("voice", Plan.PlanStatus.ACTIVE, List.of(new PlanVersion(1, Instant.EPOCH,
+            "Voice", null, "monthly", "USD", new BigDecimal("10"), 0, List.of(new Charge("per_agent", "agent_seconds",
+            "graduated", Map.of("pricing_group_keys", List.of("agent"), "graduated_ranges", List.of(
+                Map.of("from_value", 0, "to_value", 100, "per_unit_amount", "0.01", "flat_amount", "0"), upper)),
+            Map.of(), null, List.of()))))));
+        subscriptions.pipeInput("acme", new CustomerSubscriptions("acme", List.of(
+            new Subscription("sub_1", "acme", "voice", null, START, null, "calendar"))));
+        agentCall("a1", "\"a\"", 100);
+        agentCall("a2", "\"a\"", 50);
+        agentCall("b1", "\"b\"", 50);
+        agentCall("n1", null, 10);
+
+        final List<RatedUsage> usages = rated.readValuesToList();
+        assertEquals(List.of(List.of("a"), List.of("a"), List.of("b")),
+            usages.subList(0, 3).stream().map(RatedUsage::group).toList());
+        assertEquals(Arrays.asList((String) null), usages.get(3).group(), "a missing property is its own group");
+        // group a: the first 100 s at 0.01 = 1.00, then 50 s past 100 at 0.005 = 0.25 (not 0.50: b does not count)
+        assertEquals(0, new BigDecimal("0.25").compareTo(usages.get(1).amount()));
+        assertEquals(0, new BigDecimal("150").compareTo(usages.get(1).totalUnits()));
+        // group b starts from 0: 50 s x 0.01 = 0.50
+        assertEquals(0, new BigDecimal("0.50").compareTo(usages.get(2).amount()));
+
+        final Instant later = Instant.parse("2026-04-01T01:30:00Z");
+        callAt("late", "acme", 1, later, later);
+        driver.advanceWallClockTime(Duration.between(CALL_TIME, Instant.parse("2026-04-01T02:00:00Z")));
+        final PeriodStatement march = statements.readValue();
+        assertEquals(List.of("voice", "per_agent[a]", "per_agent[b]", "per_agent[null]"),
+            march.lines().stream().map(line -> line.code()).toList());
+        // 10.00 base + 1.25 (a) + 0.50 (b) + 10 s x 0.01 = 0.10 (no agent) = 11.85
+        assertEquals(0, new BigDecimal("11.85").compareTo(march.total()));
+    }
+
+    private void agentCall(final String id, final String agentJson, final int seconds) {
+        usage.pipeInput("acme", ("{\"id\":\"" + id + "\",\"type\":\"call_ended\",\"customer_id\":\"acme\","
+            + "\"timestamp\":\"" + CALL_TIME + "\",\"properties\":{\"seconds\":" + seconds
+            + (agentJson == null ? "" : ",\"agent\":" + agentJson) + "}}").getBytes(StandardCharsets.UTF_8),
+            CALL_TIME);
     }
 
     @Test
