@@ -28,9 +28,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's quickstart against the packaged jar in its own JVM: start, curl walk-through,
- * SIGTERM, restart from the same data dir with the usage still there, and a clear refusal when the
- * HTTP port is taken.
+ * The packaged jar in JVMs of its own: the README's quickstart (start, curl walk-through, SIGTERM,
+ * restart from the same data dir with the usage still there), kill -9 of the whole pipeline and of
+ * one of two raters with every event rated exactly once, and a clear refusal when the HTTP port is
+ * taken.
  */
 class TollgateJarIT {
 
@@ -131,6 +132,86 @@ class TollgateJarIT {
         copies.forEach((id, count) -> assertEquals(1, count, "rated copies of " + id));
     }
 
+    /**
+     * A broker process and two rater instances of one application, each in its own JVM; one rater is
+     * killed with kill -9 while events stream in. The other takes over its partitions once the
+     * group's session timeout has passed, the dead one's open transaction is aborted, and every event
+     * is rated exactly once, as read_committed consumers see it.
+     */
+    @Test
+    void shouldRateEveryEventExactlyOnceWhenOneOfTwoRatersIsKilled() throws Exception {
+        final int apiPort = freePort();
+        final int kafkaPort = freePort();
+        final Map<String, String> keys = Map.of("TOLLGATE_ADMIN_KEY", "failover-admin-key",
+            "TOLLGATE_INGEST_KEY", "failover-ingest-key");
+        final Map<String, String> core = new java.util.HashMap<>(keys);
+        core.putAll(Map.of("TOLLGATE_COMPONENTS", "broker,plan-api,ingest",
+            "TOLLGATE_HTTP_PORT", Integer.toString(apiPort), "TOLLGATE_KAFKA_PORT", Integer.toString(kafkaPort),
+            "TOLLGATE_DATA_DIR", temp.resolve("core").toString()));
+        final TestHttp api = new TestHttp("http://127.0.0.1:" + apiPort);
+        final Path coreLog = temp.resolve("core.log");
+        awaitHealthy(api, start(core, coreLog), coreLog);
+        final List<Process> raters = new ArrayList<>();
+        final List<TestHttp> raterApis = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            final int port = freePort();
+            final Map<String, String> rater = new java.util.HashMap<>(keys);
+            rater.putAll(Map.of("TOLLGATE_COMPONENTS", "rater", "TOLLGATE_KAFKA_BOOTSTRAP", "127.0.0.1:" + kafkaPort,
+                "TOLLGATE_HTTP_PORT", Integer.toString(port), "TOLLGATE_DATA_DIR", temp.resolve("rater-" + i).toString()));
+            final Path log = temp.resolve("rater-" + i + ".log");
+            raters.add(start(rater, log));
+            raterApis.add(new TestHttp("http://127.0.0.1:" + port));
+            awaitHealthy(raterApis.get(i), raters.get(i), log);
+        }
+        final String admin = keys.get("TOLLGATE_ADMIN_KEY");
+        final String ingest = keys.get("TOLLGATE_INGEST_KEY");
+        assertEquals(201, api.post("/v1/meters", admin, "{\"code\":\"calls\",\"event_type\":\"call\","
+            + "\"aggregation\":\"count\"}").status());
+        assertEquals(201, api.post("/v1/plans", admin, "{\"code\":\"per_call\",\"name\":\"Per call\","
+            + "\"interval\":\"monthly\",\"currency\":\"USD\",\"charges\":[{\"meter\":\"calls\","
+            + "\"model\":\"standard\",\"properties\":{\"amount\":\"1\"}}]}").status());
+        final int customers = 8;
+        for (int c = 0; c < customers; c++) {
+            assertEquals(201, api.post("/v1/subscriptions", admin, "{\"id\":\"sub_" + c + "\",\"customer_id\":\"c"
+                + c + "\",\"plan\":\"per_call\"}").status());
+        }
+
+        final int batches = 20;
+        final int perBatch = 250;
+        final String bootstrap = "127.0.0.1:" + kafkaPort;
+        for (int batch = 0; batch < batches / 2; batch++) {
+            assertEquals(202, api.post("/v1/events/batch", ingest, spreadBatch(batch, perBatch, customers)).status());
+        }
+        await().atMost(60, TimeUnit.SECONDS).pollInterval(200, TimeUnit.MILLISECONDS)
+            .until(() -> ratedCopies(bootstrap).size() >= perBatch);
+        raters.get(0).destroyForcibly();
+        assertTrue(raters.get(0).waitFor(30, TimeUnit.SECONDS));
+        for (int batch = batches / 2; batch < batches; batch++) {
+            assertEquals(202, api.post("/v1/events/batch", ingest, spreadBatch(batch, perBatch, customers)).status());
+        }
+
+        await().atMost(180, TimeUnit.SECONDS).pollInterval(1, TimeUnit.SECONDS)
+            .until(() -> ratedCopies(bootstrap).size() == batches * perBatch);
+        final Map<String, Integer> copies = ratedCopies(bootstrap);
+        assertEquals(batches * perBatch, copies.size(), "every event rated");
+        copies.forEach((id, count) -> assertEquals(1, count, "rated copies of " + id));
+        // The survivor answers for every customer at 1 USD an event: event i of a batch goes to customer
+        // i % 8, so of 250 events c0 and c1 get 32 a batch and the others 31 (20 batches: 640 and 620).
+        for (int c = 0; c < customers; c++) {
+            awaitCustomerTotal(raterApis.get(1), admin, "c" + c, c < perBatch % customers ? "640" : "620");
+        }
+    }
+
+    /** Events of one batch, spread over {@code customers} customers so that every partition gets some. */
+    private static String spreadBatch(final int batch, final int size, final int customers) {
+        final StringBuilder events = new StringBuilder("{\"events\":[");
+        for (int i = 0; i < size; i++) {
+            events.append(i == 0 ? "" : ",").append("{\"id\":\"f").append(batch).append('-').append(i)
+                .append("\",\"type\":\"call\",\"customer_id\":\"c").append(i % customers).append("\"}");
+        }
+        return events.append("]}").toString();
+    }
+
     private static String batch(final int batch, final int size) {
         final StringBuilder events = new StringBuilder("{\"events\":[");
         for (int i = 0; i < size; i++) {
@@ -212,8 +293,13 @@ class TollgateJarIT {
     }
 
     private static void awaitTotal(final TestHttp http, final String admin, final String total) {
+        awaitCustomerTotal(http, admin, "acme", total);
+    }
+
+    private static void awaitCustomerTotal(final TestHttp http, final String admin, final String customer,
+                                           final String total) {
         await().atMost(60, TimeUnit.SECONDS).pollInterval(200, TimeUnit.MILLISECONDS).untilAsserted(() -> {
-            final TestHttp.Answer usage = http.get("/v1/customers/acme/usage", admin);
+            final TestHttp.Answer usage = http.get("/v1/customers/" + customer + "/usage", admin);
             assertEquals(200, usage.status(), usage.body());
             assertEquals(0, new BigDecimal(total).compareTo(new BigDecimal(usage.json().get("total_amount")
                 .asText())), usage.body());
