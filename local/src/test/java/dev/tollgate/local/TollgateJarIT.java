@@ -126,8 +126,12 @@ class TollgateJarIT {
             }
         }
         awaitTotal(http, admin, Integer.toString(batches * perBatch));
+        // The store shows the total before the last transaction commits: wait for the topic too.
+        final String bootstrap = "127.0.0.1:" + kafkaPort;
+        await().atMost(60, TimeUnit.SECONDS).pollInterval(500, TimeUnit.MILLISECONDS)
+            .until(() -> ratedCopies(bootstrap).size() == batches * perBatch);
 
-        final Map<String, Integer> copies = ratedCopies("127.0.0.1:" + kafkaPort);
+        final Map<String, Integer> copies = ratedCopies(bootstrap);
         assertEquals(batches * perBatch, copies.size(), "every event rated");
         copies.forEach((id, count) -> assertEquals(1, count, "rated copies of " + id));
     }

@@ -1,7 +1,6 @@
 package dev.tollgate.model.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tollgate.model.json.Json;
 import dev.tollgate.model.json.JsonFields;
 import dev.tollgate.pricing.validation.FieldError;
 import java.math.BigDecimal;
@@ -122,7 +121,7 @@ public final class UsageEventReader {
         }
         final Instant parsed;
         try {
-            parsed = Instant.parse(value.textValue());
+            parsed = IsoInstants.parse(value.textValue());
         } catch (DateTimeParseException e) {
             errors.add(new FieldError("timestamp", "must be an ISO-8601 instant such as 2026-01-31T12:00:00Z"));
             return null;
@@ -150,7 +149,6 @@ public final class UsageEventReader {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> properties(final JsonNode value, final List<FieldError> errors) {
         if (value == null || value.isNull()) {
             return Map.of();
@@ -173,7 +171,43 @@ public final class UsageEventReader {
         if (errors.size() > before) {
             return null;
         }
-        return new LinkedHashMap<>(Json.convert(value, Map.class));
+        return plainObject(value);
+    }
+
+    /**
+     * The properties as plain Java values, as {@code Json.convert(value, Map.class)} would give them
+     * (numbers as the tree holds them: Integer, Long, BigInteger, BigDecimal), without the data-binding
+     * pass that cost more than the walk.
+     */
+    static Map<String, Object> plainObject(final JsonNode object) {
+        final Map<String, Object> map = new LinkedHashMap<>();
+        final Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+        while (fields.hasNext()) {
+            final Map.Entry<String, JsonNode> field = fields.next();
+            map.put(field.getKey(), plain(field.getValue()));
+        }
+        return map;
+    }
+
+    private static Object plain(final JsonNode node) {
+        if (node.isObject()) {
+            return plainObject(node);
+        }
+        if (node.isArray()) {
+            final List<Object> list = new ArrayList<>(node.size());
+            node.forEach(element -> list.add(plain(element)));
+            return list;
+        }
+        if (node.isTextual()) {
+            return node.textValue();
+        }
+        if (node.isNumber()) {
+            return node.numberValue();
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        return null;
     }
 
     /** @param chars running total of the characters seen, for the overall size bound */
