@@ -1,6 +1,5 @@
 package dev.tollgate.rater.query;
 
-import dev.tollgate.model.catalog.CustomerSubscriptions;
 import dev.tollgate.model.rating.PeriodStatement;
 import dev.tollgate.rater.state.StateKeys;
 import dev.tollgate.rater.topology.StoreNames;
@@ -12,7 +11,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
  * A subscription's statements as this instance holds them. Statements live in the task of the
@@ -20,7 +18,7 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * its own tasks and the one that was asked merges the answers.
  *
  * <p>Stores: {@code statements} ((subscription, period start) → PeriodStatement) and, only when no
- * statement is found, {@code subscriptions} (customer → CustomerSubscriptions), scanned to tell an
+ * statement is found, {@code subscription-customers} (subscription → customer_id), to tell an
  * unknown subscription (404) from one with no closed period yet ([]).
  */
 @Singleton
@@ -49,17 +47,8 @@ public class StatementQueries {
     }
 
     private boolean subscribedHere(final String subscriptionId) {
-        final ReadOnlyKeyValueStore<String, ValueAndTimestamp<CustomerSubscriptions>> customers =
-            stores.store(StoreNames.SUBSCRIPTIONS, QueryableStoreTypes.timestampedKeyValueStore());
-        try (KeyValueIterator<String, ValueAndTimestamp<CustomerSubscriptions>> all = customers.all()) {
-            while (all.hasNext()) {
-                final ValueAndTimestamp<CustomerSubscriptions> customer = all.next().value;
-                if (customer != null && customer.value() != null
-                    && customer.value().byId(subscriptionId).isPresent()) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        final ReadOnlyKeyValueStore<String, String> customers =
+            stores.store(StoreNames.SUBSCRIPTION_CUSTOMERS, QueryableStoreTypes.keyValueStore());
+        return customers.get(subscriptionId) != null;
     }
 }

@@ -72,21 +72,6 @@ final class PeriodCloser {
         return schedule.closedThrough(subscriptionId);
     }
 
-    /**
-     * Schedules the next close of every subscription of the task. Subscription changes schedule
-     * themselves as they arrive; this covers what was there before the schedule existed, and runs
-     * once whenever the task starts.
-     */
-    void scheduleAll() {
-        try (KeyValueIterator<String, ValueAndTimestamp<CustomerSubscriptions>> customers = subscriptions.all()) {
-            customers.forEachRemaining(entry -> {
-                if (entry.value != null && entry.value.value() != null) {
-                    entry.value.value().subscriptions().forEach(schedule::schedule);
-                }
-            });
-        }
-    }
-
     /** Closes the periods that are due at {@code now}; emits each statement. */
     void closeDue(final Instant now, final Consumer<PeriodStatement> emit) {
         for (final CloseSchedule.Due due : schedule.due(now, MAX_SUBSCRIPTIONS_PER_RUN)) {

@@ -59,8 +59,6 @@ public final class RatingProcessor implements Processor<String, UsageEvent, Stri
     private KeyValueStore<String, Long> alertsSent;
     private ChargeResolver resolver;
     private PeriodCloser closer;
-    /** Whether this task's subscriptions were scheduled since it started. */
-    private boolean scheduled;
 
     public RatingProcessor(final RaterSettings settings, final RatingCounts counts) {
         this.settings = settings;
@@ -81,7 +79,6 @@ public final class RatingProcessor implements Processor<String, UsageEvent, Stri
         this.closer = new PeriodCloser(catalog, schedule, context.getStateStore(StoreNames.SUBSCRIPTIONS), aggregates,
             alertsSent, new StatementArchive(settings.statementRetention(), context.getStateStore(StoreNames.STATEMENTS),
                 context.getStateStore(StoreNames.REFUNDS)));
-        this.scheduled = false;
         context.schedule(settings.pendingCheckInterval(), PunctuationType.WALL_CLOCK_TIME, this::retryPending);
         context.schedule(settings.closeCheckInterval(), PunctuationType.WALL_CLOCK_TIME, this::closeDuePeriods);
     }
@@ -89,11 +86,6 @@ public final class RatingProcessor implements Processor<String, UsageEvent, Stri
     /** Both clocks must have passed a period's close: wall time alone would close it during a backlog. */
     private void closeDuePeriods(final long wallClockMs) {
         final long now = Math.min(wallClockMs, context.currentStreamTimeMs());
-        if (!scheduled) {
-            // Here rather than in init: a store written outside processing has no record context.
-            closer.scheduleAll();
-            scheduled = true;
-        }
         closer.closeDue(Instant.ofEpochMilli(now), statement -> {
             counts.statement();
             context.forward(new Record<String, RatingOutcome>(statement.subscriptionId(),

@@ -15,7 +15,7 @@ import dev.tollgate.rater.intake.UsageIntakeProcessor;
 import dev.tollgate.rater.rating.RatingCounts;
 import dev.tollgate.rater.rating.RatingOutcome;
 import dev.tollgate.rater.rating.RatingProcessor;
-import dev.tollgate.rater.rating.SubscriptionScheduler;
+import dev.tollgate.rater.rating.SubscriptionIndexer;
 import dev.tollgate.rater.refund.RefundProcessor;
 import java.time.Duration;
 import java.util.Map;
@@ -119,8 +119,9 @@ public final class RatingTopology {
                 Materialized.<String, CustomerSubscriptions, KeyValueStore<Bytes, byte[]>>as(StoreNames.SUBSCRIPTIONS)
                     .withKeySerde(Topics.SUBSCRIPTIONS.keySerde()).withValueSerde(subscriptions))
             .toStream(Named.as("subscription-changes"))
-            .process(() -> new SubscriptionScheduler(settings), Named.as("schedule-period-closes"),
-                StoreNames.SUBSCRIPTIONS, StoreNames.CLOSED_PERIODS, StoreNames.CLOSE_SCHEDULE);
+            .process(() -> new SubscriptionIndexer(settings), Named.as("index-subscriptions"),
+                StoreNames.SUBSCRIPTIONS, StoreNames.CLOSED_PERIODS, StoreNames.CLOSE_SCHEDULE,
+                StoreNames.SUBSCRIPTION_CUSTOMERS);
     }
 
     /**
@@ -150,6 +151,8 @@ public final class RatingTopology {
             Stores.persistentKeyValueStore(StoreNames.CLOSED_PERIODS), RaterSerdes.KEYS, RaterSerdes.EPOCH_MILLIS));
         builder.addStateStore(Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(StoreNames.CLOSE_SCHEDULE), RaterSerdes.KEYS, RaterSerdes.KEYS));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(StoreNames.SUBSCRIPTION_CUSTOMERS), RaterSerdes.KEYS, RaterSerdes.KEYS));
         builder.addStateStore(Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(StoreNames.STATEMENTS), RaterSerdes.KEYS,
             Topics.PERIOD_STATEMENTS.valueSerde()));

@@ -16,6 +16,7 @@ public final class StoreNames {
     public static final String PENDING_EVENTS = "pending-events";
     public static final String CLOSED_PERIODS = "closed-periods";
     public static final String CLOSE_SCHEDULE = "close-schedule";
+    public static final String SUBSCRIPTION_CUSTOMERS = "subscription-customers";
     public static final String STATEMENTS = "statements";
     public static final String ALERTS_SENT = "alerts-sent";
     public static final String REFUNDS = "refunds";

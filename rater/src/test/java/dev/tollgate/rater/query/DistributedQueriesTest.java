@@ -291,6 +291,23 @@ class DistributedQueriesTest {
     }
 
     @Test
+    void shouldListNoStatementsOfASubscriptionWhoseFirstPeriodIsOpen() {
+        final VoiceCatalog catalog = new VoiceCatalog(writer, meter -> List.of(
+            VoiceCatalog.charge("voice", meter, null, null)));
+        final List<String> customers = CustomerIds.onePerPartition("fresh");
+        customers.forEach(customer -> catalog.subscribe(customer, Instant.now()));
+        RaterInstances.awaitSplit(both, customers);
+        for (final String customer : customers) {
+            final String path = "/v1/subscriptions/" + VoiceCatalog.subscriptionOf(customer) + "/statements";
+            // The subscription reaches the rater's books a moment after its customer's table entry.
+            await().atMost(RaterInstances.DEADLINE).pollInterval(Duration.ofMillis(200))
+                .until(() -> first.http().get(path, TestServer.ADMIN_KEY).status() == 200);
+            assertEquals(0, sameFromBoth(path, 200).size());
+        }
+        sameFromBoth("/v1/subscriptions/sub-nobody-" + UUID.randomUUID() + "/statements", 404);
+    }
+
+    @Test
     void shouldNotForwardARequestThatWasAlreadyForwarded() {
         final List<String> customers = CustomerIds.onePerPartition("hop");
         RaterInstances.awaitSplit(both, customers);

@@ -394,6 +394,7 @@ class RatingTopologyTest {
         assertEquals(List.of(StateKeys.closeDue(Instant.parse("2026-05-01T01:00:00Z"), "sub_1")), scheduledCloses());
         assertEquals("acme", driver.<String, String>getKeyValueStore(StoreNames.CLOSE_SCHEDULE)
             .get(scheduledCloses().get(0)));
+        assertEquals("acme", driver.<String, String>getKeyValueStore(StoreNames.SUBSCRIPTION_CUSTOMERS).get("sub_1"));
     }
 
     @Test
