@@ -19,15 +19,17 @@ import io.micronaut.http.annotation.PathVariable;
 public class StatementController {
 
     private final StatementDirectory directory;
+    private final StatementQueries queries;
 
-    public StatementController(final StatementDirectory directory) {
+    public StatementController(final StatementDirectory directory, final StatementQueries queries) {
         this.directory = directory;
+        this.queries = queries;
     }
 
     @Get
     public HttpResponse<String> statements(final HttpRequest<?> request, @PathVariable final String subscriptionId) {
         if (OwnerForwarder.wasForwarded(request)) {
-            return JsonBodies.ok(directory.local(subscriptionId));
+            return JsonBodies.ok(queries.local(subscriptionId));
         }
         return JsonBodies.ok(directory.statements(request, subscriptionId));
     }

@@ -13,8 +13,6 @@ import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.state.HostInfo;
 
@@ -57,7 +55,6 @@ public class StatementDirectory {
      *                {@code statements} route the other instances are asked
      */
     public List<PeriodStatement> statements(final HttpRequest<?> request, final String subscriptionId) {
-        requireRunning();
         final StatementQueries.LocalStatements local = queries.local(subscriptionId);
         final List<PeriodStatement> statements = new ArrayList<>(local.statements());
         boolean known = local.known();
@@ -78,19 +75,6 @@ public class StatementDirectory {
         }
         statements.sort(OLDEST_FIRST);
         return statements;
-    }
-
-    /** What this instance alone holds: the answer to another instance's forwarded request. */
-    public StatementQueries.LocalStatements local(final String subscriptionId) {
-        requireRunning();
-        return queries.local(subscriptionId);
-    }
-
-    private void requireRunning() {
-        final KafkaStreams.State state = rater.streams().state();
-        if (state != KafkaStreams.State.RUNNING) {
-            throw RaterStores.notReady("the rater is " + state.name().toLowerCase(Locale.ROOT));
-        }
     }
 
     private static StatementQueries.LocalStatements read(final HttpResponse<String> answer) {

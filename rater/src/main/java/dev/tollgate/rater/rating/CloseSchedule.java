@@ -72,17 +72,19 @@ final class CloseSchedule {
      * version is in force then or the subscription's billing ended before it.
      */
     static Optional<NextClose> next(final Subscription subscription, final Plan plan, final Instant cursor) {
-        final Optional<PlanVersion> version = plan.versionFor(subscription.planVersion(), cursor);
-        if (version.isEmpty()) {
-            return Optional.empty();
-        }
-        final BillingSchedule billing = subscription.schedule(version.get());
+        return plan.versionFor(subscription.planVersion(), cursor)
+            .flatMap(version -> next(subscription, version, cursor));
+    }
+
+    private static Optional<NextClose> next(final Subscription subscription, final PlanVersion version,
+                                            final Instant cursor) {
+        final BillingSchedule billing = subscription.schedule(version);
         final Optional<Instant> billingEnd = billing.billingEndsAt();
         if (billingEnd.isPresent() && !cursor.isBefore(billingEnd.get())) {
             return Optional.empty();
         }
         final BillingPeriod grid = billing.gridPeriodAt(cursor);
-        return Optional.of(new NextClose(version.get(), grid,
+        return Optional.of(new NextClose(version, grid,
             billingEnd.filter(end -> end.isBefore(grid.end())).orElse(grid.end())));
     }
 
@@ -96,11 +98,13 @@ final class CloseSchedule {
     void schedule(final Subscription subscription) {
         final Plan plan = catalog.plan(subscription.plan());
         final Instant cursor = cursor(subscription);
-        if (plan == null || plan.versionFor(subscription.planVersion(), cursor).isEmpty()) {
+        final Optional<PlanVersion> version = plan == null ? Optional.empty()
+            : plan.versionFor(subscription.planVersion(), cursor);
+        if (version.isEmpty()) {
             put(Instant.EPOCH, subscription);
             return;
         }
-        next(subscription, plan, cursor).ifPresent(next -> put(next.end().plus(lateGrace), subscription));
+        next(subscription, version.get(), cursor).ifPresent(next -> put(next.end().plus(lateGrace), subscription));
     }
 
     /** Writes only what is new: a task that starts schedules every subscription again, and most are there. */
