@@ -9,7 +9,23 @@ import java.math.BigInteger;
  */
 public final class Decimals {
 
+    /**
+     * Digits before the decimal point that any quantity or price may have: beyond any real quantity,
+     * and small enough that every accepted value prints plainly and fits a bounded record.
+     */
+    public static final int MAX_INTEGER_DIGITS = 30;
+    /** Digits after the decimal point; the same bound for events, charges, plans, coupons and add-ons. */
+    public static final int MAX_SCALE = 30;
+    /** The refusal every reader gives for a value past the bounds, so that ingest, rater and API say the same. */
+    public static final String BOUNDS_MESSAGE = "must be a number of at most " + MAX_INTEGER_DIGITS
+        + " digits before and " + MAX_SCALE + " after the decimal point";
+
     private Decimals() {
+    }
+
+    /** Whether the value is within {@link #MAX_INTEGER_DIGITS} and {@link #MAX_SCALE}. */
+    public static boolean withinBounds(final BigDecimal value) {
+        return value.precision() - value.scale() <= MAX_INTEGER_DIGITS && value.scale() <= MAX_SCALE;
     }
 
     /** The value as a BigDecimal, or null when it is not a number or a decimal string. */
