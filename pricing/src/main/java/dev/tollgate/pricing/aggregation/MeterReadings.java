@@ -10,6 +10,8 @@ import java.util.Map;
 /** Reads what one event contributes to a meter, rejecting events the meter cannot aggregate. */
 public final class MeterReadings {
 
+    private static final int SHOWN_CHARS = 64;
+
     private MeterReadings() {
     }
 
@@ -46,11 +48,7 @@ public final class MeterReadings {
         if (preciseTotalAmountCents == null) {
             return new MeterReading(reading.at(), reading.value(), reading.distinctValue(), BigDecimal.ZERO);
         }
-        final BigDecimal cents = Decimals.parse(preciseTotalAmountCents);
-        if (cents == null) {
-            throw InvalidPricingException.of("precise_total_amount_cents",
-                    "must be a number or a decimal string, got '" + preciseTotalAmountCents + "'");
-        }
+        final BigDecimal cents = bounded("precise_total_amount_cents", preciseTotalAmountCents);
         final int minorUnits;
         try {
             minorUnits = Currencies.minorUnits(currency);
@@ -73,13 +71,28 @@ public final class MeterReadings {
     }
 
     private static BigDecimal number(String field, Map<String, Object> properties) {
-        final Object raw = required(field, properties);
-        final BigDecimal value = Decimals.parse(raw);
-        if (value == null) {
-            throw InvalidPricingException.of("properties." + field,
-                    "must be a number or a decimal string, got '" + raw + "'");
+        return bounded("properties." + field, required(field, properties));
+    }
+
+    /**
+     * The number an event carries, within {@link Decimals}' bounds: a string such as "1e-10000" would otherwise
+     * pass as a number and be summed into an aggregate that no record can hold.
+     */
+    private static BigDecimal bounded(String path, Object raw) {
+        return Decimals.parseBounded(raw, "must be a number or a decimal string, got '" + shown(raw) + "'",
+                problem -> {
+                    throw InvalidPricingException.of(path, problem);
+                });
+    }
+
+    /** The value as it can be quoted in a reason: short, whatever the event sent. */
+    private static String shown(Object raw) {
+        final String text = String.valueOf(raw);
+        if (text.length() <= SHOWN_CHARS) {
+            return text;
         }
-        return value;
+        final int end = Character.isHighSurrogate(text.charAt(SHOWN_CHARS - 1)) ? SHOWN_CHARS - 1 : SHOWN_CHARS;
+        return text.substring(0, end) + "…";
     }
 
     private static String distinct(String field, Map<String, Object> properties) {

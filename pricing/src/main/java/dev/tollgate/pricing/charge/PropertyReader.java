@@ -68,7 +68,12 @@ final class PropertyReader {
         if (!has(key)) {
             return null;
         }
-        final BigInteger value = Decimals.parseWhole(properties.get(key));
+        final BigDecimal decimal = Decimals.parseBounded(properties.get(key), "must be a whole number",
+                problem -> errors.add(path(key), problem));
+        if (decimal == null) {
+            return null;
+        }
+        final BigInteger value = Decimals.parseWhole(decimal);
         if (value == null) {
             errors.add(path(key), "must be a whole number");
         }
@@ -110,9 +115,10 @@ final class PropertyReader {
     }
 
     private BigDecimal nonNegative(String key) {
-        final BigDecimal value = Decimals.parse(properties.get(key));
+        final BigDecimal value = Decimals.parseBounded(properties.get(key),
+                "must be a decimal number or a decimal string such as \"0.01\"",
+                problem -> errors.add(path(key), problem));
         if (value == null) {
-            errors.add(path(key), "must be a decimal number or a decimal string such as \"0.01\"");
             return BigDecimal.ZERO;
         }
         if (value.signum() < 0) {

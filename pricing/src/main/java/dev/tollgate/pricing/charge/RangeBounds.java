@@ -111,9 +111,9 @@ final class RangeBounds {
             }
             return null;
         }
-        final BigDecimal value = Decimals.parse(raw);
+        final BigDecimal value = Decimals.parseBounded(raw, "must be a number",
+                problem -> properties.errors().add(path + "." + key, problem));
         if (value == null) {
-            properties.errors().add(path + "." + key, "must be a number");
             return null;
         }
         if (value.signum() < 0) {

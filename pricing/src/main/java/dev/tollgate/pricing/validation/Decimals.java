@@ -2,6 +2,7 @@ package dev.tollgate.pricing.validation;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.function.Consumer;
 
 /**
  * Turns a JSON value into a BigDecimal without ever doing arithmetic in binary floating point: decimal strings
@@ -19,13 +20,41 @@ public final class Decimals {
     /** The refusal every reader gives for a value past the bounds, so that ingest, rater and API say the same. */
     public static final String BOUNDS_MESSAGE = "must be a number of at most " + MAX_INTEGER_DIGITS
         + " digits before and " + MAX_SCALE + " after the decimal point";
+    /**
+     * The longest decimal string that is parsed at all, Jackson's own limit for a number literal. Parsing a
+     * decimal costs time quadratic in its length (a million digits take seconds), and no value within the
+     * bounds needs more characters unless it is padded with zeros.
+     */
+    public static final int MAX_TEXT_LENGTH = 1000;
 
     private Decimals() {
     }
 
-    /** Whether the value is within {@link #MAX_INTEGER_DIGITS} and {@link #MAX_SCALE}. */
+    /**
+     * Whether the value is within {@link #MAX_INTEGER_DIGITS} and {@link #MAX_SCALE}. The value is judged as
+     * written, trailing zeros included: {@code 1.50} has scale 2 and {@code 1E+3} three integer digits. Values
+     * are kept as sent (a price of "12.50" stays "12.50"), so the bound is on what every record prints.
+     */
     public static boolean withinBounds(final BigDecimal value) {
         return value.precision() - value.scale() <= MAX_INTEGER_DIGITS && value.scale() <= MAX_SCALE;
+    }
+
+    /**
+     * Reads a value that must be a number within the bounds: the value, or null after telling {@code problem}
+     * why not, {@code notANumber} when it is no number and {@link #BOUNDS_MESSAGE} when it is one past the
+     * bounds (a numeric string too long to parse counts as past them).
+     */
+    public static BigDecimal parseBounded(final Object value, final String notANumber, final Consumer<String> problem) {
+        final BigDecimal decimal = parse(value);
+        if (decimal == null) {
+            problem.accept(isOverlongNumber(value) ? BOUNDS_MESSAGE : notANumber);
+            return null;
+        }
+        if (!withinBounds(decimal)) {
+            problem.accept(BOUNDS_MESSAGE);
+            return null;
+        }
+        return decimal;
     }
 
     /** The value as a BigDecimal, or null when it is not a number or a decimal string. */
@@ -46,7 +75,7 @@ public final class Decimals {
         }
         if (value instanceof String text) {
             final String trimmed = text.trim();
-            if (trimmed.isEmpty() || !trimmed.equals(text)) {
+            if (trimmed.isEmpty() || !trimmed.equals(text) || text.length() > MAX_TEXT_LENGTH) {
                 return null;
             }
             try {
@@ -59,11 +88,13 @@ public final class Decimals {
     }
 
     /**
-     * The value as a whole number, or null when it is not one. "3", 3 and 3.0 are whole; "3.5" is not.
+     * The value as a whole number, or null when it is not one or is past the bounds. "3", 3 and 3.0 are whole;
+     * "3.5" is not. The bounds come first, so that "1e1000000" is refused at once instead of being expanded
+     * into a million digits.
      */
     public static BigInteger parseWhole(Object value) {
         final BigDecimal decimal = parse(value);
-        if (decimal == null) {
+        if (decimal == null || !withinBounds(decimal)) {
             return null;
         }
         try {
@@ -71,5 +102,18 @@ public final class Decimals {
         } catch (ArithmeticException e) {
             return null;
         }
+    }
+
+    private static boolean isOverlongNumber(final Object value) {
+        if (!(value instanceof String text) || text.length() <= MAX_TEXT_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            final char c = text.charAt(i);
+            if ((c < '0' || c > '9') && c != '.' && c != '-' && c != '+' && c != 'e' && c != 'E') {
+                return false;
+            }
+        }
+        return true;
     }
 }

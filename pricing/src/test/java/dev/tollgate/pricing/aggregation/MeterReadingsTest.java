@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tollgate.pricing.validation.Decimals;
 import dev.tollgate.pricing.validation.FieldError;
 import dev.tollgate.pricing.validation.InvalidPricingException;
 import java.math.BigDecimal;
@@ -17,6 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class MeterReadingsTest {
 
@@ -70,6 +72,28 @@ class MeterReadingsTest {
         final Map<String, Object> nullValue = new HashMap<>();
         nullValue.put("seconds", null);
         assertEquals("properties.seconds", error(aggregation, nullValue).field());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"1e-10000", "1e1000000", "1e100000000", "0.0000000000000000000000000000001",
+        "1000000000000000000000000000000"})
+    void shouldRejectNumbersPastTheBoundsBeforeTheyReachAnAggregate(String value) {
+        final FieldError error = error(Aggregation.SUM, Map.of("seconds", value));
+        assertEquals("properties.seconds", error.field());
+        assertEquals(Decimals.BOUNDS_MESSAGE, error.message());
+        assertEquals(Decimals.BOUNDS_MESSAGE, error(Aggregation.MAX, Map.of("seconds", new BigDecimal(value)))
+                .message());
+    }
+
+    @Test
+    void shouldRejectFiveThousandDigitsAndQuoteOnlyTheirStart() {
+        assertEquals(Decimals.BOUNDS_MESSAGE, error(Aggregation.LATEST, Map.of("seconds", "9".repeat(5_000)))
+                .message());
+        final FieldError notANumber = error(Aggregation.SUM, Map.of("seconds", "x".repeat(5_000)));
+        assertTrue(notANumber.message().length() < 200, notANumber.message());
+        assertEquals(Decimals.BOUNDS_MESSAGE, assertThrows(InvalidPricingException.class,
+                () -> MeterReadings.readWithOwnAmount(Aggregation.SUM, "n", Map.of("n", 1), AT, "1e-10000", "USD"))
+                .errors().get(0).message());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tollgate.pricing.validation.Decimals;
 import dev.tollgate.pricing.validation.FieldError;
 import dev.tollgate.pricing.validation.InvalidPricingException;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ChargePricingValidationTest {
 
@@ -150,6 +152,32 @@ class ChargePricingValidationTest {
         final ChargeDefinition definition = ChargeDefinition.parse("standard",
                 Props.of("amount", "1", "grouped_by", List.of("region")));
         assertEquals(List.of("region"), definition.pricingGroupKeys());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"1e-10000", "1e1000000", "0.0000000000000000000000000000001"})
+    void shouldRefuseDecimalsPastTheBoundsInEveryProperty(String value) {
+        assertEquals(new FieldError("properties.amount", Decimals.BOUNDS_MESSAGE),
+                only("standard", Props.of("amount", value)));
+        assertEquals(new FieldError("properties.package_size", Decimals.BOUNDS_MESSAGE),
+                only("package", Props.of("amount", "1", "package_size", value)));
+        assertEquals(new FieldError("properties.free_units_per_events", Decimals.BOUNDS_MESSAGE),
+                only("percentage", Props.of("rate", "1", "free_units_per_events", value)));
+        assertEquals(new FieldError("properties.graduated_ranges[0].per_unit_amount", Decimals.BOUNDS_MESSAGE),
+                only("graduated", Props.of("graduated_ranges", Props.ranges(
+                        Props.range(0, null, "per_unit_amount", value, "0")))));
+        assertEquals(new FieldError("properties.volume_ranges[1].from_value", Decimals.BOUNDS_MESSAGE),
+                only("volume", Props.of("volume_ranges", Props.ranges(
+                        Props.range(0, 10, "per_unit_amount", "1", "0"),
+                        Props.range(value, null, "per_unit_amount", "1", "0")))));
+    }
+
+    @Test
+    void shouldRefuseANumberOfAMillionDigitsWithoutParsingIt() {
+        assertEquals(new FieldError("properties.amount", Decimals.BOUNDS_MESSAGE),
+                only("standard", Props.of("amount", "1".repeat(1_000_000))));
+        assertEquals(new FieldError("properties.free_units", Decimals.BOUNDS_MESSAGE),
+                only("package", Props.of("amount", "1", "package_size", 1, "free_units", "1".repeat(1_000_000))));
     }
 
     @Test
