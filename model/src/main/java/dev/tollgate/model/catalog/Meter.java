@@ -9,11 +9,18 @@ import java.util.Map;
  *
  * @param aggregation one of count, sum, max, unique_count, latest
  * @param field the property aggregated; absent for count
+ * @param allowNegative sum only: a negative value is taken (a correction, a refund of usage) instead of
+ *                      rejected; a negative value lowers the period's units and what an enforced limit has left
  */
 public record Meter(String code, String name, String eventType, String aggregation, String field,
-                    Map<String, List<String>> filters) {
+                    Map<String, List<String>> filters, boolean allowNegative) {
 
     public Meter {
         filters = filters == null ? Map.of() : filters;
+    }
+
+    public Meter(final String code, final String name, final String eventType, final String aggregation,
+                 final String field, final Map<String, List<String>> filters) {
+        this(code, name, eventType, aggregation, field, filters, false);
     }
 }

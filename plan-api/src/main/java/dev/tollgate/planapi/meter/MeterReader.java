@@ -35,10 +35,15 @@ final class MeterReader {
             fields.error("field", "is required for aggregation " + aggregation.wireName());
         }
         final Map<String, List<String>> filters = fields.filters("filters");
+        final Boolean allowNegative = fields.bool("allow_negative");
+        if (Boolean.TRUE.equals(allowNegative) && aggregation != null && aggregation != Aggregation.SUM) {
+            fields.error("allow_negative", "applies to sum meters only: " + aggregation.wireName()
+                + " takes negative values as they are");
+        }
         if (!fields.errors().isEmpty()) {
             throw ProblemException.invalid(fields.errors());
         }
         return new Meter(code, name == null ? code : name, eventType, aggregation.wireName(),
-            aggregation.needsField() ? field : null, filters);
+            aggregation.needsField() ? field : null, filters, Boolean.TRUE.equals(allowNegative));
     }
 }

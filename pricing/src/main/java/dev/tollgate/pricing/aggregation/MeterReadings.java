@@ -16,10 +16,21 @@ public final class MeterReadings {
     }
 
     /**
-     * The event's contribution to a meter. Count ignores properties; sum, max and latest need a number; unique_count
-     * needs any non-null scalar and counts its string form.
+     * The event's contribution to a meter that refuses negative values: see
+     * {@link #read(Aggregation, String, boolean, Map, Instant)}.
      */
     public static MeterReading read(Aggregation aggregation, String field, Map<String, Object> properties, Instant at) {
+        return read(aggregation, field, false, properties, at);
+    }
+
+    /**
+     * The event's contribution to a meter. Count ignores properties; sum, max and latest need a number; unique_count
+     * needs any non-null scalar and counts its string form. A negative value on a sum meter lowers the period's units
+     * (and re-opens an enforced limit), so it is refused unless the meter allows it ({@code allow_negative}); max and
+     * latest take negative values as they are (a temperature, a balance).
+     */
+    public static MeterReading read(Aggregation aggregation, String field, boolean allowNegative,
+            Map<String, Object> properties, Instant at) {
         if (at == null) {
             throw InvalidPricingException.of("timestamp", "the event has no timestamp");
         }
@@ -27,6 +38,7 @@ public final class MeterReadings {
             case COUNT:
                 return MeterReading.of(at, BigDecimal.ONE);
             case SUM:
+                return MeterReading.of(at, signed("properties." + field, number(field, properties), allowNegative));
             case MAX:
             case LATEST:
                 return MeterReading.of(at, number(field, properties));
@@ -40,23 +52,35 @@ public final class MeterReadings {
     /**
      * The contribution of an event to a dynamic charge: the meter's reading plus the amount the event carries, given as
      * Lago's {@code precise_total_amount_cents} (minor units of the currency, decimals allowed) and kept in currency
-     * units at full precision. As in Lago, an event without it adds nothing to the amount.
+     * units at full precision. As in Lago, an event without it adds nothing to the amount, and the cents are divided by
+     * the currency's ISO 4217 subunit (Lago's {@code subunit_to_unit}): 150000 IDR cents are 1500 IDR, although IDR
+     * statements round to whole rupiah. A negative amount lowers the bill as a negative value does, so it takes a meter
+     * that allows negative values.
      */
-    public static MeterReading readWithOwnAmount(Aggregation aggregation, String field,
+    public static MeterReading readWithOwnAmount(Aggregation aggregation, String field, boolean allowNegative,
             Map<String, Object> properties, Instant at, Object preciseTotalAmountCents, String currency) {
-        final MeterReading reading = read(aggregation, field, properties, at);
+        final MeterReading reading = read(aggregation, field, allowNegative, properties, at);
         if (preciseTotalAmountCents == null) {
             return new MeterReading(reading.at(), reading.value(), reading.distinctValue(), BigDecimal.ZERO);
         }
-        final BigDecimal cents = bounded("precise_total_amount_cents", preciseTotalAmountCents);
+        final BigDecimal cents = signed("precise_total_amount_cents",
+                bounded("precise_total_amount_cents", preciseTotalAmountCents), allowNegative);
         final int minorUnits;
         try {
-            minorUnits = Currencies.minorUnits(currency);
+            minorUnits = Currencies.isoMinorUnits(currency);
         } catch (IllegalArgumentException e) {
             throw InvalidPricingException.of("currency", e.getMessage());
         }
         return new MeterReading(reading.at(), reading.value(), reading.distinctValue(),
                 cents.movePointLeft(minorUnits));
+    }
+
+    private static BigDecimal signed(String path, BigDecimal value, boolean allowNegative) {
+        if (!allowNegative && value.signum() < 0) {
+            throw InvalidPricingException.of(path, "must not be negative: the meter does not allow negative values"
+                    + " (allow_negative)");
+        }
+        return value;
     }
 
     private static Object required(String field, Map<String, Object> properties) {

@@ -3,7 +3,7 @@ package dev.tollgate.pricing.money;
 import java.util.Currency;
 import java.util.Map;
 
-/** ISO 4217 minor units: how many decimals a statement keeps in a currency. */
+/** ISO 4217 minor units: how many decimals a statement keeps in a currency, and what a cent is. */
 public final class Currencies {
 
     /**
@@ -22,6 +22,17 @@ public final class Currencies {
         final Integer inUse = IN_USE.get(currencyCode);
         if (inUse != null) {
             return inUse;
+        }
+        return isoMinorUnits(currencyCode);
+    }
+
+    /**
+     * The ISO 4217 exponent, which amounts given in cents are counted in: Lago's {@code subunit_to_unit} follows ISO
+     * 4217, so an amount in cents means the same in both (IDR 2 here, although statements keep whole rupiah).
+     */
+    public static int isoMinorUnits(String currencyCode) {
+        if (currencyCode == null) {
+            throw new IllegalArgumentException("a currency code is required");
         }
         final Currency currency;
         try {

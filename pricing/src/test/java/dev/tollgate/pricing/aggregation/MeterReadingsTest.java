@@ -92,7 +92,7 @@ class MeterReadingsTest {
         final FieldError notANumber = error(Aggregation.SUM, Map.of("seconds", "x".repeat(5_000)));
         assertTrue(notANumber.message().length() < 200, notANumber.message());
         assertEquals(Decimals.BOUNDS_MESSAGE, assertThrows(InvalidPricingException.class,
-                () -> MeterReadings.readWithOwnAmount(Aggregation.SUM, "n", Map.of("n", 1), AT, "1e-10000", "USD"))
+                () -> MeterReadings.readWithOwnAmount(Aggregation.SUM, "n", false, Map.of("n", 1), AT, "1e-10000", "USD"))
                 .errors().get(0).message());
     }
 
@@ -109,16 +109,20 @@ class MeterReadingsTest {
 
     @Test
     void shouldConvertTheOwnAmountFromCentsInTheCurrencysMinorUnit() {
-        assertEquals(0, new BigDecimal("0.402").compareTo(MeterReadings.readWithOwnAmount(Aggregation.SUM, "n",
+        assertEquals(0, new BigDecimal("0.402").compareTo(MeterReadings.readWithOwnAmount(Aggregation.SUM, "n", false,
                 Map.of("n", 1), AT, "40.2", "USD").ownAmount()));
-        assertEquals(0, new BigDecimal("1500").compareTo(MeterReadings.readWithOwnAmount(Aggregation.SUM, "n",
+        assertEquals(0, new BigDecimal("1500").compareTo(MeterReadings.readWithOwnAmount(Aggregation.SUM, "n", false,
                 Map.of("n", 1), AT, 1500, "JPY").ownAmount()));
-        assertEquals(0, new BigDecimal("1.5").compareTo(MeterReadings.readWithOwnAmount(Aggregation.SUM, "n",
+        assertEquals(0, new BigDecimal("1.5").compareTo(MeterReadings.readWithOwnAmount(Aggregation.SUM, "n", false,
                 Map.of("n", 1), AT, "1500", "KWD").ownAmount()));
-        assertEquals(0, BigDecimal.ZERO.compareTo(MeterReadings.readWithOwnAmount(Aggregation.SUM, "n",
+        // Cents are ISO 4217 subunits, as Lago's subunit_to_unit: 150000 IDR cents are 1500 IDR, although IDR
+        // statements keep whole rupiah
+        assertEquals(0, new BigDecimal("1500").compareTo(MeterReadings.readWithOwnAmount(Aggregation.SUM, "n", false,
+                Map.of("n", 1), AT, 150000, "IDR").ownAmount()));
+        assertEquals(0, BigDecimal.ZERO.compareTo(MeterReadings.readWithOwnAmount(Aggregation.SUM, "n", false,
                 Map.of("n", 1), AT, null, "USD").ownAmount()));
         assertEquals("precise_total_amount_cents", assertThrows(InvalidPricingException.class,
-                () -> MeterReadings.readWithOwnAmount(Aggregation.SUM, "n", Map.of("n", 1), AT, "x", "USD"))
+                () -> MeterReadings.readWithOwnAmount(Aggregation.SUM, "n", false, Map.of("n", 1), AT, "x", "USD"))
                 .errors().get(0).field());
     }
 
@@ -126,5 +130,31 @@ class MeterReadingsTest {
     void shouldRequireATimestamp() {
         assertEquals("timestamp", assertThrows(InvalidPricingException.class,
                 () -> MeterReadings.read(Aggregation.COUNT, null, Map.of(), null)).errors().get(0).field());
+    }
+
+    @Test
+    void shouldRefuseNegativeValuesOnSumMetersThatDoNotAllowThem() {
+        final InvalidPricingException refused = assertThrows(InvalidPricingException.class,
+                () -> MeterReadings.read(Aggregation.SUM, "seconds", Map.of("seconds", -5), AT));
+        assertEquals("properties.seconds", refused.errors().get(0).field());
+        assertTrue(refused.errors().get(0).message().contains("allow_negative"), refused.errors().get(0).message());
+        assertEquals(0, new BigDecimal("-5").compareTo(
+                MeterReadings.read(Aggregation.SUM, "seconds", true, Map.of("seconds", -5), AT).value()));
+        assertEquals(0, BigDecimal.ZERO.compareTo(
+                MeterReadings.read(Aggregation.SUM, "seconds", Map.of("seconds", "-0.0"), AT).value()));
+        // max and latest take a negative value as it is: a temperature, a balance
+        assertEquals(0, new BigDecimal("-3").compareTo(
+                MeterReadings.read(Aggregation.MAX, "t", Map.of("t", -3), AT).value()));
+        assertEquals(0, new BigDecimal("-3").compareTo(
+                MeterReadings.read(Aggregation.LATEST, "t", Map.of("t", -3), AT).value()));
+    }
+
+    @Test
+    void shouldRefuseANegativeOwnAmountUnlessTheMeterAllowsNegativeValues() {
+        assertEquals("precise_total_amount_cents", assertThrows(InvalidPricingException.class,
+                () -> MeterReadings.readWithOwnAmount(Aggregation.SUM, "n", false, Map.of("n", 1), AT, "-10", "USD"))
+                .errors().get(0).field());
+        assertEquals(0, new BigDecimal("-0.10").compareTo(MeterReadings.readWithOwnAmount(Aggregation.SUM, "n", true,
+                Map.of("n", 1), AT, "-10", "USD").ownAmount()));
     }
 }

@@ -24,7 +24,7 @@ class ChargeRaterTest {
     }
 
     private static MeterReading sum(String value, Instant at) {
-        return MeterReadings.read(Aggregation.SUM, "seconds", Map.of("seconds", value), at);
+        return MeterReadings.read(Aggregation.SUM, "seconds", true, Map.of("seconds", value), at);
     }
 
     @Test
@@ -95,12 +95,12 @@ class ChargeRaterTest {
     @Test
     void shouldPriceDynamicChargesFromTheEventsOwnAmounts() {
         final ChargeRater rater = new ChargeRater(Aggregation.SUM, ChargePricing.parse("dynamic", Map.of()));
-        final MeterReading first = MeterReadings.readWithOwnAmount(Aggregation.SUM, "tokens", Map.of("tokens", 20),
+        final MeterReading first = MeterReadings.readWithOwnAmount(Aggregation.SUM, "tokens", true, Map.of("tokens", 20),
                 T0, "40.2", "USD");
         final RatingStep step = rater.rate(ChargeState.empty(), first);
         // 40.2 cents = 0.402 USD, as Lago divides precise_total_amount_cents by the currency's subunit
         assertAmount("0.402", step.delta());
-        final MeterReading refund = MeterReadings.readWithOwnAmount(Aggregation.SUM, "tokens", Map.of("tokens", -20),
+        final MeterReading refund = MeterReadings.readWithOwnAmount(Aggregation.SUM, "tokens", true, Map.of("tokens", -20),
                 T0, "10", "USD");
         // units back to 0: Lago charges nothing for a dynamic charge with no units
         assertAmount("-0.402", rater.rate(step.next(), refund).delta());

@@ -10,7 +10,6 @@ import dev.tollgate.model.rating.RejectionReason;
 import dev.tollgate.model.rating.UsageAlert;
 import dev.tollgate.model.rating.UsageRejection;
 import dev.tollgate.pricing.aggregation.MeterReading;
-import dev.tollgate.pricing.aggregation.MeterReadings;
 import dev.tollgate.pricing.aggregation.PricingGroups;
 import dev.tollgate.pricing.period.BillingPeriod;
 import dev.tollgate.pricing.rating.ChargeState;
@@ -174,8 +173,7 @@ public final class RatingProcessor implements Processor<String, UsageEvent, Stri
         for (final Resolution.MatchedCharge matched : priced.charges()) {
             final MeterReading reading;
             try {
-                reading = MeterReadings.read(matched.aggregation(), matched.meter().field(), event.properties(),
-                    event.timestamp());
+                reading = matched.read(event, priced.version().currency());
             } catch (InvalidPricingException e) {
                 reject(attempt, RejectionReason.INVALID, "meter " + matched.meter().code() + ": " + e.errors());
                 return;
