@@ -20,6 +20,7 @@ public record GraduatedPercentagePricing(List<Range> ranges) implements ChargePr
     static GraduatedPercentagePricing parse(PropertyReader properties) {
         final String key = "graduated_percentage_ranges";
         final List<Range> ranges = RangeBounds.read(properties, key, RangeBounds.Joint.ADJACENT_OR_NEXT_UNIT,
+                List.of("rate", "flat_amount"),
                 (bounds, range) -> new Range(bounds.from(), bounds.to(), range.rate("rate"),
                         range.amount("flat_amount")));
         return new GraduatedPercentagePricing(ranges);

@@ -20,6 +20,7 @@ public record GraduatedPricing(List<Range> ranges) implements ChargePricing {
     static GraduatedPricing parse(PropertyReader properties) {
         final String key = "graduated_ranges";
         final List<Range> ranges = RangeBounds.read(properties, key, RangeBounds.Joint.ADJACENT_OR_NEXT_UNIT,
+                List.of("per_unit_amount", "flat_amount"),
                 (bounds, range) -> new Range(bounds.from(), bounds.to(), range.amount("per_unit_amount"),
                         range.amount("flat_amount")));
         return new GraduatedPricing(ranges);

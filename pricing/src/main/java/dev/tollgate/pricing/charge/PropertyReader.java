@@ -2,6 +2,7 @@ package dev.tollgate.pricing.charge;
 
 import dev.tollgate.pricing.validation.Decimals;
 import dev.tollgate.pricing.validation.Errors;
+import dev.tollgate.pricing.validation.FieldNames;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
@@ -12,6 +13,9 @@ import java.util.Map;
  * reports all errors at once.
  */
 final class PropertyReader {
+
+    /** Ranges a charge may list: far beyond any price list, and every event of the charge walks them. */
+    static final int MAX_RANGES = 100;
 
     private final Map<String, Object> properties;
     private final String prefix;
@@ -95,6 +99,10 @@ final class PropertyReader {
             errors.add(path(key), "must list at least one range");
             return null;
         }
+        if (list.size() > MAX_RANGES) {
+            errors.add(path(key), "must list at most " + MAX_RANGES + " ranges");
+            return null;
+        }
         boolean allObjects = true;
         for (int i = 0; i < list.size(); i++) {
             if (!(list.get(i) instanceof Map)) {
@@ -112,6 +120,16 @@ final class PropertyReader {
 
     PropertyReader nested(Map<String, Object> child, String childPath) {
         return new PropertyReader(child, childPath, errors);
+    }
+
+    /** Refuses every key but {@code known}: a misspelt price would otherwise read as absent. */
+    void refuseOthers(List<String> known, String what) {
+        for (final String key : properties.keySet()) {
+            if (!known.contains(key)) {
+                errors.add(path(FieldNames.printable(key)), "is not a field of " + what + ", which takes "
+                        + String.join(", ", known));
+            }
+        }
     }
 
     private BigDecimal nonNegative(String key) {

@@ -36,7 +36,13 @@ final class RangeBounds {
     private RangeBounds() {
     }
 
-    static <T> List<T> read(PropertyReader properties, String key, Joint joint, RangeReader<T> reader) {
+    /**
+     * @param priceKeys the price fields a range takes besides its bounds; any other field is refused
+     */
+    static <T> List<T> read(PropertyReader properties, String key, Joint joint, List<String> priceKeys,
+            RangeReader<T> reader) {
+        final List<String> fields = new ArrayList<>(List.of("from_value", "to_value"));
+        fields.addAll(priceKeys);
         final List<Map<String, Object>> ranges = properties.objects(key);
         if (ranges == null) {
             return List.of();
@@ -62,8 +68,9 @@ final class RangeBounds {
                 properties.errors().add(path + ".to_value",
                         "must be greater than from_value (" + from.toPlainString() + ")");
             }
-            read.add(reader.read(new Bounds(from == null ? BigDecimal.ZERO : from, last ? null : to),
-                    properties.nested(range, path)));
+            final PropertyReader prices = properties.nested(range, path);
+            read.add(reader.read(new Bounds(from == null ? BigDecimal.ZERO : from, last ? null : to), prices));
+            prices.refuseOthers(fields, "a range of " + key);
             previousTo = to;
         }
         return read;

@@ -20,6 +20,7 @@ public record VolumePricing(List<Range> ranges) implements ChargePricing {
     static VolumePricing parse(PropertyReader properties) {
         final String key = "volume_ranges";
         final List<Range> ranges = RangeBounds.read(properties, key, RangeBounds.Joint.NEXT_UNIT,
+                List.of("per_unit_amount", "flat_amount"),
                 (bounds, range) -> new Range(bounds.from(), bounds.to(), range.amount("per_unit_amount"),
                         range.amount("flat_amount")));
         return new VolumePricing(ranges);
