@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Closes billing periods. A period closes once both the wall clock and the task's stream time have
  * passed its end plus the late grace: its statement is computed from the period's charge states,
- * published once, kept for queries, and the period's charge states and alert marks are deleted, so
+ * published once, kept for queries, and only then the period's charge states and alert marks are deleted, so
  * rating state is bounded by the open periods. After that, an event dated before the close is
  * {@code LATE}. Which subscriptions are due comes from the {@link CloseSchedule}; each run closes at
  * most {@value #MAX_SUBSCRIPTIONS_PER_RUN} subscriptions' periods, so that a calendar month's end,
@@ -106,19 +106,22 @@ final class PeriodCloser {
             final Instant end = next.get().end();
             final Instant start = grid.start().isBefore(subscription.startedAt()) ? subscription.startedAt()
                 : grid.start();
-            final Map<ChargeSlot, ChargeState> states = takeStates(subscription.id(), grid.start());
+            final PeriodState state = readState(subscription.id(), grid.start());
+            // Built before anything is deleted: a build that fails (a meter not known yet) leaves the
+            // period's usage in place for the next run.
             final PeriodStatement statement = assembler.assemble(subscription, plan, next.get().version(), grid,
-                new BillingPeriod(start, end), states, now);
+                new BillingPeriod(start, end), state.charges(), now);
             archive.keep(grid.start(), statement);
             schedule.markClosed(subscription.id(), end);
             emit.accept(statement);
+            state.delete(aggregates, alertsSent);
             cursor = end;
         }
         archive.forgetExpired(subscription.id(), now);
     }
 
-    /** Reads and deletes the period's charge states and alert marks: after the statement nothing reads them. */
-    private Map<ChargeSlot, ChargeState> takeStates(final String subscriptionId, final Instant periodStart) {
+    /** The period's charge states, and the keys of them and of its alert marks, which the close deletes. */
+    private PeriodState readState(final String subscriptionId, final Instant periodStart) {
         final String prefix = StateKeys.periodPrefix(subscriptionId, periodStart);
         final Map<ChargeSlot, ChargeState> states = new LinkedHashMap<>();
         final List<String> keys = new ArrayList<>();
@@ -128,12 +131,19 @@ final class PeriodCloser {
                 states.put(StateKeys.chargeOf(entry.key), entry.value);
             });
         }
-        keys.forEach(aggregates::delete);
         final List<String> marks = new ArrayList<>();
         try (KeyValueIterator<String, Long> found = alertsSent.prefixScan(prefix, new StringSerializer())) {
             found.forEachRemaining((KeyValue<String, Long> entry) -> marks.add(entry.key));
         }
-        marks.forEach(alertsSent::delete);
-        return states;
+        return new PeriodState(states, keys, marks);
+    }
+
+    /** What a period left in the stores: after its statement nothing reads it. */
+    private record PeriodState(Map<ChargeSlot, ChargeState> charges, List<String> chargeKeys, List<String> marks) {
+
+        void delete(final KeyValueStore<String, ChargeState> aggregates, final KeyValueStore<String, Long> alerts) {
+            chargeKeys.forEach(aggregates::delete);
+            marks.forEach(alerts::delete);
+        }
     }
 }
