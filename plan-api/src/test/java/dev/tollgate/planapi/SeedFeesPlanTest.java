@@ -1,10 +1,12 @@
 package dev.tollgate.planapi;
 
+import static dev.tollgate.planapi.CatalogApi.ADMIN;
 import static dev.tollgate.planapi.CatalogApi.assertReadBackEqual;
 import static dev.tollgate.planapi.CatalogApi.create;
 import static dev.tollgate.planapi.CatalogApi.get;
 import static dev.tollgate.planapi.CatalogApi.json;
 import static dev.tollgate.planapi.CatalogApi.unique;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.testkit.TestHttp;
@@ -50,5 +52,24 @@ class SeedFeesPlanTest {
 
         assertReadBackEqual(plan, create(http, "/v1/plans", plan.toString()));
         assertReadBackEqual(plan, get(http, "/v1/plans/" + code));
+    }
+
+    @Test
+    void shouldRefuseTheSeedsOwnStandardFeeWithAPackageSizeRatherThanBillEveryUnit() {
+        final String suffix = unique("literal");
+        create(http, "/v1/meters", """
+            {"code": "users-%s", "event_type": "user_active", "aggregation": "unique_count", "field": "user_id"}
+            """.formatted(suffix));
+        // The page's example fee is "model": "standard" with "package_size": 3. Standard takes no
+        // package size: created as standard it would bill every unit, not every started package of 3.
+        // A package price is the package model (docs/seed-mapping.md).
+        final TestHttp.Answer refused = http.post("/v1/plans", ADMIN, """
+            {"code": "literal-%1$s", "name": "Literal", "interval": "monthly", "currency": "NGN",
+             "charges": [{"code": "users", "meter": "users-%1$s", "model": "standard",
+                          "properties": {"amount": "1", "package_size": 3}}]}
+            """.formatted(suffix));
+        assertEquals(422, refused.status(), refused.body());
+        assertEquals("charges[0].properties.package_size", refused.json().get("errors").get(0).get("field").asText(),
+            refused.body());
     }
 }
