@@ -26,10 +26,16 @@ class SeedUsageChargesPlanTest {
         final String suffix = unique("usage");
         create(http, "/v1/meters", """
             {"code": "api_calls-%s", "event_type": "api_call", "aggregation": "count",
-             "filters": {"region": ["eu", "us"]}}""".formatted(suffix));
-        create(http, "/v1/meters", """
-            {"code": "payments-%s", "event_type": "payment", "aggregation": "sum", "field": "amount"}
-            """.formatted(suffix));
+             "filters": {"region": ["eu", "us", "apac"]}}""".formatted(suffix));
+        // One charge per meter prices an event: beside the filtered api_calls charges, calls_volume is the default
+        // (apac), and every further model has a meter of its own
+        for (final String meter : new String[] {
+            "{\"code\": \"batches-%s\", \"event_type\": \"api_batch\", \"aggregation\": \"count\"}",
+            "{\"code\": \"payments-%s\", \"event_type\": \"payment\", \"aggregation\": \"sum\", \"field\": \"amount\"}",
+            "{\"code\": \"payouts-%s\", \"event_type\": \"payout\", \"aggregation\": \"sum\", \"field\": \"amount\"}",
+            "{\"code\": \"costs-%s\", \"event_type\": \"completion\", \"aggregation\": \"sum\", \"field\": \"tokens\"}"}) {
+            create(http, "/v1/meters", meter.formatted(suffix));
+        }
         final String code = "usage-" + suffix;
         final JsonNode plan = json("""
             {
@@ -53,16 +59,16 @@ class SeedUsageChargesPlanTest {
                  "properties": {"volume_ranges": [
                    {"from_value": 0, "to_value": 100, "per_unit_amount": "2", "flat_amount": "1"},
                    {"from_value": 101, "to_value": null, "per_unit_amount": "1.5", "flat_amount": "0"}]}},
-                {"code": "calls_package", "meter": "api_calls-%2$s", "model": "package",
+                {"code": "calls_package", "meter": "batches-%2$s", "model": "package",
                  "properties": {"amount": "5", "package_size": 10, "free_units": 100}},
                 {"code": "payment_fee", "meter": "payments-%2$s", "model": "percentage",
                  "properties": {"rate": "2.5", "fixed_amount": "0.25", "free_units_per_events": 3,
                                 "per_transaction_min_amount": "0.5", "per_transaction_max_amount": "10"}},
-                {"code": "payment_tiers", "meter": "payments-%2$s", "model": "graduated_percentage",
+                {"code": "payment_tiers", "meter": "payouts-%2$s", "model": "graduated_percentage",
                  "properties": {"graduated_percentage_ranges": [
                    {"from_value": 0, "to_value": 100, "rate": "1", "flat_amount": "0.5"},
                    {"from_value": 101, "to_value": null, "rate": "0.5", "flat_amount": "1"}]}},
-                {"code": "payment_passthrough", "meter": "payments-%2$s", "model": "dynamic", "properties": {}}
+                {"code": "payment_passthrough", "meter": "costs-%2$s", "model": "dynamic", "properties": {}}
               ]
             }
             """.formatted(code, suffix));

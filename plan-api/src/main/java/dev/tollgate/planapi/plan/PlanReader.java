@@ -6,6 +6,7 @@ import dev.tollgate.model.catalog.Charge;
 import dev.tollgate.model.catalog.ChargeLimit;
 import dev.tollgate.model.catalog.PlanVersion;
 import dev.tollgate.model.json.JsonFields;
+import dev.tollgate.pricing.aggregation.ChargeFilters;
 import dev.tollgate.pricing.charge.ChargeDefinition;
 import dev.tollgate.pricing.money.Currencies;
 import dev.tollgate.pricing.period.BillingInterval;
@@ -194,7 +195,30 @@ final class PlanReader {
             }
             charges.add(charge);
         }
+        refuseConflicts(fields, charges);
         return charges;
+    }
+
+    /**
+     * An event is priced by at most one charge of a meter: a charge without filters is the meter's default, so two
+     * defaults, or two filters that one event could match, are refused rather than billed twice.
+     */
+    private static void refuseConflicts(final JsonFields fields, final List<Charge> charges) {
+        for (int j = 0; j < charges.size(); j++) {
+            for (int i = 0; i < j; i++) {
+                final Charge earlier = charges.get(i);
+                final Charge later = charges.get(j);
+                if (earlier != null && later != null && earlier.meter() != null
+                    && earlier.meter().equals(later.meter())
+                    && ChargeFilters.conflict(earlier.filters(), later.filters())) {
+                    fields.error("charges[" + j + "].filters", "can price the same events as charges[" + i + "] ("
+                        + earlier.code() + ") of meter " + later.meter() + ": an event is priced by one charge per "
+                        + "meter, so give the charges filters no event matches together (a charge without filters "
+                        + "prices the events no filter matched)");
+                    break;
+                }
+            }
+        }
     }
 
     private static Charge charge(final JsonFields fields, final Predicate<String> meterExists) {

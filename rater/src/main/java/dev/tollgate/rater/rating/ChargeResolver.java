@@ -9,11 +9,13 @@ import dev.tollgate.model.catalog.Subscription;
 import dev.tollgate.model.event.UsageEvent;
 import dev.tollgate.model.rating.RejectionReason;
 import dev.tollgate.pricing.aggregation.Aggregation;
+import dev.tollgate.pricing.aggregation.ChargeFilters;
 import dev.tollgate.pricing.aggregation.PropertyFilters;
 import dev.tollgate.pricing.charge.ChargeDefinition;
 import dev.tollgate.pricing.rating.ChargeRater;
 import dev.tollgate.pricing.validation.InvalidPricingException;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +23,10 @@ import java.util.Optional;
 
 /**
  * Finds, for one event, the subscription and plan version in force at the event's time and the
- * charges whose meter and filters match it. Plan versions are immutable, so parsed pricing is
- * cached per (plan, version, charge).
+ * charges that price it: per meter whose event type and filters match, the one charge that
+ * {@link ChargeFilters#pick} gives the event (the filtered charge it matches, else the meter's
+ * charge without filters). Plan versions are immutable, so parsed pricing is cached per (plan,
+ * version, charge) and the charges' grouping by meter per (plan, version).
  */
 public final class ChargeResolver {
 
@@ -32,6 +36,13 @@ public final class ChargeResolver {
     private final Map<String, PricedCharge> raters = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(final Map.Entry<String, PricedCharge> eldest) {
+            return size() > PRICING_CACHE_ENTRIES;
+        }
+    };
+
+    private final Map<String, List<MeterCharges>> meterCharges = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(final Map.Entry<String, List<MeterCharges>> eldest) {
             return size() > PRICING_CACHE_ENTRIES;
         }
     };
@@ -64,31 +75,40 @@ public final class ChargeResolver {
 
     private Resolution matchCharges(final UsageEvent event, final Subscription subscription, final String planCode,
                                     final PlanVersion version) {
-        final List<Resolution.MatchedCharge> matched = new ArrayList<>();
+        final Map<Charge, Meter> chosen = new IdentityHashMap<>();
         boolean meterMissing = false;
-        for (final Charge charge : version.charges()) {
-            final Meter meter = catalog.meter(charge.meter());
+        for (final MeterCharges ofMeter : chargesByMeter(planCode, version)) {
+            final Meter meter = catalog.meter(ofMeter.meter());
             if (meter == null) {
                 meterMissing = true;
                 continue;
             }
-            if (meter.eventType().equals(event.type())
-                && PropertyFilters.matches(meter.filters(), event.properties())
-                && PropertyFilters.matches(charge.filters(), event.properties())) {
-                final Aggregation aggregation;
-                final PricedCharge priced;
-                try {
-                    aggregation = Aggregation.fromWire(meter.aggregation());
-                    priced = priced(planCode, version, charge, aggregation);
-                } catch (InvalidPricingException e) {
-                    // The plan API validates every charge; only a record written around it lands here.
-                    return new Resolution.Unpriced(RejectionReason.NOT_BILLABLE, "charge " + charge.code()
-                        + " of plan " + planCode + " v" + version.version() + " cannot be priced: " + e.errors(),
-                        false);
+            if (meter.eventType().equals(event.type()) && PropertyFilters.matches(meter.filters(), event.properties())) {
+                final int picked = ChargeFilters.pick(ofMeter.filters(), event.properties());
+                if (picked != ChargeFilters.NONE) {
+                    chosen.put(ofMeter.charges().get(picked), meter);
                 }
-                matched.add(new Resolution.MatchedCharge(charge, meter, aggregation, priced.rater(),
-                    priced.groupKeys()));
             }
+        }
+        final List<Resolution.MatchedCharge> matched = new ArrayList<>(chosen.size());
+        for (final Charge charge : version.charges()) {
+            final Meter meter = chosen.get(charge);
+            if (meter == null) {
+                continue;
+            }
+            final Aggregation aggregation;
+            final PricedCharge priced;
+            try {
+                aggregation = Aggregation.fromWire(meter.aggregation());
+                priced = priced(planCode, version, charge, aggregation);
+            } catch (InvalidPricingException e) {
+                // The plan API validates every charge; only a record written around it lands here.
+                return new Resolution.Unpriced(RejectionReason.NOT_BILLABLE, "charge " + charge.code()
+                    + " of plan " + planCode + " v" + version.version() + " cannot be priced: " + e.errors(),
+                    false);
+            }
+            matched.add(new Resolution.MatchedCharge(charge, meter, aggregation, priced.rater(),
+                priced.groupKeys()));
         }
         if (matched.isEmpty()) {
             return new Resolution.Unpriced(RejectionReason.NOT_BILLABLE, "no charge of plan " + planCode + " v"
@@ -96,6 +116,22 @@ public final class ChargeResolver {
                 meterMissing);
         }
         return new Resolution.Priced(subscription, version, matched);
+    }
+
+    /** The version's charges by meter, each meter's in plan order: one of them prices an event. */
+    private List<MeterCharges> chargesByMeter(final String planCode, final PlanVersion version) {
+        final String key = planCode + '\u001f' + version.version();
+        List<MeterCharges> grouped = meterCharges.get(key);
+        if (grouped == null) {
+            final Map<String, List<Charge>> byMeter = new LinkedHashMap<>();
+            for (final Charge charge : version.charges()) {
+                byMeter.computeIfAbsent(charge.meter(), code -> new ArrayList<>(1)).add(charge);
+            }
+            grouped = byMeter.entrySet().stream().map(entry -> new MeterCharges(entry.getKey(), entry.getValue(),
+                entry.getValue().stream().map(Charge::filters).toList())).toList();
+            meterCharges.put(key, grouped);
+        }
+        return grouped;
     }
 
     private PricedCharge priced(final String planCode, final PlanVersion version, final Charge charge,
@@ -112,5 +148,8 @@ public final class ChargeResolver {
     }
 
     private record PricedCharge(ChargeRater rater, List<String> groupKeys) {
+    }
+
+    private record MeterCharges(String meter, List<Charge> charges, List<Map<String, List<String>>> filters) {
     }
 }
