@@ -13,5 +13,10 @@ public enum RejectionReason {
     /** Counting the event would take an enforced limit past its units. */
     LIMIT_EXCEEDED,
     /** The event's billing period is closed. */
-    LATE
+    LATE,
+    /**
+     * The customer's subscription had ended by the event's time: its plan's {@code billing_cycles} ran
+     * out, so it bills no period that holds the event.
+     */
+    SUBSCRIPTION_ENDED
 }

@@ -14,6 +14,7 @@ import dev.tollgate.pricing.aggregation.PropertyFilters;
 import dev.tollgate.pricing.charge.ChargeDefinition;
 import dev.tollgate.pricing.rating.ChargeRater;
 import dev.tollgate.pricing.validation.InvalidPricingException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -70,7 +71,33 @@ public final class ChargeResolver {
             return new Resolution.Unpriced(RejectionReason.NO_SUBSCRIPTION,
                 "plan " + plan.code() + " has no version in force at " + event.timestamp(), true);
         }
+        if (version.get().billingCycles() != null) {
+            final Optional<Resolution> ended = endedByCycles(event, active, plan.code(), version.get());
+            if (ended.isPresent()) {
+                return ended.get();
+            }
+        }
         return matchCharges(event, active, plan.code(), version.get());
+    }
+
+    /** After its last billing cycle a subscription bills no period, so its events must not open one. */
+    private static Optional<Resolution> endedByCycles(final UsageEvent event, final Subscription subscription,
+                                                      final String planCode, final PlanVersion version) {
+        final Optional<Instant> billingEnd;
+        try {
+            billingEnd = subscription.schedule(version).billingEndsAt();
+        } catch (IllegalArgumentException e) {
+            // Only a record written around the API's checks (an unknown billing_time) lands here.
+            return Optional.of(new Resolution.Unpriced(RejectionReason.INVALID, "subscription " + subscription.id()
+                + " cannot be rated: " + e.getMessage(), false));
+        }
+        if (billingEnd.isEmpty() || event.timestamp().isBefore(billingEnd.get())) {
+            return Optional.empty();
+        }
+        return Optional.of(new Resolution.Unpriced(RejectionReason.SUBSCRIPTION_ENDED, "subscription "
+            + subscription.id() + " ended at " + billingEnd.get() + " after the " + version.billingCycles()
+            + " billing cycles of plan " + planCode + " v" + version.version() + "; the event is at "
+            + event.timestamp(), false));
     }
 
     private Resolution matchCharges(final UsageEvent event, final Subscription subscription, final String planCode,
