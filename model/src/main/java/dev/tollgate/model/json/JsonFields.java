@@ -2,11 +2,14 @@ package dev.tollgate.model.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.model.event.UsageEventReader;
+import dev.tollgate.pricing.validation.Decimals;
 import dev.tollgate.pricing.validation.FieldError;
+import dev.tollgate.pricing.validation.FieldNames;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +23,12 @@ import java.util.Map;
 public final class JsonFields {
 
     public static final int MAX_TEXT_LENGTH = 1024;
+    /** Names of filtered properties and their values, as the event reader bounds them. */
+    public static final int MAX_NAME_LENGTH = UsageEventReader.MAX_PROPERTY_KEY_LENGTH;
+    public static final int MAX_FILTERS = UsageEventReader.MAX_PROPERTIES;
+    public static final int MAX_FILTER_VALUES = 100;
+    /** Unknown fields named one by one; past these, one error says there are more. */
+    public static final int MAX_REFUSED_NAMES = 20;
 
     private final JsonNode node;
     private final String path;
@@ -42,6 +51,89 @@ public final class JsonFields {
 
     public void error(final String field, final String message) {
         errors.add(new FieldError(path + field, message));
+    }
+
+    /**
+     * Refuses every field of this object that is not in {@code known}, each under its own path: a
+     * misspelt field, or one of a later version of the API, would otherwise read as absent and be
+     * quietly defaulted.
+     *
+     * @param what the object, as the message names it ("a plan", "a charge")
+     */
+    public void onlyFields(final String what, final Collection<String> known) {
+        onlyFields(what, known, List.of());
+    }
+
+    /**
+     * Like {@link #onlyFields(String, Collection)}, telling a field of {@code readOnly} (one the API
+     * shows but sets itself, such as {@code created_at}) apart from an unknown one.
+     */
+    public void onlyFields(final String what, final Collection<String> known, final Collection<String> readOnly) {
+        final Iterator<String> names = node.fieldNames();
+        int refused = 0;
+        while (names.hasNext()) {
+            final String name = names.next();
+            if (known.contains(name)) {
+                continue;
+            }
+            if (++refused > MAX_REFUSED_NAMES) {
+                // Tens of thousands of unknown fields must not make an answer larger than the request.
+                errors.add(new FieldError(path.isEmpty() ? "body" : path.substring(0, path.length() - 1),
+                    "holds more fields that " + what + " does not take; only the first " + MAX_REFUSED_NAMES
+                        + " are named"));
+                return;
+            }
+            if (readOnly.contains(name)) {
+                error(name, "is set by Tollgate and cannot be written; leave it out");
+                continue;
+            }
+            final String near = nearest(name, known);
+            error(FieldNames.printable(name), "is not a field of " + what + (near != null
+                ? "; did you mean " + near + "?"
+                : "; it takes " + String.join(", ", known.stream().sorted().toList())));
+        }
+    }
+
+    /** The known name one or two edits away from {@code name}, or null: the usual shape of a typo. */
+    private static String nearest(final String name, final Collection<String> known) {
+        if (name.length() > MAX_NAME_LENGTH) {
+            return null;
+        }
+        String best = null;
+        int bestDistance = 3;
+        for (final String candidate : known) {
+            final int distance = distance(name, candidate);
+            if (distance < bestDistance) {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+        return best;
+    }
+
+    /** Levenshtein distance. */
+    private static int distance(final String a, final String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                final int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            final int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    /** Whether a name from input (a map key) can be stored and echoed: short, printable, valid Unicode. */
+    public static boolean isPrintableName(final String name) {
+        return !name.isEmpty() && name.length() <= MAX_NAME_LENGTH && FieldNames.printable(name).equals(name);
     }
 
     public boolean has(final String field) {
@@ -113,18 +205,10 @@ public final class JsonFields {
             return null;
         }
         final JsonNode value = node.get(field);
-        try {
-            if (value.isNumber()) {
-                return value.decimalValue();
-            }
-            if (value.isTextual()) {
-                return new BigDecimal(value.textValue().trim());
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        error(field, "must be a decimal number such as \"12.50\"");
-        return null;
+        final Object raw = value.isNumber() ? value.decimalValue()
+            : value.isTextual() ? value.textValue().trim() : null;
+        return Decimals.parseBounded(raw, "must be a decimal number such as \"12.50\"",
+            problem -> error(field, problem));
     }
 
     public BigDecimal nonNegativeDecimal(final String field, final boolean required) {
@@ -201,19 +285,29 @@ public final class JsonFields {
             error(field, "must be an object of property name to a list of allowed values");
             return null;
         }
+        if (value.size() > MAX_FILTERS) {
+            error(field, "must filter on at most " + MAX_FILTERS + " properties, as many as an event carries");
+            return null;
+        }
         final Map<String, List<String>> filters = new LinkedHashMap<>();
         final Iterator<Map.Entry<String, JsonNode>> entries = value.fields();
         while (entries.hasNext()) {
             final Map.Entry<String, JsonNode> entry = entries.next();
+            final String path = field + "." + FieldNames.printable(entry.getKey());
+            if (!isPrintableName(entry.getKey())) {
+                error(path, "must name a property in 1 to " + MAX_NAME_LENGTH + " printable characters");
+                continue;
+            }
             final JsonNode allowed = entry.getValue();
-            if (!allowed.isArray() || allowed.isEmpty()) {
-                error(field + "." + entry.getKey(), "must be a non-empty list of values");
+            if (!allowed.isArray() || allowed.isEmpty() || allowed.size() > MAX_FILTER_VALUES) {
+                error(path, "must be a non-empty list of at most " + MAX_FILTER_VALUES + " values");
                 continue;
             }
             final List<String> values = new ArrayList<>(allowed.size());
             for (final JsonNode item : allowed) {
-                if (!item.isValueNode() || item.isNull()) {
-                    error(field + "." + entry.getKey(), "values must be strings, numbers or booleans");
+                final String problem = filterValueProblem(item);
+                if (problem != null) {
+                    error(path, problem);
                     break;
                 }
                 values.add(item.asText());
@@ -221,5 +315,20 @@ public final class JsonFields {
             filters.put(entry.getKey(), values);
         }
         return filters;
+    }
+
+    private static String filterValueProblem(final JsonNode item) {
+        if (!item.isValueNode() || item.isNull()) {
+            return "values must be strings, numbers or booleans";
+        }
+        if (item.isNumber() && !Decimals.withinBounds(item.decimalValue())) {
+            return "values: " + Decimals.BOUNDS_MESSAGE;
+        }
+        final String text = item.asText();
+        if (text.length() > MAX_TEXT_LENGTH) {
+            return "values must be at most " + MAX_TEXT_LENGTH + " characters";
+        }
+        final String unicode = UsageEventReader.unicodeProblem(text);
+        return unicode == null ? null : "values " + unicode;
     }
 }

@@ -8,6 +8,7 @@ import dev.tollgate.pricing.money.Currencies;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /** Reads and checks an add-on definition, reporting every problem at once. */
@@ -15,6 +16,9 @@ final class AddOnReader {
 
     /** flat: one price per subscription; per_seat: the price times the subscription's seats. */
     static final Set<String> UNITS = Set.of("flat", "per_seat");
+    static final List<String> FIELDS = List.of("code", "name", "description", "currency", "monthly_amount",
+        "yearly_amount", "unit", "active", "sort_order");
+    static final List<String> READ_ONLY = List.of("created_at", "updated_at");
 
     private AddOnReader() {
     }
@@ -22,6 +26,7 @@ final class AddOnReader {
     /** @param code the add-on's code when the path names it; null to read it from the body */
     static AddOn read(final JsonNode body, final String code, final Instant createdAt, final Instant now) {
         final JsonFields fields = new JsonFields(body, "", new ArrayList<>());
+        fields.onlyFields("an add-on", FIELDS, READ_ONLY);
         final String addOnCode = code != null ? code : fields.identifier("code");
         final String name = fields.text("name", true);
         final String description = fields.text("description", false);

@@ -3,6 +3,7 @@ package dev.tollgate.planapi.coupon;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.http.problem.ProblemException;
 import dev.tollgate.model.catalog.Coupon;
+import dev.tollgate.model.event.UsageEventReader;
 import dev.tollgate.model.json.JsonFields;
 import dev.tollgate.pricing.money.Currencies;
 import dev.tollgate.pricing.statement.CouponType;
@@ -23,6 +24,9 @@ import java.util.function.Predicate;
 final class CouponReader {
 
     static final int MAX_PLANS = 1000;
+    static final List<String> FIELDS = List.of("code", "name", "coupon_type", "percentage_rate", "amount", "currency",
+        "max_uses", "valid_from", "valid_until", "plans", "active");
+    static final List<String> READ_ONLY = List.of("created_at", "updated_at", "current_uses");
     /** The statement coupon's field names, where this API names them otherwise. */
     private static final Map<String, String> API_FIELDS =
         Map.of("amount_currency", "currency", "expiration_at", "valid_until", "uses_left", "max_uses");
@@ -37,6 +41,7 @@ final class CouponReader {
     static Coupon read(final JsonNode body, final String code, final Predicate<String> planExists,
                        final Instant createdAt, final Instant now) {
         final JsonFields fields = new JsonFields(body, "", new ArrayList<>());
+        fields.onlyFields("a coupon", FIELDS, READ_ONLY);
         final String couponCode = code != null ? code : fields.identifier("code");
         final String name = fields.text("name", false);
         final String couponType = fields.text("coupon_type", true);
@@ -107,6 +112,8 @@ final class CouponReader {
             final JsonNode plan = node.get(i);
             if (!plan.isTextual()) {
                 fields.error("plans[" + i + "]", "must be a plan code");
+            } else if (UsageEventReader.identifierProblem(plan.textValue()) != null) {
+                fields.error("plans[" + i + "]", UsageEventReader.identifierProblem(plan.textValue()));
             } else if (!planExists.test(plan.textValue())) {
                 fields.error("plans[" + i + "]", "plan " + plan.textValue() + " does not exist");
             } else {

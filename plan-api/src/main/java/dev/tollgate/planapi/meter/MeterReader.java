@@ -13,11 +13,15 @@ import java.util.Map;
 /** Reads and checks a meter definition, reporting every problem at once. */
 final class MeterReader {
 
+    static final List<String> FIELDS = List.of("code", "name", "event_type", "aggregation", "field", "filters",
+        "allow_negative");
+
     private MeterReader() {
     }
 
     static Meter read(final JsonNode body) {
         final JsonFields fields = new JsonFields(body, "", new ArrayList<>());
+        fields.onlyFields("a meter", FIELDS);
         final String code = fields.identifier("code");
         final String name = fields.text("name", false);
         final String eventType = fields.identifier("event_type");

@@ -8,6 +8,7 @@ import dev.tollgate.model.catalog.PlanVersion;
 import dev.tollgate.model.json.JsonFields;
 import dev.tollgate.model.topic.Topics;
 import dev.tollgate.planapi.catalog.BodyCode;
+import dev.tollgate.planapi.catalog.RecordBudget;
 import dev.tollgate.planapi.store.CatalogDecision;
 import dev.tollgate.planapi.store.CatalogStore;
 import dev.tollgate.planapi.store.CatalogWrite;
@@ -71,6 +72,7 @@ public class PlanController {
             }
             checkLookupKey(code, first);
             final Plan plan = new Plan(code, status, List.of(first));
+            RecordBudget.mustFit(plan, "plan " + code, "make its attributes or charges smaller");
             return CatalogDecision.of(plan, CatalogWrite.of(Topics.PLANS, code, plan));
         });
         return withEtag(JsonBodies.created(PlanView.of(created, created.latest())), created);
@@ -99,6 +101,8 @@ public class PlanController {
             final List<PlanVersion> versions = new ArrayList<>(plan.versions());
             versions.add(next);
             final Plan versioned = new Plan(code, status(json, plan.status()), versions);
+            RecordBudget.mustFit(versioned, "plan " + code, "a plan keeps every version, so archive this one and"
+                + " create a new plan for the next terms");
             return CatalogDecision.of(versioned, CatalogWrite.of(Topics.PLANS, code, versioned));
         });
         return withEtag(JsonBodies.ok(PlanView.of(updated, updated.latest())), updated);

@@ -6,12 +6,15 @@ import dev.tollgate.model.catalog.Charge;
 import dev.tollgate.model.catalog.ChargeLimit;
 import dev.tollgate.model.catalog.PlanVersion;
 import dev.tollgate.model.json.JsonFields;
+import dev.tollgate.planapi.catalog.FreeForm;
 import dev.tollgate.pricing.aggregation.ChargeFilters;
 import dev.tollgate.pricing.charge.ChargeDefinition;
 import dev.tollgate.pricing.money.Currencies;
 import dev.tollgate.pricing.period.BillingInterval;
 import dev.tollgate.pricing.statement.BillTiming;
+import dev.tollgate.pricing.validation.Decimals;
 import dev.tollgate.pricing.validation.FieldError;
+import dev.tollgate.pricing.validation.FieldNames;
 import dev.tollgate.pricing.validation.InvalidPricingException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -32,6 +35,17 @@ final class PlanReader {
 
     static final int MAX_CHARGES = 100;
     static final int MAX_MAP_ENTRIES = 100;
+    static final int MAX_THRESHOLDS = 100;
+    /** Every field a plan body may carry: a version's terms, and the plan's code and status. */
+    static final List<String> FIELDS = List.of("code", "status", "name", "description", "interval", "frequency",
+        "currency", "amount", "yearly_amount", "seat_price", "max_seats", "trial_days", "bill_timing",
+        "billing_cycles", "sort_order", "group", "default_plan", "lookup_key", "invoice_display_name", "attributes",
+        "features", "credits", "effective_from", "charges");
+    /** Fields a plan is shown with but that the API sets: a GET's body sent back is told so. */
+    static final List<String> READ_ONLY = List.of("version", "created_at", "updated_at");
+    static final List<String> CHARGE_FIELDS = List.of("code", "meter", "model", "properties", "filters", "limit",
+        "thresholds", "name", "description", "invoice_display_name", "unit_label");
+    static final List<String> LIMIT_FIELDS = List.of("units", "enforce");
     /** The seed catalogs price a year as ten months where no yearly price is given. */
     static final BigDecimal MONTHS_PAID_PER_YEAR = BigDecimal.TEN;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
@@ -57,6 +71,7 @@ final class PlanReader {
     static PlanVersion read(final JsonNode body, final int version, final Instant effectiveFrom,
                             final Predicate<String> meterExists, final Instant now) {
         final JsonFields fields = new JsonFields(body, "", new ArrayList<>());
+        fields.onlyFields("a plan", FIELDS, READ_ONLY);
         final String name = fields.text("name", true);
         final String description = fields.text("description", false);
         final String interval = fields.text("interval", true);
@@ -120,8 +135,7 @@ final class PlanReader {
         if (node == null || node.isNull()) {
             return Map.of();
         }
-        if (!node.isObject() || node.size() > MAX_MAP_ENTRIES) {
-            fields.error("attributes", "must be a JSON object of at most " + MAX_MAP_ENTRIES + " keys");
+        if (!FreeForm.check(fields, "attributes", node)) {
             return Map.of();
         }
         final Map<String, JsonNode> attributes = new LinkedHashMap<>();
@@ -143,7 +157,10 @@ final class PlanReader {
         final Iterator<Map.Entry<String, JsonNode>> entries = node.fields();
         while (entries.hasNext()) {
             final Map.Entry<String, JsonNode> entry = entries.next();
-            if (entry.getValue().isBoolean()) {
+            if (!JsonFields.isPrintableName(entry.getKey())) {
+                fields.error("features." + FieldNames.printable(entry.getKey()), "must name a feature in 1 to "
+                    + JsonFields.MAX_NAME_LENGTH + " printable characters");
+            } else if (entry.getValue().isBoolean()) {
                 features.put(entry.getKey(), entry.getValue().booleanValue());
             } else {
                 fields.error("features." + entry.getKey(), "must be true or false");
@@ -164,6 +181,11 @@ final class PlanReader {
         final JsonFields credit = fields.nested("credits", node);
         final Map<String, BigDecimal> credits = new LinkedHashMap<>();
         node.fieldNames().forEachRemaining(code -> {
+            if (!JsonFields.isPrintableName(code)) {
+                credit.error(FieldNames.printable(code), "must name a credit in 1 to " + JsonFields.MAX_NAME_LENGTH
+                    + " printable characters");
+                return;
+            }
             final BigDecimal amount = credit.nonNegativeDecimal(code, true);
             if (amount != null) {
                 credits.put(code, amount);
@@ -223,6 +245,7 @@ final class PlanReader {
 
     private static Charge charge(final JsonFields fields, final Predicate<String> meterExists) {
         final int before = fields.errors().size();
+        fields.onlyFields("a charge", CHARGE_FIELDS);
         final String meter = fields.identifier("meter");
         if (meter != null && !meterExists.test(meter)) {
             fields.error("meter", "meter " + meter + " does not exist; create it first with POST /v1/meters");
@@ -262,6 +285,7 @@ final class PlanReader {
             return null;
         }
         final JsonFields limit = charge.nested("limit", node);
+        limit.onlyFields("a limit", LIMIT_FIELDS);
         final BigDecimal units = limit.nonNegativeDecimal("units", true);
         final Boolean enforce = limit.bool("enforce");
         // A limit is a hard cap unless the admin says otherwise: the safe reading of "limit".
@@ -274,12 +298,16 @@ final class PlanReader {
             return List.of();
         }
         final List<BigDecimal> thresholds = new ArrayList<>();
-        if (!node.isArray()) {
-            charge.error("thresholds", "must be a list of percentages");
+        if (!node.isArray() || node.size() > MAX_THRESHOLDS) {
+            charge.error("thresholds", "must be a list of at most " + MAX_THRESHOLDS + " percentages");
             return thresholds;
         }
         for (final JsonNode item : node) {
             final BigDecimal percent = percent(item);
+            if (percent != null && !Decimals.withinBounds(percent)) {
+                charge.error("thresholds", Decimals.BOUNDS_MESSAGE);
+                return thresholds;
+            }
             if (percent == null || percent.signum() <= 0 || percent.compareTo(HUNDRED) > 0) {
                 charge.error("thresholds", "must be percentages greater than 0 and at most 100");
                 return thresholds;
@@ -294,14 +322,7 @@ final class PlanReader {
         if (item.isNumber()) {
             return item.decimalValue();
         }
-        if (item.isTextual()) {
-            try {
-                return new BigDecimal(item.textValue().trim());
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        return null;
+        return item.isTextual() ? Decimals.parse(item.textValue().trim()) : null;
     }
 
     /** Runs a pricing check and files its errors under this reader's path. */

@@ -7,6 +7,7 @@ import dev.tollgate.model.catalog.CustomerSubscriptions;
 import dev.tollgate.model.catalog.Subscription;
 import dev.tollgate.model.json.JsonFields;
 import dev.tollgate.model.topic.Topics;
+import dev.tollgate.planapi.catalog.RecordBudget;
 import dev.tollgate.planapi.store.CatalogDecision;
 import dev.tollgate.planapi.store.CatalogStore;
 import dev.tollgate.planapi.store.CatalogWrite;
@@ -41,6 +42,11 @@ import java.util.UUID;
 @Requires(property = "tollgate.components.plan-api", value = "true")
 public class SubscriptionController {
 
+    /** Fields a subscription is shown with but that the API sets. */
+    static final List<String> READ_ONLY = List.of("ended_at", "previous_id");
+    private static final String TOO_MANY = "a customer's subscriptions are one record, which keeps every plan"
+        + " change; give further subscriptions another customer_id";
+
     private final CatalogStore catalog;
     private final Clock clock;
 
@@ -56,6 +62,7 @@ public class SubscriptionController {
         final Instant now = clock.instant();
         return JsonBodies.created(catalog.write(() -> {
             final JsonFields fields = new JsonFields(json, "", new ArrayList<>());
+            fields.onlyFields("a subscription", TermsReader.fields("id", "customer_id", "started_at"), READ_ONLY);
             final String id = fields.identifier("id");
             final String customerId = fields.identifier("customer_id");
             final Instant startedAt = fields.has("started_at") ? fields.instant("started_at") : now;
@@ -68,7 +75,9 @@ public class SubscriptionController {
             }
             final Subscription subscription = new Subscription(id, customerId, terms.plan(), terms.planVersion(),
                 startedAt, null, terms.billingTime(), terms.seats(), terms.addOns(), terms.coupons(), null);
-            return CatalogDecision.of(subscription, write(customerOf(customerId).with(subscription)));
+            final CustomerSubscriptions customer = customerOf(customerId).with(subscription);
+            RecordBudget.mustFit(customer, "the subscriptions of customer " + customerId, TOO_MANY);
+            return CatalogDecision.of(subscription, write(customer));
         }));
     }
 
@@ -85,6 +94,7 @@ public class SubscriptionController {
         return JsonBodies.created(catalog.write(() -> {
             final Subscription current = existing(id);
             final JsonFields fields = new JsonFields(json, "", new ArrayList<>());
+            fields.onlyFields("a plan change", TermsReader.fields("id", "at"), List.of());
             final String nextId = fields.has("id") ? fields.identifier("id") : id + "-" + UUID.randomUUID();
             final Instant at = fields.has("at") ? fields.instant("at") : now;
             final Terms terms = TermsReader.read(fields, catalog, new Terms(current.plan(), null,
@@ -105,8 +115,10 @@ public class SubscriptionController {
             final Subscription next = new Subscription(nextId, current.customerId(), terms.plan(),
                 terms.planVersion(), at, null, terms.billingTime(), terms.seats(), terms.addOns(), terms.coupons(),
                 id);
-            return CatalogDecision.of(next,
-                write(customerOf(current.customerId()).with(current.endedAt(at)).with(next)));
+            final CustomerSubscriptions customer = customerOf(current.customerId()).with(current.endedAt(at))
+                .with(next);
+            RecordBudget.mustFit(customer, "the subscriptions of customer " + current.customerId(), TOO_MANY);
+            return CatalogDecision.of(next, write(customer));
         }));
     }
 

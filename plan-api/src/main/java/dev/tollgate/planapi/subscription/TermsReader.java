@@ -6,6 +6,7 @@ import dev.tollgate.model.catalog.Coupon;
 import dev.tollgate.model.catalog.Plan;
 import dev.tollgate.model.catalog.PlanVersion;
 import dev.tollgate.model.catalog.SubscriptionAddOn;
+import dev.tollgate.model.event.UsageEventReader;
 import dev.tollgate.model.json.JsonFields;
 import dev.tollgate.planapi.store.CatalogStore;
 import dev.tollgate.pricing.period.BillingAnchor;
@@ -32,7 +33,18 @@ final class TermsReader {
         static final Terms NONE = new Terms(null, null, BillingAnchor.CALENDAR.wireName(), null, List.of(), List.of());
     }
 
+    /** The fields of the terms, as a subscription and a plan change both take them. */
+    static final List<String> FIELDS = List.of("plan", "plan_version", "billing_time", "seats", "add_ons", "coupons");
+    static final List<String> ADD_ON_FIELDS = List.of("code", "quantity");
+
     private TermsReader() {
+    }
+
+    /** The terms' fields and {@code others}. */
+    static List<String> fields(final String... others) {
+        final List<String> fields = new ArrayList<>(FIELDS);
+        fields.addAll(List.of(others));
+        return fields;
     }
 
     static Terms read(final JsonFields fields, final CatalogStore catalog, final Terms defaults) {
@@ -98,6 +110,7 @@ final class TermsReader {
                 continue;
             }
             final JsonFields item = fields.nested(path, node.get(i));
+            item.onlyFields("an add-on of a subscription", ADD_ON_FIELDS);
             final String code = item.identifier("code");
             final Integer quantity = item.integer("quantity", 1, 1_000_000);
             if (code == null) {
@@ -135,6 +148,8 @@ final class TermsReader {
             final Coupon coupon = code == null ? null : catalog.coupon(code).orElse(null);
             if (code == null) {
                 fields.error(path, "must be a coupon code");
+            } else if (UsageEventReader.identifierProblem(code) != null) {
+                fields.error(path, UsageEventReader.identifierProblem(code));
             } else if (coupon == null) {
                 fields.error(path, "coupon " + code + " does not exist");
             } else if (!coupon.active()) {
