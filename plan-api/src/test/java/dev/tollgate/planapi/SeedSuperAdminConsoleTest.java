@@ -77,7 +77,8 @@ class SeedSuperAdminConsoleTest {
         final JsonNode updated = json("""
             {"coupon_type": "percentage", "percentage_rate": "100", "max_uses": 5, "plans": [], "active": false}
             """);
-        final TestHttp.Answer put = http.put("/v1/coupons/WELCOME-" + suffix, ADMIN, updated.toString(), null);
+        final String etag = http.get("/v1/coupons/WELCOME-" + suffix, ADMIN).header("ETag").orElseThrow();
+        final TestHttp.Answer put = http.put("/v1/coupons/WELCOME-" + suffix, ADMIN, updated.toString(), etag);
         assertEquals(200, put.status(), put.body());
         assertReadBackEqual(updated, get(http, "/v1/coupons/WELCOME-" + suffix));
         assertTrue(codes(get(http, "/v1/coupons")).containsAll(List.of("WELCOME-" + suffix, "HEMAT-" + suffix)));
@@ -142,7 +143,8 @@ class SeedSuperAdminConsoleTest {
             {"name": "WhatsApp channel", "description": "Now with templates", "currency": "IDR",
              "monthly_amount": "120000", "yearly_amount": "1200000", "active": false, "sort_order": 3}
             """);
-        assertEquals(200, http.put("/v1/addons/whatsapp-" + suffix, ADMIN, updated.toString(), null).status());
+        final String etag = http.get("/v1/addons/whatsapp-" + suffix, ADMIN).header("ETag").orElseThrow();
+        assertEquals(200, http.put("/v1/addons/whatsapp-" + suffix, ADMIN, updated.toString(), etag).status());
         final JsonNode read = get(http, "/v1/addons/whatsapp-" + suffix);
         assertReadBackEqual(updated, read);
         assertTrue(codes(get(http, "/v1/addons")).containsAll(List.of("extra-agent-" + suffix, "whatsapp-" + suffix)));

@@ -8,6 +8,7 @@ import dev.tollgate.model.catalog.PlanVersion;
 import dev.tollgate.model.json.JsonFields;
 import dev.tollgate.model.topic.Topics;
 import dev.tollgate.planapi.catalog.BodyCode;
+import dev.tollgate.planapi.catalog.IfMatch;
 import dev.tollgate.planapi.catalog.RecordBudget;
 import dev.tollgate.planapi.store.CatalogDecision;
 import dev.tollgate.planapi.store.CatalogStore;
@@ -91,7 +92,11 @@ public class PlanController {
         final Instant now = clock.instant();
         final Plan updated = catalog.write(() -> {
             final Plan plan = existing(code);
-            IfMatch.check(ifMatch, code, plan.latest().version());
+            final int current = plan.latest().version();
+            IfMatch.check(ifMatch, PlanView.etag(plan), "send If-Match: \"" + current + "\" (the plan's ETag) to"
+                + " create version " + (current + 1) + " of plan " + code, "If-Match " + IfMatch.echo(ifMatch)
+                + " is stale: plan " + code + " is at version " + current + " (ETag \"" + current + "\"); read it"
+                + " again and retry");
             final PlanVersion next = PlanReader.read(json, plan.latest().version() + 1, now, this::meterExists, now);
             final List<FieldError> errors = VersionRules.check(plan, next, now);
             if (!errors.isEmpty()) {
