@@ -2,6 +2,7 @@ package dev.tollgate.model.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.model.json.JsonFields;
+import dev.tollgate.pricing.validation.Decimals;
 import dev.tollgate.pricing.validation.FieldError;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -28,8 +29,11 @@ public final class UsageEventReader {
     public static final int MAX_PROPERTY_DEPTH = 3;
     /** Keys and values of all properties together, as written: an event stays a few KiB at most. */
     public static final int MAX_PROPERTIES_CHARS = 8192;
-    /** Digits on each side of the decimal point: beyond any real quantity, and small enough to print plainly. */
-    public static final int MAX_NUMBER_DIGITS = 30;
+    /**
+     * Errors reported for one event; the rest are counted in one last error. An event of tens of thousands
+     * of unknown fields would otherwise make an answer, or a rejection, of megabytes.
+     */
+    public static final int MAX_ERRORS = 16;
     /** Clocks drift; a day ahead is generous for skew and still catches a wrong unit (ms for s). */
     public static final Duration MAX_FUTURE = Duration.ofDays(1);
     /** Earlier than any usage Tollgate rates; catches seconds sent as years and keeps period arithmetic sane. */
@@ -67,9 +71,18 @@ public final class UsageEventReader {
         final Map<String, Object> properties = properties(node.get("properties"), errors);
         unknownFields(node, errors);
         if (!errors.isEmpty()) {
-            return new Result(null, errors);
+            return new Result(null, capped(errors));
         }
         return new Result(new UsageEvent(id, type, customerId, timestamp, properties), List.of());
+    }
+
+    private static List<FieldError> capped(final List<FieldError> errors) {
+        if (errors.size() <= MAX_ERRORS) {
+            return errors;
+        }
+        final List<FieldError> shown = new ArrayList<>(errors.subList(0, MAX_ERRORS - 1));
+        shown.add(new FieldError("", "has " + (errors.size() - shown.size()) + " more errors, not listed"));
+        return shown;
     }
 
     /** Why {@code text} is no acceptable identifier, or null when it is. */
@@ -267,20 +280,19 @@ public final class UsageEventReader {
             errors.add(new FieldError(path, problem));
             return;
         }
-        chars[0] += text.length();
+        // An empty string counts its quotes, as an empty object counts its braces: every value counts.
+        chars[0] += Math.max(text.length(), 2);
     }
 
     private static void checkNumber(final String path, final JsonNode value, final int[] chars,
                                     final List<FieldError> errors) {
         if (value.isFloatingPointNumber() || value.isBigInteger()) {
             final BigDecimal number = value.decimalValue();
-            final int integerDigits = number.precision() - number.scale();
-            if (integerDigits > MAX_NUMBER_DIGITS || number.scale() > MAX_NUMBER_DIGITS) {
-                errors.add(new FieldError(path, "must be a number of at most " + MAX_NUMBER_DIGITS
-                    + " digits before and after the decimal point"));
+            if (!Decimals.withinBounds(number)) {
+                errors.add(new FieldError(path, Decimals.BOUNDS_MESSAGE));
                 return;
             }
-            chars[0] += Math.max(integerDigits, 1) + Math.max(number.scale(), 0);
+            chars[0] += Math.max(number.precision() - number.scale(), 1) + Math.max(number.scale(), 0);
         } else {
             chars[0] += value.asText().length();
         }

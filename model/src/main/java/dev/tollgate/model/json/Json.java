@@ -3,6 +3,7 @@ package dev.tollgate.model.json;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -70,14 +71,23 @@ public final class Json {
         }
     }
 
-    /** Parses a tree, throwing {@link JsonProcessingException} on malformed input so callers can answer 400. */
+    /**
+     * Parses a tree of UTF-8 JSON, throwing {@link JsonProcessingException} on any input that is not, so
+     * that callers answer 400 or reject the record: other encodings (UTF-16, UTF-32, invalid UTF-8) are
+     * refused with a reason, and no input makes it throw anything else.
+     */
     public static JsonNode tree(final byte[] bytes) throws JsonProcessingException {
+        final String encoding = Utf8.problem(bytes);
+        if (encoding != null) {
+            throw new JsonParseException(null, encoding);
+        }
         try {
             return MAPPER.readTree(bytes);
         } catch (JsonProcessingException e) {
             throw e;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // Reading from an array fails only on the content (a CharConversionException, say).
+            throw new JsonParseException(null, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
     }
 

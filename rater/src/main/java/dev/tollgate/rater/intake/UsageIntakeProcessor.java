@@ -7,9 +7,9 @@ import dev.tollgate.model.json.Json;
 import dev.tollgate.model.rating.RejectionReason;
 import dev.tollgate.model.rating.UsageRejection;
 import dev.tollgate.rater.rating.RatingCounts;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.stream.Collectors;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -26,9 +26,6 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
  * where they are and cost no extra write.
  */
 public final class UsageIntakeProcessor implements Processor<String, byte[], String, Intake> {
-
-    /** Enough of an unreadable record to recognise it in the rejections topic without storing megabytes. */
-    static final int MAX_RAW_CHARS = 4096;
 
     private final int customerPartitions;
     private final RatingCounts counts;
@@ -63,13 +60,14 @@ public final class UsageIntakeProcessor implements Processor<String, byte[], Str
         }
         final UsageEventReader.Result result = UsageEventReader.read(tree, receivedAt);
         if (!result.valid()) {
-            final String customerId = tree != null && tree.path("customer_id").isTextual()
-                ? tree.get("customer_id").textValue() : record.key();
+            final JsonNode claimed = tree == null ? null : tree.get("customer_id");
+            final String customerId = claimed != null && claimed.isTextual() && isIdentifier(claimed.textValue())
+                ? claimed.textValue() : null;
             reject(record, customerId, RejectionReason.INVALID, describe(result), tree, receivedAt);
             return;
         }
         final String customerId = result.event().customerId();
-        context.forward(record.withKey(customerId)
+        context.forward(record.withKey(customerId).withHeaders(new RecordHeaders())
             .withValue(new Intake.Accepted(result.event(), isMisplaced(customerId))));
     }
 
@@ -79,24 +77,28 @@ public final class UsageIntakeProcessor implements Processor<String, byte[], Str
         return actual != Utils.toPositive(Utils.murmur2(keyBytes)) % customerPartitions;
     }
 
+    /**
+     * The rejection is keyed by the event's customer_id when it is a valid one, else by the record's key
+     * when that could be one, else by none: a key of megabytes would make a record the topic refuses.
+     * The producer's headers are not carried over for the same reason.
+     */
     private void reject(final Record<String, byte[]> record, final String customerId, final RejectionReason reason,
                         final String detail, final JsonNode event, final Instant receivedAt) {
         counts.rejected(reason);
-        final String raw = event == null && record.value() != null ? truncatedText(record.value()) : null;
-        final String eventId = event != null && event.path("id").isTextual() ? event.get("id").textValue() : null;
-        final String key = customerId != null ? customerId : record.key();
-        context.forward(record.withKey(key).withValue(new Intake.Rejected(
-            new UsageRejection(key, eventId, reason, detail, event, raw, receivedAt))));
+        final JsonNode id = event == null ? null : event.get("id");
+        final String eventId = id != null && id.isTextual() ? id.textValue() : null;
+        final String key = customerId != null ? customerId : isIdentifier(record.key()) ? record.key() : null;
+        context.forward(record.withKey(key).withHeaders(new RecordHeaders()).withValue(new Intake.Rejected(
+            UsageRejection.ofRecord(key, eventId, reason, detail, event, record.value(), receivedAt))));
+    }
+
+    private static boolean isIdentifier(final String text) {
+        return text != null && UsageEventReader.identifierProblem(text) == null;
     }
 
     private static String describe(final UsageEventReader.Result result) {
         return result.errors().stream()
             .map(error -> error.field() + " " + error.message())
             .collect(Collectors.joining("; "));
-    }
-
-    private static String truncatedText(final byte[] bytes) {
-        final String text = new String(bytes, StandardCharsets.UTF_8);
-        return text.length() <= MAX_RAW_CHARS ? text : text.substring(0, MAX_RAW_CHARS);
     }
 }
