@@ -39,8 +39,8 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * charge, period), price the delta with the pricing module and enforce limits. All the math is in
  * {@code dev.tollgate.pricing}; this class only reads and writes state.
  *
- * <p>Stores: {@code event-status} (window store, (customer, event id) → {@link EventStatus}, kept for
- * the dedup window), {@code charge-aggregates} ((subscription, period start, charge[, group]) → ChargeState),
+ * <p>Stores: {@code event-status} (window store, (customer, event id) → {@link EventStatus} at the
+ * wall-clock time the event was first seen, kept for the dedup window from then), {@code charge-aggregates} ((subscription, period start, charge[, group]) → ChargeState),
  * {@code pending-events} ((customer, event id) → {@link PendingEvent}), {@code alerts-sent}
  * ((subscription, period start, charge, threshold) → when), the stores of {@link PeriodCloser} and
  * the catalog stores.
@@ -96,25 +96,33 @@ public final class RatingProcessor implements Processor<String, UsageEvent, Stri
     public void process(final Record<String, UsageEvent> record) {
         final UsageEvent event = record.value();
         final String statusKey = StateKeys.event(event.customerId(), event.id());
-        if (seen(statusKey, record.timestamp())) {
+        final long seenAtMs = context.currentSystemTimeMs();
+        if (seen(statusKey, seenAtMs)) {
             counts.rejected(RejectionReason.DUPLICATE);
             emitRejection(event, record.timestamp(), RejectionReason.DUPLICATE,
                 "event " + event.id() + " of customer " + event.customerId() + " was already received");
             return;
         }
-        final PendingEvent attempt = new PendingEvent(event, context.currentSystemTimeMs(), record.timestamp());
+        final PendingEvent attempt = new PendingEvent(event, seenAtMs, record.timestamp());
         if (!rate(attempt, false)) {
             counts.held();
             pending.put(statusKey, attempt);
-            statuses.put(statusKey, EventStatus.pending(), record.timestamp());
+            statuses.put(statusKey, EventStatus.pending(), seenAtMs);
         }
     }
 
-    private boolean seen(final String statusKey, final long timestamp) {
+    /**
+     * Whether the event was seen within the dedup window. Status entries are stored at the wall-clock
+     * time the rater first saw the event, not at the record's timestamp: a replayed record stamped
+     * older than stream time minus the window would otherwise be dropped by the window store on write
+     * and rated again on every replay. The window reaches as far ahead as back, for an entry written
+     * by an instance whose clock ran ahead.
+     */
+    private boolean seen(final String statusKey, final long nowMs) {
         final long window = settings.dedupWindow().toMillis();
         // The Instant overload formats an error-message prefix on every call, found or not.
-        try (WindowStoreIterator<EventStatus> found = statuses.fetch(statusKey, Math.max(0, timestamp - window),
-            timestamp + window)) {
+        try (WindowStoreIterator<EventStatus> found = statuses.fetch(statusKey, Math.max(0, nowMs - window),
+            nowMs + window)) {
             return found.hasNext();
         }
     }
@@ -209,7 +217,7 @@ public final class RatingProcessor implements Processor<String, UsageEvent, Stri
                 update.step().delta(), currency));
         }
         statuses.put(StateKeys.event(event.customerId(), event.id()), EventStatus.rated(amounts),
-            attempt.recordTimestampMs());
+            attempt.heldSinceMs());
         counts.rated(amounts.size());
     }
 
@@ -263,7 +271,7 @@ public final class RatingProcessor implements Processor<String, UsageEvent, Stri
         counts.rejected(reason);
         final UsageEvent event = attempt.event();
         statuses.put(StateKeys.event(event.customerId(), event.id()), EventStatus.rejected(reason, detail),
-            attempt.recordTimestampMs());
+            attempt.heldSinceMs());
         emitRejection(event, attempt.recordTimestampMs(), reason, detail);
     }
 

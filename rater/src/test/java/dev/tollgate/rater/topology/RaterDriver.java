@@ -87,11 +87,15 @@ final class RaterDriver implements AutoCloseable {
     }
 
     void plan(final Integer billingCycles, final Charge... charges) {
+        plan(billingCycles, START, charges);
+    }
+
+    void plan(final Integer billingCycles, final Instant start, final Charge... charges) {
         plans.pipeInput("plan", new Plan("plan", Plan.PlanStatus.ACTIVE, List.of(new PlanVersion(1, Instant.EPOCH,
             "Plan", null, "monthly", "USD", BigDecimal.ZERO, 0, List.of(charges), null, null, null, null, null,
             billingCycles, 0, null, false, null, null, null, null, null, null))));
         subscriptions.pipeInput(CUSTOMER, new CustomerSubscriptions(CUSTOMER, List.of(
-            new Subscription("sub_1", CUSTOMER, "plan", null, START, null, "calendar"))));
+            new Subscription("sub_1", CUSTOMER, "plan", null, start, null, "calendar"))));
     }
 
     static Charge charge(final String code, final String meter, final String model,
