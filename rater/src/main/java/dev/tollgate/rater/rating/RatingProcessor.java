@@ -57,6 +57,10 @@ public final class RatingProcessor implements Processor<String, UsageEvent, Stri
     private KeyValueStore<String, PendingEvent> pending;
     private KeyValueStore<String, Long> alertsSent;
     private ChargeResolver resolver;
+    /** Entries in {@code pending}: counted once at start, then kept as events are held and released. */
+    private int pendingCount;
+    /** Where the next retry run starts; null for the first key. */
+    private String pendingCursor;
     private PeriodCloser closer;
 
     public RatingProcessor(final RaterSettings settings, final RatingCounts counts) {
@@ -71,6 +75,7 @@ public final class RatingProcessor implements Processor<String, UsageEvent, Stri
         this.aggregates = context.getStateStore(StoreNames.CHARGE_AGGREGATES);
         this.pending = context.getStateStore(StoreNames.PENDING_EVENTS);
         this.alertsSent = context.getStateStore(StoreNames.ALERTS_SENT);
+        this.pendingCount = count(pending);
         final CatalogView catalog = new StoreCatalogView(context);
         this.resolver = new ChargeResolver(catalog);
         final CloseSchedule schedule = new CloseSchedule(settings.lateGrace(), catalog,
@@ -104,9 +109,10 @@ public final class RatingProcessor implements Processor<String, UsageEvent, Stri
             return;
         }
         final PendingEvent attempt = new PendingEvent(event, seenAtMs, record.timestamp());
-        if (!rate(attempt, false)) {
+        if (!rate(attempt, pendingCount < settings.pendingLimit() ? Attempt.MAY_HOLD : Attempt.HOLD_FULL)) {
             counts.held();
             pending.put(statusKey, attempt);
+            pendingCount++;
             statuses.put(statusKey, EventStatus.pending(), seenAtMs);
         }
     }
@@ -127,34 +133,64 @@ public final class RatingProcessor implements Processor<String, UsageEvent, Stri
         }
     }
 
+    /**
+     * Retries held events, a bounded slice per run: at most {@code pendingRunEntries}, and no longer
+     * than {@code pendingRunBudget}. The next run goes on after the last key looked at, wrapping
+     * around at the end, so every held event is retried in turn however many wait.
+     */
     private void retryPending(final long wallClockMs) {
-        final List<KeyValue<String, PendingEvent>> held = new ArrayList<>();
-        try (KeyValueIterator<String, PendingEvent> all = pending.all()) {
-            all.forEachRemaining(held::add);
-        }
-        for (final KeyValue<String, PendingEvent> entry : held) {
-            final boolean holdOver = wallClockMs - entry.value.heldSinceMs() >= settings.catalogHold().toMillis();
-            if (rate(entry.value, holdOver)) {
-                counts.released();
-                pending.delete(entry.key);
+        final long deadline = System.nanoTime() + settings.pendingRunBudget().toNanos();
+        final int most = settings.pendingRunEntries();
+        final List<KeyValue<String, PendingEvent>> slice = new ArrayList<>(Math.min(most + 1, pendingCount + 1));
+        try (KeyValueIterator<String, PendingEvent> held = pending.range(pendingCursor, null)) {
+            while (held.hasNext() && slice.size() <= most) {
+                slice.add(held.next());
             }
         }
+        pendingCursor = null;
+        for (int i = 0; i < slice.size(); i++) {
+            final KeyValue<String, PendingEvent> entry = slice.get(i);
+            if (i == most || i > 0 && System.nanoTime() - deadline > 0) {
+                pendingCursor = entry.key;
+                return;
+            }
+            final boolean holdOver = wallClockMs - entry.value.heldSinceMs() >= settings.catalogHold().toMillis();
+            if (rate(entry.value, holdOver ? Attempt.HOLD_OVER : Attempt.MAY_HOLD)) {
+                counts.released();
+                pending.delete(entry.key);
+                pendingCount--;
+            }
+        }
+    }
+
+    private static int count(final KeyValueStore<String, PendingEvent> store) {
+        int entries = 0;
+        try (KeyValueIterator<String, PendingEvent> all = store.all()) {
+            while (all.hasNext()) {
+                all.next();
+                entries++;
+            }
+        }
+        return entries;
     }
 
     /**
      * Rates or rejects the event, or reports that it must wait for the catalog.
      *
-     * @param finalAttempt reject rather than wait when the catalog still lacks what the event needs
+     * @param kind whether the event may (still) wait when the catalog lacks what it needs
      * @return false when the event is to be held
      */
-    private boolean rate(final PendingEvent attempt, final boolean finalAttempt) {
+    private boolean rate(final PendingEvent attempt, final Attempt kind) {
         final UsageEvent event = attempt.event();
         final Resolution resolution = resolver.resolve(event);
         if (resolution instanceof Resolution.Unpriced unpriced) {
-            if (unpriced.catalogMayLag() && !finalAttempt) {
+            if (unpriced.catalogMayLag() && kind == Attempt.MAY_HOLD) {
                 return false;
             }
-            reject(attempt, unpriced.reason(), unpriced.detail());
+            reject(attempt, unpriced.reason(), unpriced.catalogMayLag() && kind == Attempt.HOLD_FULL
+                ? unpriced.detail() + "; not held for the catalog: " + settings.pendingLimit()
+                    + " events of this task already wait for theirs"
+                : unpriced.detail());
             return true;
         }
         try {
@@ -280,6 +316,16 @@ public final class RatingProcessor implements Processor<String, UsageEvent, Stri
         context.forward(new Record<String, RatingOutcome>(event.customerId(), new RatingOutcome.Rejected(
             new UsageRejection(event.customerId(), event.id(), reason, detail, Json.mapper().valueToTree(event),
                 null, Instant.ofEpochMilli(timestamp))), timestamp));
+    }
+
+    /** Whether an event that lacks its catalog may wait for it. */
+    private enum Attempt {
+        /** Yes: first seen, or retried within the catalog hold. */
+        MAY_HOLD,
+        /** No: the catalog hold is over. */
+        HOLD_OVER,
+        /** No: the pending hold is full. */
+        HOLD_FULL
     }
 
     private record ChargeUpdate(String key, ChargeSlot slot, Resolution.MatchedCharge matched, ChargeState prior,
