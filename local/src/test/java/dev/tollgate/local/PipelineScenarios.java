@@ -219,10 +219,14 @@ abstract class PipelineScenarios {
         assertEquals(201, partial.status(), partial.body());
         // 150752 - 50000 = 100752 left
         assertEquals("100752", partial.json().get("remaining").asText());
-        final TestHttp.Answer rest = http.post(refunds, admin, "{\"statement_id\":\"" + used.id() + "\"}");
+        final TestHttp.Answer rest = http.post(refunds, admin, "{\"id\":\"rest\",\"statement_id\":\"" + used.id()
+            + "\"}");
         assertEquals(201, rest.status(), rest.body());
         assertEquals("100752", rest.json().get("amount").asText());
-        assertEquals(422, http.post(refunds, admin, "{\"statement_id\":\"" + used.id() + "\"}").status());
+        assertEquals(422, http.post(refunds, admin, "{\"id\":\"more\",\"statement_id\":\"" + used.id() + "\"}")
+            .status());
+        assertEquals(422, http.post(refunds, admin, "{\"statement_id\":\"" + used.id() + "\"}").status(),
+            "a refund without an idempotency key is refused");
 
         final List<PeriodStatement> adjusted = awaitStatements(subscription, 5);
         final PeriodStatement first = adjusted.get(3);

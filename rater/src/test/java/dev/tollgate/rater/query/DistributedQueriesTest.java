@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.model.catalog.ChargeLimit;
+import dev.tollgate.pricing.validation.Decimals;
 import dev.tollgate.testkit.TestHttp;
 import dev.tollgate.testkit.TestServer;
 import java.math.BigDecimal;
@@ -154,17 +155,22 @@ class DistributedQueriesTest {
             assertEquals(refunded, refund(owner, refunds, partial, 201), "the same id refunds once");
 
             // 10.00 - 4.00 = 6.00 left
-            final JsonNode tooMuch = refund(owner, refunds, "{\"statement_id\":\"" + statementId
+            final JsonNode tooMuch = refund(owner, refunds, "{\"id\":\"r0\",\"statement_id\":\"" + statementId
                 + "\",\"amount\":\"6.01\"}", 422);
             assertEquals("a refund of 6.01 USD exceeds the 6.00 USD left to refund on the statement",
                 tooMuch.get("detail").textValue());
             refund(other, refunds, "{\"id\":\"r1\",\"statement_id\":\"" + statementId + "\",\"amount\":\"5\"}",
                 409);
-            final JsonNode rest = refund(other, refunds, "{\"id\":\"r2\",\"statement_id\":\"" + statementId
-                + "\"}", 201);
+            final String everythingLeft = "{\"statement_id\":\"" + statementId + "\"}";
+            final JsonNode rest = refund(other, refunds, everythingLeft, 201, "r2");
+            assertEquals(rest, refund(owner, refunds, everythingLeft, 201, "r2"), "the same header key refunds once");
+            assertEquals(rest, refund(other, refunds, "{\"id\":\"r2\",\"statement_id\":\"" + statementId + "\"}",
+                201, "r2"), "the same key in the body and the header is one key");
+            refund(owner, refunds, "{\"id\":\"r3\",\"statement_id\":\"" + statementId + "\"}", 422, "r2");
             assertDecimal("6.00", rest.get("amount"));
             assertEquals("refunded", rest.get("statement_status").textValue());
-            refund(other, refunds, "{\"statement_id\":\"" + subscription + "/1999-01-01T00:00:00Z\"}", 404);
+            refund(other, refunds, "{\"id\":\"r4\",\"statement_id\":\"" + subscription
+                + "/1999-01-01T00:00:00Z\"}", 404);
 
             final JsonNode listed = sameFromBoth(statements, 200);
             assertEquals(List.of(statementId, statementId + "/refunds/r1", statementId + "/refunds/r2"),
@@ -192,12 +198,12 @@ class DistributedQueriesTest {
         assertEquals(Set.of("statement_id", "amount", "id", "reason"), fieldsIn(wrongTypes.json()));
 
         final TestHttp.Answer halfSurrogate = http.post(path, TestServer.ADMIN_KEY,
-            "{\"statement_id\":\"s\",\"reason\":\"\\ud800\"}");
+            "{\"id\":\"r\",\"statement_id\":\"s\",\"reason\":\"\\ud800\"}");
         assertEquals(422, halfSurrogate.status(), halfSurrogate.body());
         assertEquals(Set.of("reason"), fieldsIn(halfSurrogate.json()));
 
         final TestHttp.Answer negative = http.post(path, TestServer.ADMIN_KEY,
-            "{\"statement_id\":\"s\",\"amount\":\"-1\"}");
+            "{\"id\":\"r\",\"statement_id\":\"s\",\"amount\":\"-1\"}");
         assertEquals(422, negative.status(), negative.body());
         assertEquals("must be greater than 0; leave it out to refund everything left",
             negative.json().get("errors").get(0).get("message").textValue());
@@ -207,7 +213,47 @@ class DistributedQueriesTest {
             .build());
         assertEquals(415, plainText.status(), plainText.body());
         assertEquals(403, http.post(path, TestServer.INGEST_KEY, "{\"statement_id\":\"s\"}").status());
-        refund(first, path, "{\"statement_id\":\"s\"}", 404);
+        refund(first, path, "{\"id\":\"r\",\"statement_id\":\"s\"}", 404);
+    }
+
+    @Test
+    void shouldRequireAnIdempotencyKeyForEveryRefund() {
+        final String path = "/v1/subscriptions/no-such-subscription/refunds";
+        final TestHttp http = first.http();
+        final TestHttp.Answer keyless = http.post(path, TestServer.ADMIN_KEY, "{\"statement_id\":\"s\"}");
+        assertEquals(422, keyless.status(), keyless.body());
+        final JsonNode missing = keyless.json().get("errors").get(0);
+        assertEquals("id", missing.get("field").textValue());
+        assertTrue(missing.get("message").textValue().startsWith("is required, or an Idempotency-Key header"),
+            keyless.body());
+
+        final TestHttp.Answer differing = post(http, path, "{\"id\":\"a\",\"statement_id\":\"s\"}", "b");
+        assertEquals(422, differing.status(), differing.body());
+        assertEquals(Set.of("id"), fieldsIn(differing.json()));
+        assertTrue(differing.body().contains("differs from the Idempotency-Key header"), differing.body());
+
+        final TestHttp.Answer badHeader = post(http, path, "{\"statement_id\":\"s\"}", "k".repeat(300));
+        assertEquals(422, badHeader.status(), badHeader.body());
+        assertEquals(Set.of("Idempotency-Key"), fieldsIn(badHeader.json()));
+
+        final TestHttp.Answer unknown = http.post(path, TestServer.ADMIN_KEY,
+            "{\"id\":\"a\",\"statement_id\":\"s\",\"amount_cents\":100,\"subscription_id\":\"x\"}");
+        assertEquals(422, unknown.status(), unknown.body());
+        assertEquals(Set.of("amount_cents", "subscription_id"), fieldsIn(unknown.json()));
+
+        final TestHttp.Answer huge = http.post(path, TestServer.ADMIN_KEY,
+            "{\"id\":\"a\",\"statement_id\":\"s\",\"amount\":\"1e-10000\"}");
+        assertEquals(422, huge.status(), huge.body());
+        assertEquals(Decimals.BOUNDS_MESSAGE, huge.json().get("errors").get(0).get("message").textValue());
+
+        final TestHttp.Answer keyed = await().atMost(RaterInstances.DEADLINE).pollInterval(Duration.ofMillis(200))
+            .until(() -> post(http, path, "{\"statement_id\":\"s\"}", "k1"), reply -> reply.status() != 503);
+        assertEquals(404, keyed.status(), "a header key is enough to be read: " + keyed.body());
+    }
+
+    private static TestHttp.Answer post(final TestHttp http, final String path, final String body, final String key) {
+        return http.send(http.request(path, TestServer.ADMIN_KEY).header("Content-Type", "application/json")
+            .header("Idempotency-Key", key).POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     private static Set<String> fieldsIn(final JsonNode problem) {
@@ -341,6 +387,15 @@ class DistributedQueriesTest {
         assertEquals(fromFirst.json(), fromSecond.json(), path);
         assertEquals(fromFirst.header("Content-Type"), fromSecond.header("Content-Type"), path);
         return fromFirst.json();
+    }
+
+    /** Like {@link #refund(TestServer, String, String, int)}, with {@code key} as the Idempotency-Key header. */
+    private static JsonNode refund(final TestServer server, final String path, final String body, final int status,
+                                   final String key) {
+        final TestHttp.Answer answer = await().atMost(RaterInstances.DEADLINE).pollInterval(Duration.ofMillis(200))
+            .until(() -> post(server.http(), path, body, key), reply -> reply.status() != 503);
+        assertEquals(status, answer.status(), path + " " + body + " (key " + key + "): " + answer.body());
+        return answer.json();
     }
 
     /** Posts a refund, asking again while the answer is a 503, and returns the answer's JSON. */
