@@ -6,6 +6,7 @@ import dev.tollgate.model.catalog.CustomerSubscriptions;
 import dev.tollgate.model.catalog.Meter;
 import dev.tollgate.model.catalog.Plan;
 import dev.tollgate.model.catalog.Subscription;
+import dev.tollgate.model.topic.SkippedRecords;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
@@ -33,6 +34,7 @@ import java.util.function.Supplier;
 public class CatalogStore implements AutoCloseable {
 
     private final CatalogView view = new CatalogView();
+    private final SkippedRecords skipped = new SkippedRecords("plan-api");
     private final CatalogTailer tailer;
     private final CatalogWriter writer;
     private final ThreadLocal<Boolean> deciding = ThreadLocal.withInitial(() -> false);
@@ -40,7 +42,7 @@ public class CatalogStore implements AutoCloseable {
     public CatalogStore(@Value("${tollgate.kafka.bootstrap-servers}") final String bootstrapServers,
                         @Value("${tollgate.plan-api.write-timeout:PT5S}") final Duration writeTimeout,
                         @Value("${tollgate.plan-api.transactional-id:tollgate-plan-api}") final String transactionalId) {
-        this.tailer = new CatalogTailer(bootstrapServers, view, writeTimeout);
+        this.tailer = new CatalogTailer(bootstrapServers, view, skipped, writeTimeout);
         this.writer = new CatalogWriter(bootstrapServers, transactionalId, writeTimeout, view, tailer);
         tailer.start();
         final Thread warmUp = new Thread(writer::warmUp, "catalog-writer-warm-up");
@@ -127,6 +129,11 @@ public class CatalogStore implements AutoCloseable {
 
     public Collection<AddOn> addOns() {
         return read().addOns();
+    }
+
+    /** Catalog records this instance's reader skipped. */
+    public SkippedRecords skipped() {
+        return skipped;
     }
 
     @PreDestroy

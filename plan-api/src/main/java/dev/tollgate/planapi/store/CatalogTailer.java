@@ -2,6 +2,7 @@ package dev.tollgate.planapi.store;
 
 import dev.tollgate.http.problem.ProblemException;
 import dev.tollgate.model.topic.ClientConfigs;
+import dev.tollgate.model.topic.SkippedRecords;
 import dev.tollgate.model.topic.Topic;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +23,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +31,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads the catalog topics ({@code tollgate.meters}, {@code .plans}, {@code .subscriptions},
  * {@code .coupons}, {@code .addons}; String keys, JSON values) from the beginning into a
- * {@link CatalogView}, committed records only, and keeps following them.
+ * {@link CatalogView}, committed records only, and keeps following them. A record that cannot be read
+ * or applied is skipped and counted in {@link SkippedRecords}; the view keeps its key's previous value.
  *
  * <p>{@link #awaitLatest()} is the read barrier behind read-your-writes across instances: it asks the
  * broker for the partitions' end offsets and waits until this reader has passed them. The end offsets
@@ -42,6 +45,7 @@ final class CatalogTailer implements AutoCloseable {
     private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
     private final CatalogView view;
+    private final SkippedRecords skipped;
     private final Duration bound;
     private final Admin admin;
     private final KafkaConsumer<String, byte[]> consumer;
@@ -52,8 +56,10 @@ final class CatalogTailer implements AutoCloseable {
     private volatile RuntimeException failure;
     private volatile Map<TopicPartition, OffsetSpec> latestRequest;
 
-    CatalogTailer(final String bootstrapServers, final CatalogView view, final Duration bound) {
+    CatalogTailer(final String bootstrapServers, final CatalogView view, final SkippedRecords skipped,
+                  final Duration bound) {
         this.view = view;
+        this.skipped = skipped;
         this.bound = bound;
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
             AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) bound.toMillis(),
@@ -116,9 +122,12 @@ final class CatalogTailer implements AutoCloseable {
         }
         try {
             view.apply(record);
+        } catch (SkippedRecords.InvalidRecordException e) {
+            skipped.skip(record.topic(), record.partition(), record.offset(), SkippedRecords.Reason.INVALID, e);
+        } catch (SerializationException e) {
+            skipped.skip(record.topic(), record.partition(), record.offset(), SkippedRecords.Reason.UNREADABLE, e);
         } catch (RuntimeException e) {
-            LOG.warn("skipping unreadable catalog record {}-{}@{}", record.topic(), record.partition(),
-                record.offset(), e);
+            skipped.skip(record.topic(), record.partition(), record.offset(), SkippedRecords.Reason.FAILED, e);
         }
     }
 

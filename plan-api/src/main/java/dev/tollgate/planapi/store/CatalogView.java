@@ -1,11 +1,13 @@
 package dev.tollgate.planapi.store;
 
 import dev.tollgate.model.catalog.AddOn;
+import dev.tollgate.model.catalog.CatalogRecordRules;
 import dev.tollgate.model.catalog.Coupon;
 import dev.tollgate.model.catalog.CustomerSubscriptions;
 import dev.tollgate.model.catalog.Meter;
 import dev.tollgate.model.catalog.Plan;
 import dev.tollgate.model.catalog.Subscription;
+import dev.tollgate.model.topic.SkippedRecords;
 import dev.tollgate.model.topic.Topic;
 import dev.tollgate.model.topic.Topics;
 import java.util.Collection;
@@ -36,7 +38,12 @@ final class CatalogView {
     private final Map<String, Versioned<AddOn>> addOns = new ConcurrentHashMap<>();
     private final Map<String, String> customerOfSubscription = new ConcurrentHashMap<>();
 
-    /** Applies one record read from a catalog topic. */
+    /**
+     * Applies one record read from a catalog topic.
+     *
+     * @throws org.apache.kafka.common.errors.SerializationException when it cannot be read, or breaks
+     *     {@link CatalogRecordRules} ({@link SkippedRecords.InvalidRecordException}); nothing is applied
+     */
     void apply(final ConsumerRecord<String, byte[]> record) {
         final String topic = record.topic();
         if (topic.equals(Topics.METERS.name())) {
@@ -53,7 +60,13 @@ final class CatalogView {
     }
 
     private static <V> V decode(final Topic<String, V> topic, final ConsumerRecord<String, byte[]> record) {
-        return topic.valueSerde().deserializer().deserialize(topic.name(), record.value());
+        final V value = topic.valueSerde().deserializer().deserialize(topic.name(), record.value());
+        final List<String> problems = CatalogRecordRules.problems(value);
+        if (!problems.isEmpty()) {
+            throw new SkippedRecords.InvalidRecordException(value.getClass().getSimpleName() + " on " + topic.name()
+                + " cannot be applied: " + problems);
+        }
+        return value;
     }
 
     /** Puts a value written to (or read from) {@code topic} at {@code offset}. */

@@ -1,5 +1,6 @@
 package dev.tollgate.rater.runtime;
 
+import dev.tollgate.model.topic.SkippedRecords;
 import dev.tollgate.model.topic.Topic;
 import dev.tollgate.model.topic.Topics;
 import dev.tollgate.rater.rating.RatingCounts;
@@ -10,22 +11,24 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +36,9 @@ import org.slf4j.LoggerFactory;
  * Owns the rater's {@link KafkaStreams}: builds the topology for the partition count the topics
  * really have, starts it with exactly-once, and closes it on shutdown. The framework only calls in;
  * everything about rating lives in {@link RatingTopology}.
+ *
+ * <p>Its error paths are {@link RaterErrorHandlers} and {@link StreamsSupervisor}: a client that ends in
+ * ERROR exits the process. Once a second it samples its progress for {@link RaterHealth}.
  */
 @Context
 @Requires(property = "tollgate.components.rater", value = "true")
@@ -40,12 +46,18 @@ public class RaterStreams implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RaterStreams.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
-    /** A thread that dies more often than this is failing on every record, not on a passing fault. */
-    private static final int MAX_THREAD_REPLACEMENTS_PER_MINUTE = 5;
+    /** The consumer of a stream thread, not its restore consumer nor the global one. */
+    private static final Pattern STREAM_THREAD_CONSUMER = Pattern.compile(".*-StreamThread-\\d+-consumer");
 
     private final KafkaStreams streams;
     private final RatingCounts counts = new RatingCounts();
-    private final Deque<Instant> replacements = new ArrayDeque<>();
+    private final SkippedRecords skipped = new SkippedRecords("rater");
+    private final ProgressWatch progress;
+    private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        final Thread thread = new Thread(runnable, "rater-progress");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public RaterStreams(@Value("${tollgate.kafka.bootstrap-servers}") final String bootstrapServers,
                         @Value("${tollgate.data-dir}") final Path dataDir,
@@ -55,16 +67,43 @@ public class RaterStreams implements AutoCloseable {
                         @Value("${tollgate.rater.catalog-hold:PT10S}") final Duration catalogHold,
                         @Value("${tollgate.late-grace:PT1H}") final Duration lateGrace,
                         @Value("${tollgate.rater.statement-retention:P400D}") final Duration statementRetention,
-                        @Value("${tollgate.rater.advertised-endpoint}") final String advertisedEndpoint) {
+                        @Value("${tollgate.rater.advertised-endpoint}") final String advertisedEndpoint,
+                        @Value("${tollgate.rater.stall-after:PT60S}") final Duration stallAfter,
+                        @Value("${tollgate.rater.exit-on-error:true}") final boolean exitOnError) {
         final Properties config = streamsConfig(bootstrapServers, dataDir, applicationId, streamThreads,
             advertisedEndpoint);
+        RaterErrorHandlers.configure(config, skipped);
         final int partitions = customerPartitions(bootstrapServers);
         final RaterSettings settings = new RaterSettings(partitions, dedupWindow, catalogHold,
             RaterSettings.DEFAULT_PENDING_CHECK, lateGrace, RaterSettings.DEFAULT_CLOSE_CHECK, statementRetention);
         this.streams = new KafkaStreams(RatingTopology.build(settings, counts, config), config);
-        streams.setUncaughtExceptionHandler(this::onUncaught);
-        streams.setStateListener((next, previous) -> LOG.info("rater streams {} -> {}", previous, next));
+        new StreamsSupervisor(Clock.systemUTC(), exitOnError ? StreamsSupervisor.systemExit()
+            : status -> LOG.error("rater streams stopped for good; tollgate.rater.exit-on-error=false keeps the"
+                + " process up, reporting DOWN")).supervise(streams);
+        this.progress = new ProgressWatch(Clock.systemUTC(), stallAfter);
         streams.start();
+        sampler.scheduleAtFixedRate(this::sampleProgress, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** Records processed by the stream threads so far, and records waiting on their input partitions. */
+    private void sampleProgress() {
+        double processed = 0;
+        double waiting = 0;
+        for (final Map.Entry<MetricName, ? extends Metric> metric : streams.metrics().entrySet()) {
+            final MetricName name = metric.getKey();
+            if (name.name().equals("process-total") && name.group().equals("stream-thread-metrics")) {
+                processed += number(metric.getValue());
+            } else if (name.name().equals("records-lag") && name.group().equals("consumer-fetch-manager-metrics")
+                && STREAM_THREAD_CONSUMER.matcher(name.tags().getOrDefault("client-id", "")).matches()) {
+                waiting += number(metric.getValue());
+            }
+        }
+        progress.sample((long) processed, running() ? (long) waiting : 0);
+    }
+
+    private static double number(final Metric metric) {
+        return metric.metricValue() instanceof Number value && Double.isFinite(value.doubleValue())
+            ? value.doubleValue() : 0;
     }
 
     /** The rater's Kafka Streams configuration; the benchmark runs the topology with exactly this. */
@@ -80,6 +119,7 @@ public class RaterStreams implements AutoCloseable {
         config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, advertisedEndpoint);
         config.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.REUSE_KTABLE_SOURCE_TOPICS);
         config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        RaterErrorHandlers.configure(config, new SkippedRecords("rater"));
         return config;
     }
 
@@ -110,27 +150,21 @@ public class RaterStreams implements AutoCloseable {
         }
     }
 
-    private synchronized StreamThreadExceptionResponse onUncaught(final Throwable error) {
-        final Instant now = Instant.now();
-        replacements.addLast(now);
-        while (!replacements.isEmpty() && replacements.peekFirst().isBefore(now.minusSeconds(60))) {
-            replacements.removeFirst();
-        }
-        if (replacements.size() > MAX_THREAD_REPLACEMENTS_PER_MINUTE) {
-            LOG.error("rater stream thread failed {} times within a minute; shutting the rater down",
-                replacements.size(), error);
-            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-        }
-        LOG.warn("rater stream thread failed; replacing it", error);
-        return StreamThreadExceptionResponse.REPLACE_THREAD;
-    }
-
     public KafkaStreams streams() {
         return streams;
     }
 
     public RatingCounts counts() {
         return counts;
+    }
+
+    public SkippedRecords skipped() {
+        return skipped;
+    }
+
+    /** Null while the rater makes progress or idles with nothing to read; otherwise what is wrong. */
+    public String stalled() {
+        return progress.problem();
     }
 
     public boolean running() {
@@ -140,6 +174,7 @@ public class RaterStreams implements AutoCloseable {
     @PreDestroy
     @Override
     public void close() {
+        sampler.shutdownNow();
         streams.close(CLOSE_TIMEOUT);
     }
 }

@@ -1,6 +1,7 @@
 package dev.tollgate.rater.runtime;
 
 import dev.tollgate.model.rating.RejectionReason;
+import dev.tollgate.model.topic.SkippedRecords;
 import dev.tollgate.rater.rating.RatingCounts;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -12,16 +13,19 @@ import jakarta.inject.Singleton;
 /**
  * The rater's counts as metrics ({@code GET /prometheus}): {@code tollgate_events_read_total} equals
  * {@code tollgate_events_rated_total} plus {@code tollgate_events_rejected_total} over every
- * {@code reason} plus {@code tollgate_events_pending}.
+ * {@code reason} plus {@code tollgate_events_pending}. {@code tollgate_records_skipped_total} counts the
+ * catalog and request records the rater skipped ({@link RaterErrorHandlers}).
  */
 @Singleton
 @Requires(property = "tollgate.components.rater", value = "true")
 public class RatingMetrics implements MeterBinder {
 
     private final RatingCounts counts;
+    private final SkippedRecords skipped;
 
     public RatingMetrics(final RaterStreams rater) {
         this.counts = rater.counts();
+        this.skipped = rater.skipped();
     }
 
     @Override
@@ -46,5 +50,13 @@ public class RatingMetrics implements MeterBinder {
             .description("refund requests decided, by outcome").register(registry);
         FunctionCounter.builder("tollgate.refunds", counts, RatingCounts::refundsRejected).tag("status", "rejected")
             .description("refund requests decided, by outcome").register(registry);
+        for (final String topic : RaterErrorHandlers.SKIPPABLE) {
+            for (final SkippedRecords.Reason reason : SkippedRecords.Reason.values()) {
+                FunctionCounter.builder("tollgate.records.skipped", skipped, s -> s.count(topic, reason))
+                    .tag("topic", topic).tag("component", skipped.component()).tag("reason", reason.tag())
+                    .description("catalog and request records skipped: unreadable, invalid, or failed to apply")
+                    .register(registry);
+            }
+        }
     }
 }

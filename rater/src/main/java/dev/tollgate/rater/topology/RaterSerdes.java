@@ -1,9 +1,9 @@
 package dev.tollgate.rater.topology;
 
 import dev.tollgate.model.event.UsageEvent;
-import dev.tollgate.model.json.CachedJsonSerde;
 import dev.tollgate.model.json.JsonSerde;
 import dev.tollgate.model.rating.Refund;
+import dev.tollgate.model.topic.SkippedRecords;
 import dev.tollgate.pricing.rating.ChargeState;
 import dev.tollgate.rater.rating.EventStatus;
 import dev.tollgate.rater.rating.PendingEvent;
@@ -15,7 +15,7 @@ import org.apache.kafka.common.serialization.Serdes;
 /**
  * The serdes of the rater's own stores and internal topics, in one place. Values touched on every
  * event are binary (their formats are documented on their serdes); the catalog stores keep the
- * topics' JSON but remember what they decoded, since every event reads them.
+ * topics' JSON, checked and remembered ({@link CatalogSerde}).
  */
 public final class RaterSerdes {
 
@@ -33,11 +33,11 @@ public final class RaterSerdes {
     public static final Serde<Refund> REFUND = new JsonSerde<>(Refund.class);
 
     /**
-     * A catalog store's value serde: the topic's JSON, remembering what it decoded. One per topology
-     * built, so that the memory goes with it.
+     * A catalog store's value serde: the topic's JSON, checked, remembering what it decoded. One per
+     * topology built, so that the memory goes with it; values it cannot take go to {@code skipped}.
      */
-    static <T> Serde<T> catalog(final Class<T> type, final int entries) {
-        return new CachedJsonSerde<>(type, entries);
+    static <T> Serde<T> catalog(final Class<T> type, final int entries, final SkippedRecords skipped) {
+        return new CatalogSerde<>(type, entries, skipped);
     }
 
     private RaterSerdes() {

@@ -8,6 +8,7 @@ import dev.tollgate.model.catalog.Plan;
 import dev.tollgate.model.event.UsageEvent;
 import dev.tollgate.model.rating.RatedUsage;
 import dev.tollgate.model.rating.UsageRejection;
+import dev.tollgate.model.topic.SkippedRecords;
 import dev.tollgate.model.topic.Topic;
 import dev.tollgate.model.topic.Topics;
 import dev.tollgate.rater.intake.Intake;
@@ -17,6 +18,7 @@ import dev.tollgate.rater.rating.RatingOutcome;
 import dev.tollgate.rater.rating.RatingProcessor;
 import dev.tollgate.rater.rating.SubscriptionIndexer;
 import dev.tollgate.rater.refund.RefundProcessor;
+import dev.tollgate.rater.runtime.RaterErrorHandlers;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
@@ -56,8 +58,9 @@ public final class RatingTopology {
     public static Topology build(final RaterSettings settings, final RatingCounts counts,
                                  final Properties streamsConfig) {
         final StreamsBuilder builder = new StreamsBuilder();
+        final SkippedRecords skipped = RaterErrorHandlers.skippedRecords(streamsConfig);
         addRatingStores(builder, settings);
-        addCatalog(builder, settings);
+        addCatalog(builder, settings, skipped);
 
         final Map<String, KStream<String, Intake>> intake = builder
             .stream(Topics.USAGE_EVENTS.name(), consumed(Topics.USAGE_EVENTS, "usage-events-source"))
@@ -102,19 +105,20 @@ public final class RatingTopology {
                 "rejected"));
 
         builder.stream(Topics.REFUND_REQUESTS.name(), consumed(Topics.REFUND_REQUESTS, "refund-requests-source"))
-            .process(() -> new RefundProcessor(counts), Named.as("refund-statements"), StoreNames.STATEMENTS, StoreNames.REFUNDS)
+            .process(() -> new RefundProcessor(counts, skipped), Named.as("refund-statements"), StoreNames.STATEMENTS, StoreNames.REFUNDS)
             .to(Topics.PERIOD_STATEMENTS.name(), produced(Topics.PERIOD_STATEMENTS, "statement-refunds-sink"));
 
         return builder.build(streamsConfig);
     }
 
-    private static void addCatalog(final StreamsBuilder builder, final RaterSettings settings) {
-        globalCatalog(builder, Topics.PLANS, Plan.class, "plans-table", StoreNames.PLANS);
-        globalCatalog(builder, Topics.METERS, Meter.class, "meters-table", StoreNames.METERS);
-        globalCatalog(builder, Topics.ADDONS, AddOn.class, "addons-table", StoreNames.ADDONS);
-        globalCatalog(builder, Topics.COUPONS, Coupon.class, "coupons-table", StoreNames.COUPONS);
+    private static void addCatalog(final StreamsBuilder builder, final RaterSettings settings,
+                                   final SkippedRecords skipped) {
+        globalCatalog(builder, Topics.PLANS, Plan.class, "plans-table", StoreNames.PLANS, skipped);
+        globalCatalog(builder, Topics.METERS, Meter.class, "meters-table", StoreNames.METERS, skipped);
+        globalCatalog(builder, Topics.ADDONS, AddOn.class, "addons-table", StoreNames.ADDONS, skipped);
+        globalCatalog(builder, Topics.COUPONS, Coupon.class, "coupons-table", StoreNames.COUPONS, skipped);
         final Serde<CustomerSubscriptions> subscriptions =
-            RaterSerdes.catalog(CustomerSubscriptions.class, RaterSerdes.SUBSCRIPTION_ENTRIES);
+            RaterSerdes.catalog(CustomerSubscriptions.class, RaterSerdes.SUBSCRIPTION_ENTRIES, skipped);
         builder.table(Topics.SUBSCRIPTIONS.name(), consumed(Topics.SUBSCRIPTIONS, subscriptions, "subscriptions-table"),
                 Materialized.<String, CustomerSubscriptions, KeyValueStore<Bytes, byte[]>>as(StoreNames.SUBSCRIPTIONS)
                     .withKeySerde(Topics.SUBSCRIPTIONS.keySerde()).withValueSerde(subscriptions))
@@ -129,8 +133,9 @@ public final class RatingTopology {
      * says, so the decoding cache goes to both.
      */
     private static <V> void globalCatalog(final StreamsBuilder builder, final Topic<String, V> topic,
-                                          final Class<V> type, final String sourceName, final String storeName) {
-        final Serde<V> values = RaterSerdes.catalog(type, RaterSerdes.CATALOG_ENTRIES);
+                                          final Class<V> type, final String sourceName, final String storeName,
+                                          final SkippedRecords skipped) {
+        final Serde<V> values = RaterSerdes.catalog(type, RaterSerdes.CATALOG_ENTRIES, skipped);
         builder.globalTable(topic.name(), consumed(topic, values, sourceName),
             Materialized.<String, V, KeyValueStore<Bytes, byte[]>>as(storeName)
                 .withKeySerde(topic.keySerde()).withValueSerde(values));

@@ -40,6 +40,11 @@ final class TopicWriter implements AutoCloseable {
         write(Topics.USAGE_EVENTS.name(), customerId, Json.write(event));
     }
 
+    /** Any bytes, as a producer that ignores the topic's format would write them. */
+    void raw(final String topic, final String key, final byte[] value) {
+        write(topic, key, value);
+    }
+
     private void write(final String topic, final String key, final byte[] value) {
         try {
             producer.send(new ProducerRecord<>(topic, key, value)).get();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.tollgate.model.catalog.Meter;
+import dev.tollgate.model.topic.SkippedRecords;
 import dev.tollgate.model.rating.RejectionReason;
 import dev.tollgate.pricing.rating.ChargeState;
 import dev.tollgate.rater.rating.EventStatus;
@@ -71,7 +72,7 @@ class RaterSerdesTest {
 
     @Test
     void shouldDecodeACatalogValueOnceAndAChangedOneAgain() {
-        final Serde<Meter> serde = RaterSerdes.catalog(Meter.class, 2);
+        final Serde<Meter> serde = RaterSerdes.catalog(Meter.class, 2, new SkippedRecords("rater"));
         final Meter sum = new Meter("voice_seconds", "Voice", "call_ended", "sum", "seconds", Map.of());
         final byte[] bytes = serde.serializer().serialize("t", sum);
         final Meter first = serde.deserializer().deserialize("t", bytes);
