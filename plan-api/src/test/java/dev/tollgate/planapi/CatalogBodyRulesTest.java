@@ -177,6 +177,21 @@ class CatalogBodyRulesTest {
     }
 
     @Test
+    void shouldRefuseInstantsNoBillingPeriodCouldReach() {
+        final JsonNode subscription = invalid(send("POST", "/v1/subscriptions", """
+            {"id": "%s", "customer_id": "c", "plan": "%s", "started_at": "+1000000000-01-01T00:00:00Z"}"""
+            .formatted(unique("s"), PLAN)));
+        assertEquals(List.of("started_at"), fields(subscription));
+        assertEquals("must be from 1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z",
+            subscription.get("errors").get(0).get("message").asText());
+        assertEquals(List.of("valid_until"), fields(invalid(send("POST", "/v1/coupons", """
+            {"code": "%s", "coupon_type": "percentage", "percentage_rate": 5, "valid_until": "+10000-01-01T00:00:00Z"}"""
+            .formatted(unique("c"))))));
+        assertEquals(List.of("effective_from"), fields(invalid(send("POST", "/v1/plans",
+            plan(unique("p"), ", \"effective_from\": \"1969-12-31T23:59:59Z\"", "")))));
+    }
+
+    @Test
     void shouldRefuseChargeFiltersThatCouldNotBeWrittenBack() {
         final JsonNode problem = invalid(send("POST", "/v1/plans", plan(unique("p"), "",
             ", \"filters\": {\"\\ud800\": [\"a\"], \"direction\": [\"in\\udc00\"], \"n\": [1e1000000]}")));

@@ -27,6 +27,12 @@ public final class JsonFields {
     public static final int MAX_NAME_LENGTH = UsageEventReader.MAX_PROPERTY_KEY_LENGTH;
     public static final int MAX_FILTERS = UsageEventReader.MAX_PROPERTIES;
     public static final int MAX_FILTER_VALUES = 100;
+    /**
+     * The instants a catalog body may name. ISO-8601 reads years up to a billion, at which billing
+     * periods cannot even be computed; four-digit years are every real date.
+     */
+    public static final Instant EARLIEST_INSTANT = Instant.EPOCH;
+    public static final Instant LATEST_INSTANT = Instant.parse("9999-12-31T23:59:59Z");
     /** Unknown fields named one by one; past these, one error says there are more. */
     public static final int MAX_REFUSED_NAMES = 20;
 
@@ -252,7 +258,12 @@ public final class JsonFields {
         final JsonNode value = node.get(field);
         if (value.isTextual()) {
             try {
-                return Instant.parse(value.textValue());
+                final Instant instant = Instant.parse(value.textValue());
+                if (instant.isBefore(EARLIEST_INSTANT) || instant.isAfter(LATEST_INSTANT)) {
+                    error(field, "must be from " + EARLIEST_INSTANT + " to " + LATEST_INSTANT);
+                    return null;
+                }
+                return instant;
             } catch (DateTimeParseException e) {
                 // reported below
             }
