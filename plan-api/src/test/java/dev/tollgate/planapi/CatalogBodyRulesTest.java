@@ -213,6 +213,13 @@ class CatalogBodyRulesTest {
     }
 
     @Test
+    void shouldReportEveryErrorOfAPlanWithoutACode() {
+        final JsonNode problem = invalid(send("POST", "/v1/plans", """
+            {"name": "R", "interval": "daily", "currency": "USD", "bill_timming": "in_advance"}"""));
+        assertEquals(List.of("code", "bill_timming", "interval"), fields(problem));
+    }
+
+    @Test
     void shouldNameTheFirstTwentyUnknownFieldsAndSayThereAreMore() {
         final StringBuilder extra = new StringBuilder();
         for (int i = 0; i < 30_000; i++) {

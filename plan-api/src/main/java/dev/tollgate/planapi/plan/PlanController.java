@@ -62,9 +62,9 @@ public class PlanController {
     @Consumes(MediaType.ALL)
     public HttpResponse<String> create(@Body final byte[] body) {
         final JsonNode json = JsonBodies.parseObject(body);
-        final String code = PlanReader.code(json);
-        final Plan.PlanStatus status = status(json, Plan.PlanStatus.ACTIVE);
         final Instant now = clock.instant();
+        final String code = codeOf(json, now);
+        final Plan.PlanStatus status = status(json, Plan.PlanStatus.ACTIVE);
         final Plan created = catalog.write(() -> {
             final PlanVersion first = PlanReader.read(json, 1, Instant.EPOCH, this::meterExists, now);
             if (catalog.plan(code).isPresent()) {
@@ -151,6 +151,21 @@ public class PlanController {
         final Plan plan = existing(code);
         return JsonBodies.ok(PlanView.of(plan, plan.version(version).orElseThrow(() ->
             ProblemException.notFound("plan " + code + " has no version " + version))));
+    }
+
+    /** The body's plan code; when it has none, every other error of the body is reported with that one. */
+    private String codeOf(final JsonNode json, final Instant now) {
+        try {
+            return PlanReader.code(json);
+        } catch (ProblemException missing) {
+            final List<FieldError> errors = new ArrayList<>(missing.problem().errors());
+            try {
+                PlanReader.read(json, 1, Instant.EPOCH, this::meterExists, now);
+            } catch (ProblemException others) {
+                errors.addAll(others.problem().errors());
+            }
+            throw ProblemException.invalid(errors);
+        }
     }
 
     private Plan existing(final String code) {
