@@ -7,6 +7,7 @@ import dev.tollgate.testkit.SharedKafka;
 import dev.tollgate.testkit.TestHttp;
 import dev.tollgate.testkit.TestServer;
 import java.net.http.HttpRequest;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +91,28 @@ class BadInputTableTest {
             new Case("invalid UTF-8", EVENTS, JSON, TestServer.INGEST_KEY,
                 new byte[] {'{', '"', 'i', 'd', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'}, 400, null,
                 Map.of()),
+            // encodings other than UTF-8, which Jackson would otherwise guess at
+            new Case("00 00 01 00, taken for UCS-4", EVENTS, JSON, TestServer.INGEST_KEY, new byte[] {0, 0, 1, 0}, 400,
+                null, Map.of()),
+            new Case("event in UTF-16 with a byte order mark", EVENTS, JSON, TestServer.INGEST_KEY,
+                VALID.getBytes(StandardCharsets.UTF_16), 400, null, Map.of()),
+            new Case("event in UTF-16LE", EVENTS, JSON, TestServer.INGEST_KEY,
+                VALID.getBytes(StandardCharsets.UTF_16LE), 400, null, Map.of()),
+            new Case("event in UTF-32", EVENTS, JSON, TestServer.INGEST_KEY,
+                VALID.getBytes(Charset.forName("UTF-32")), 400, null, Map.of()),
+            new Case("batch in UTF-16BE", BATCH, JSON, TestServer.INGEST_KEY,
+                Events.batch(List.of(VALID)).getBytes(StandardCharsets.UTF_16BE), 400, null, Map.of()),
+            new Case("CloudEvent in UTF-16", EVENTS, CLOUD, TestServer.INGEST_KEY,
+                Events.cloudEvent("c", CUSTOMER).getBytes(StandardCharsets.UTF_16), 400, null, Map.of()),
+            new Case("CloudEvents batch in UTF-32", BATCH, CLOUD_BATCH, TestServer.INGEST_KEY,
+                Events.cloudBatch(List.of(Events.cloudEvent("c", CUSTOMER))).getBytes(Charset.forName("UTF-32LE")),
+                400, null, Map.of()),
+            new Case("surrogate encoded in UTF-8", EVENTS, JSON, TestServer.INGEST_KEY,
+                new byte[] {'{', '"', 'i', 'd', '"', ':', '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"', '}'}, 400,
+                null, Map.of()),
+            bad("truncated event", EVENTS, JSON, VALID.substring(0, VALID.length() / 2), 400, null),
+            bad("truncated batch", BATCH, JSON, Events.batch(List.of(VALID, VALID)).substring(0, VALID.length()), 400,
+                null),
             // the event's fields
             bad("missing id", EVENTS, JSON, "{\"type\":\"t\",\"customer_id\":\"" + CUSTOMER + "\"}", 422, "id"),
             bad("numeric id", EVENTS, JSON, replace("\"id\":\"ok\"", "\"id\":42"), 422, "id"),
@@ -124,6 +147,10 @@ class BadInputTableTest {
                 .mapToObj(i -> IntStream.range(0, 60).mapToObj(j -> "null").collect(Collectors.joining(",", "[", "]")))
                 .collect(Collectors.joining(",", "[", "]")) + "}"), 422, "properties"),
             bad("number past 30 digits", EVENTS, JSON, properties("{\"seconds\":1e400}"), 422, "properties.seconds"),
+            bad("number 1e1000000", EVENTS, JSON, properties("{\"seconds\":1e1000000}"), 422, "properties.seconds"),
+            bad("number 1e-10000", EVENTS, JSON, properties("{\"seconds\":1e-10000}"), 422, "properties.seconds"),
+            bad("20,000 unknown fields", EVENTS, JSON, replace("\"properties\"", IntStream.range(0, 20_000)
+                .mapToObj(i -> "\"f" + i + "\":1,").collect(Collectors.joining()) + "\"properties\""), 422, "f0"),
             bad("number with 40 decimals", EVENTS, JSON, properties("{\"seconds\":0." + "1".repeat(40) + "}"), 422,
                 "properties.seconds"),
             bad("empty property key", EVENTS, JSON, properties("{\"\":1}"), 422, "properties"),

@@ -22,11 +22,13 @@ import dev.tollgate.model.topic.Topics;
 import dev.tollgate.pricing.validation.Decimals;
 import dev.tollgate.rater.runtime.RaterStreams;
 import dev.tollgate.testkit.SharedKafka;
+import dev.tollgate.testkit.TestHttp;
 import dev.tollgate.testkit.TestServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.ServerSocket;
+import java.net.http.HttpRequest;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -183,6 +185,52 @@ class HostileUsageRecordsTest {
         // 125 s x 0.002 = 0.250
         assertEquals(0, new BigDecimal("0.250").compareTo(rated.get(0).amount()));
         assertEquals(KafkaStreams.State.RUNNING, rater.context().getBean(RaterStreams.class).streams().state());
+    }
+
+    @Test
+    void shouldAnswerHostileRefundBodiesWithAProblem() {
+        final String refund = "{\"statement_id\": \"st-1\", \"amount\": \"1\"}";
+        final byte[] invalidUtf8 = "{\"statement_id\": \"..\"}".getBytes(StandardCharsets.UTF_8);
+        invalidUtf8[18] = (byte) 0xC3;
+        invalidUtf8[19] = (byte) 0x28;
+        final Map<String, byte[]> bodies = new LinkedHashMap<>();
+        bodies.put("empty", new byte[0]);
+        bodies.put("00 00 01 00", new byte[] {0, 0, 1, 0});
+        bodies.put("truncated", refund.substring(0, 20).getBytes(StandardCharsets.UTF_8));
+        bodies.put("UTF-16", refund.getBytes(StandardCharsets.UTF_16));
+        bodies.put("UTF-32", refund.getBytes(Charset.forName("UTF-32BE")));
+        bodies.put("invalid UTF-8", invalidUtf8);
+        bodies.put("over 1 MiB", ("{\"reason\": \"" + "x".repeat(1_100_000) + "\"}").getBytes(StandardCharsets.UTF_8));
+        bodies.put("amount 1e1000000", "{\"statement_id\": \"st-1\", \"amount\": \"1e1000000\"}"
+            .getBytes(StandardCharsets.UTF_8));
+        final TestHttp http = rater.http();
+        bodies.forEach((name, body) -> {
+            final TestHttp.Answer answer = http.send(http.request("/v1/subscriptions/sub-x/refunds",
+                TestServer.ADMIN_KEY).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+            final int expected = name.startsWith("over") ? 413 : name.startsWith("amount") ? 422 : 400;
+            assertEquals(expected, answer.status(), name + ": " + answer.body());
+            assertEquals("application/problem+json", answer.header("Content-Type").orElseThrow(), name);
+        });
+        final TestHttp.Answer wrongType = http.send(http.request("/v1/subscriptions/sub-x/refunds",
+            TestServer.ADMIN_KEY).header("Content-Type", "text/plain")
+            .POST(HttpRequest.BodyPublishers.ofString(refund)).build());
+        assertEquals(415, wrongType.status(), wrongType.body());
+        assertEquals("application/problem+json", wrongType.header("Content-Type").orElseThrow());
+        // the query routes take no body: one sent anyway, however encoded, changes nothing
+        await().atMost(DEADLINE).until(() -> rater.context().getBean(RaterStreams.class).streams().state()
+            == KafkaStreams.State.RUNNING);
+        for (final String path : List.of("/v1/customers/nobody/usage", "/v1/customers/nobody/events/e1",
+            "/v1/customers/nobody/entitlements/m", "/v1/subscriptions/nobody/statements")) {
+            final HttpRequest request = http.request(path, TestServer.ADMIN_KEY)
+                .header("Content-Type", "application/json")
+                .method("GET", HttpRequest.BodyPublishers.ofByteArray(new byte[] {0, 0, 1, 0})).build();
+            // 503 with Retry-After only while the stores open after a rebalance
+            final TestHttp.Answer answer = await().atMost(DEADLINE).until(() -> http.send(request),
+                sent -> sent.status() != 503);
+            assertEquals(404, answer.status(), path + ": " + answer.body());
+            assertEquals("application/problem+json", answer.header("Content-Type").orElseThrow(), path);
+        }
     }
 
     private static String describe(final List<ConsumerRecord<String, byte[]>> rejections) {
