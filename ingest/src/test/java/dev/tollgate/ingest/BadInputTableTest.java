@@ -148,6 +148,9 @@ class BadInputTableTest {
                 .collect(Collectors.joining(",", "[", "]")) + "}"), 422, "properties"),
             bad("number past 30 digits", EVENTS, JSON, properties("{\"seconds\":1e400}"), 422, "properties.seconds"),
             bad("number 1e1000000", EVENTS, JSON, properties("{\"seconds\":1e1000000}"), 422, "properties.seconds"),
+            bad("exponent past an int", EVENTS, JSON, properties("{\"seconds\":-1e-2147483648}"), 400, null),
+            bad("number 1E+2147483647", EVENTS, JSON, properties("{\"seconds\":1E+2147483647}"), 422,
+                "properties.seconds"),
             bad("number 1e-10000", EVENTS, JSON, properties("{\"seconds\":1e-10000}"), 422, "properties.seconds"),
             bad("20,000 unknown fields", EVENTS, JSON, replace("\"properties\"", IntStream.range(0, 20_000)
                 .mapToObj(i -> "\"f" + i + "\":1,").collect(Collectors.joining()) + "\"properties\""), 422, "f0"),

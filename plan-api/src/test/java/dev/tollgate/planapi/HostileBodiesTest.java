@@ -63,6 +63,8 @@ class HostileBodiesTest {
                 + "]".repeat(5_000) + "}").getBytes(StandardCharsets.UTF_8), 400));
             cases.add(Arguments.of(route[0], route[1], "over 1 MiB", ("{\"name\":\"" + "x".repeat(1_100_000)
                 + "\"}").getBytes(StandardCharsets.UTF_8), 413));
+            cases.add(Arguments.of(route[0], route[1], "an exponent past an int", "{\"amount\": -1e-2147483648}"
+                .getBytes(StandardCharsets.UTF_8), 400));
             cases.add(Arguments.of(route[0], route[1], "a bare string", "\"plan\"".getBytes(StandardCharsets.UTF_8),
                 400));
             cases.add(Arguments.of(route[0], route[1], "valid JSON with a NUL byte", "{\"a\":1}\u0000"
@@ -95,6 +97,10 @@ class HostileBodiesTest {
                 + "\"units\": \"1e1000000\"}", "units"),
             Arguments.of("units as a JSON number 1e1000000", "{\"model\": \"standard\", \"properties\": "
                 + "{\"amount\": \"0.002\"}, \"units\": 1e1000000}", "units"),
+            Arguments.of("units 1E+2147483647", "{\"model\": \"standard\", \"properties\": {\"amount\": \"1\"}, "
+                + "\"units\": \"1E+2147483647\"}", "units"),
+            Arguments.of("units -1e-2147483648 as a string", "{\"model\": \"standard\", \"properties\": "
+                + "{\"amount\": \"1\"}, \"units\": \"-1e-2147483648\"}", "units"),
             Arguments.of("units 1e-10000", "{\"model\": \"package\", \"properties\": {\"amount\": \"1\", "
                 + "\"package_size\": 3}, \"units\": \"1e-10000\"}", "units"),
             Arguments.of("units of a million digits", "{\"model\": \"standard\", \"properties\": {\"amount\": \"1\"}, "

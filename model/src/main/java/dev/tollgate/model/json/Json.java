@@ -85,8 +85,9 @@ public final class Json {
             return MAPPER.readTree(bytes);
         } catch (JsonProcessingException e) {
             throw e;
-        } catch (IOException e) {
-            // Reading from an array fails only on the content (a CharConversionException, say).
+        } catch (IOException | NumberFormatException e) {
+            // Reading from an array fails only on the content: a CharConversionException, or a number whose
+            // exponent overflows an int (1e2147483648), which Jackson lets out as a NumberFormatException.
             throw new JsonParseException(null, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
     }

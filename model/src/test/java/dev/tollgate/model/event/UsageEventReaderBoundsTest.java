@@ -28,7 +28,8 @@ class UsageEventReaderBoundsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"1e-10000", "1e1000000", "1E+30", "0.0000000000000000000000000000001",
+    @ValueSource(strings = {"1e-10000", "1e1000000", "1E+30", "1E+2147483647",
+        "0.0000000000000000000000000000001",
         "1000000000000000000000000000000"})
     void shouldRefuseJsonNumbersPastTheDecimalBounds(final String number) throws JsonProcessingException {
         assertEquals(List.of(new FieldError("properties.n", Decimals.BOUNDS_MESSAGE)),

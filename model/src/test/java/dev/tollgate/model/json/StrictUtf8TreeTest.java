@@ -42,6 +42,14 @@ class StrictUtf8TreeTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"{\"n\":1e2147483648}", "{\"n\":-1e-2147483649}", "[1e99999999999]"})
+    void shouldRefuseANumberWhoseExponentOverflowsAsUnreadable(final String json) {
+        final byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        assertTrue(assertThrows(JsonProcessingException.class, () -> Json.tree(bytes)).getOriginalMessage()
+            .contains("BigDecimal"));
+    }
+
+    @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"UTF-16BE", "UTF-16LE", "UTF-16", "UTF-32BE", "UTF-32LE"})
     void shouldRefuseAnEventInAnotherUnicodeEncoding(final String encoding) {
         final byte[] event = "{\"id\":\"e1\",\"type\":\"t\",\"customer_id\":\"c\"}".getBytes(Charset.forName(encoding));

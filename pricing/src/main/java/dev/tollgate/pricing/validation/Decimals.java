@@ -3,6 +3,7 @@ package dev.tollgate.pricing.validation;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * Turns a JSON value into a BigDecimal without ever doing arithmetic in binary floating point: decimal strings
@@ -27,6 +28,8 @@ public final class Decimals {
      */
     public static final int MAX_TEXT_LENGTH = 1000;
 
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+
     private Decimals() {
     }
 
@@ -36,13 +39,14 @@ public final class Decimals {
      * are kept as sent (a price of "12.50" stays "12.50"), so the bound is on what every record prints.
      */
     public static boolean withinBounds(final BigDecimal value) {
-        return value.precision() - value.scale() <= MAX_INTEGER_DIGITS && value.scale() <= MAX_SCALE;
+        // In long: 1E+2147483647 has scale -2147483647, and precision - scale overflows an int.
+        return (long) value.precision() - value.scale() <= MAX_INTEGER_DIGITS && value.scale() <= MAX_SCALE;
     }
 
     /**
      * Reads a value that must be a number within the bounds: the value, or null after telling {@code problem}
      * why not, {@code notANumber} when it is no number and {@link #BOUNDS_MESSAGE} when it is one past the
-     * bounds (a numeric string too long to parse counts as past them).
+     * bounds (a numeric string too long to parse, or with an exponent past an int, counts as past them).
      */
     public static BigDecimal parseBounded(final Object value, final String notANumber, final Consumer<String> problem) {
         final BigDecimal decimal = parse(value);
@@ -104,16 +108,8 @@ public final class Decimals {
         }
     }
 
+    /** Written as a number, yet not read as one: too long to parse, or an exponent past an int (1e2147483648). */
     private static boolean isOverlongNumber(final Object value) {
-        if (!(value instanceof String text) || text.length() <= MAX_TEXT_LENGTH) {
-            return false;
-        }
-        for (int i = 0; i < text.length(); i++) {
-            final char c = text.charAt(i);
-            if ((c < '0' || c > '9') && c != '.' && c != '-' && c != '+' && c != 'e' && c != 'E') {
-                return false;
-            }
-        }
-        return true;
+        return value instanceof String text && NUMBER.matcher(text).matches();
     }
 }

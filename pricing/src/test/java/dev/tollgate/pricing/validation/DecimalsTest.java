@@ -60,7 +60,7 @@ class DecimalsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"1e-10000", "1e1000000", "-1E+31", "0E-31"})
+    @ValueSource(strings = {"1e-10000", "1e1000000", "-1E+31", "0E-31", "1E+2147483647", "-1e-2147483648"})
     void shouldTellANumberPastTheBoundsFromNoNumber(String text) {
         final List<String> problems = new ArrayList<>();
         assertNull(Decimals.parseBounded(text, "not a number", problems::add));

@@ -111,6 +111,8 @@ class HostileUsageRecordsTest {
             "{\"seconds\":\"" + "9".repeat(5_000) + "\"}"));
         // a JSON number too large to print plainly, echoed in the rejection
         hostile.put("number 1e1000000", event(customer, "e-number", eventType, "{\"seconds\":1e1000000}"));
+        hostile.put("exponent past an int", event(customer, "e-overflow", eventType, "{\"seconds\":-1e-2147483648}"));
+        hostile.put("number 1E+2147483647", event(customer, "e-int-scale", eventType, "{\"seconds\":1E+2147483647}"));
         hostile.put("5,000-digit number", event(customer, "e-number5k", eventType,
             "{\"seconds\":" + "9".repeat(5_000) + "}"));
         // encodings: Jackson took the first for UCS-4 and failed with an I/O error on the stream thread
