@@ -25,11 +25,20 @@ import org.apache.kafka.common.serialization.Serdes;
 public final class Topics {
 
     /**
-     * Raw bytes, not a parsed event: producers outside Java may write anything here, and the rater
-     * must turn unreadable records into rejections rather than fail on them.
+     * How long {@code tollgate.usage-events} keeps a record: an event accepted while the rater is down
+     * is rated when it comes back, as long as the outage is shorter than this. Two weeks outlasts any
+     * outage we plan for (a long weekend unseen, then days to fix) at a disk cost of one record per event.
      */
-    public static final Topic<String, byte[]> USAGE_EVENTS =
-        topic("tollgate.usage-events", Serdes.ByteArray(), CleanupPolicy.DELETE);
+    public static final Duration USAGE_EVENTS_RETENTION = Duration.ofDays(14);
+
+    /**
+     * Raw bytes, not a parsed event: producers outside Java may write anything here, and the rater
+     * must turn unreadable records into rejections rather than fail on them. Its retention is explicit
+     * ({@link #USAGE_EVENTS_RETENTION}) rather than the broker's default.
+     */
+    public static final Topic<String, byte[]> USAGE_EVENTS = new Topic<>("tollgate.usage-events", Serdes.String(),
+        Serdes.ByteArray(), CleanupPolicy.DELETE,
+        Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(USAGE_EVENTS_RETENTION.toMillis())));
     public static final Topic<String, Meter> METERS =
         topic("tollgate.meters", new JsonSerde<>(Meter.class), CleanupPolicy.COMPACT);
     public static final Topic<String, Plan> PLANS =

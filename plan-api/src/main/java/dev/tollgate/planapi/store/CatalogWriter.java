@@ -18,7 +18,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.InvalidTxnStateException;
 import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.TransactionAbortableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +35,11 @@ import org.slf4j.LoggerFactory;
  * fenced; a commit that succeeds proves nobody wrote in between. A fenced writer re-initialises
  * (fencing the other in turn), catches up, and decides again. Within an instance a lock serialises
  * writes, so the view a decision reads never changes under it.
+ *
+ * <p>No failure outlives its request: whatever goes wrong inside a transaction, the producer is
+ * closed and the next write starts with a fresh one, whose {@code initTransactions()} aborts whatever
+ * the old one left open. Records are serialised before a transaction begins, so a value that cannot
+ * be written never opens one.
  */
 final class CatalogWriter implements AutoCloseable {
 
@@ -84,7 +91,7 @@ final class CatalogWriter implements AutoCloseable {
                     commit(decision.writes());
                     return decision.answer();
                 } catch (FencedException e) {
-                    LOG.debug("fenced by another plan-api instance; catching up and deciding again", e);
+                    LOG.debug("catalog transaction aborted (fenced by another instance); deciding again", e);
                     if (attempt == MAX_ATTEMPTS) {
                         throw ProblemException.unavailable("too many concurrent catalog writes; try again",
                             RETRY_AFTER);
@@ -139,19 +146,26 @@ final class CatalogWriter implements AutoCloseable {
     }
 
     private void commit(final List<CatalogWrite<?>> writes) {
+        final List<ProducerRecord<String, byte[]>> records;
+        try {
+            records = writes.stream().<ProducerRecord<String, byte[]>>map(CatalogWriter::record).toList();
+        } catch (RuntimeException e) {
+            throw ProblemException.unavailable("the catalog write cannot be serialised: " + e.getMessage(),
+                RETRY_AFTER);
+        }
         try {
             producer.beginTransaction();
-            final List<Future<RecordMetadata>> sent = new ArrayList<>(writes.size());
-            for (final CatalogWrite<?> write : writes) {
-                sent.add(producer.send(record(write)));
+            final List<Future<RecordMetadata>> sent = new ArrayList<>(records.size());
+            for (final ProducerRecord<String, byte[]> record : records) {
+                sent.add(producer.send(record));
             }
             producer.commitTransaction();
             for (int i = 0; i < writes.size(); i++) {
                 remember(writes.get(i), sent.get(i).get(bound.toMillis(), TimeUnit.MILLISECONDS).offset());
             }
-        } catch (KafkaException | ExecutionException | TimeoutException e) {
+        } catch (RuntimeException | ExecutionException | TimeoutException e) {
             discardProducer();
-            if (fenced(e)) {
+            if (aborted(e)) {
                 throw new FencedException(e);
             }
             throw ProblemException.unavailable("Kafka did not take the catalog write: " + e.getMessage(),
@@ -163,17 +177,24 @@ final class CatalogWriter implements AutoCloseable {
         }
     }
 
-    /** Fencing means the transaction was aborted: nothing was written, and deciding again is safe. */
-    private static boolean fenced(final Throwable error) {
+    /**
+     * Whether the transaction certainly did not commit, so that deciding again is safe: another
+     * instance fenced this producer (Kafka reports that as fencing, as a stale epoch, or, for a
+     * transaction the coordinator already aborted for the new holder, as an invalid transaction
+     * state), the transaction must be aborted, or the producer refused the call before sending it.
+     */
+    private static boolean aborted(final Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ProducerFencedException || cause instanceof InvalidProducerEpochException) {
+            if (cause instanceof ProducerFencedException || cause instanceof InvalidProducerEpochException
+                || cause instanceof InvalidTxnStateException || cause instanceof TransactionAbortableException
+                || cause instanceof IllegalStateException) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Another instance took over the transactional id before this write committed. */
+    /** The transaction did not commit (mostly: another instance took over the transactional id first). */
     private static final class FencedException extends RuntimeException {
 
         private static final long serialVersionUID = 1L;
