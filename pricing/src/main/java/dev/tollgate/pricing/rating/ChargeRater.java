@@ -59,10 +59,20 @@ public final class ChargeRater {
         return pricing;
     }
 
+    /** Rates one event; a unique_count state keeps its distinct values in {@link ChargeState#distinctValues}. */
     public RatingStep rate(ChargeState prior, MeterReading reading) {
+        return rate(prior, reading, null);
+    }
+
+    /**
+     * Rates one event; a unique_count charge asks {@code counted} whether the event's value was counted in the period
+     * already (besides the values the prior state lists), and the state gains no value: the caller records a new one
+     * once it accepts the event, so the state stays the same size however many distinct values come.
+     */
+    public RatingStep rate(ChargeState prior, MeterReading reading, DistinctValues counted) {
         Objects.requireNonNull(prior, "prior");
         Objects.requireNonNull(reading, "reading");
-        final Aggregated aggregated = aggregate(prior, reading);
+        final Aggregated aggregated = aggregate(prior, reading, counted);
         final UsageTally tally = pricing.accumulate(tallyOf(prior), aggregated.units(),
                 aggregated.units().subtract(prior.units()), reading.ownAmount());
         final BigDecimal delta = pricing.amountOf(tally).subtract(priorAmount(prior));
@@ -103,7 +113,7 @@ public final class ChargeRater {
     private record Aggregated(BigDecimal units, List<String> distinctValues, Instant latestAt) {
     }
 
-    private Aggregated aggregate(ChargeState prior, MeterReading reading) {
+    private Aggregated aggregate(ChargeState prior, MeterReading reading, DistinctValues counted) {
         return switch (aggregation) {
             case COUNT -> new Aggregated(prior.units().add(BigDecimal.ONE), prior.distinctValues(), prior.latestAt());
             case SUM -> new Aggregated(prior.units().add(reading.value()), prior.distinctValues(), prior.latestAt());
@@ -113,17 +123,29 @@ public final class ChargeRater {
                     ? new Aggregated(reading.value(), prior.distinctValues(), reading.at())
                     : new Aggregated(prior.units(), prior.distinctValues(), prior.latestAt());
             case UNIQUE_COUNT -> {
-                final List<String> distinct = withDistinct(prior.distinctValues(), reading.distinctValue());
-                yield new Aggregated(BigDecimal.valueOf(distinct.size()), distinct, prior.latestAt());
+                if (counted == null) {
+                    final List<String> distinct = withDistinct(prior.distinctValues(), reading.distinctValue());
+                    yield new Aggregated(BigDecimal.valueOf(distinct.size()), distinct, prior.latestAt());
+                }
+                final String value = requireDistinct(reading.distinctValue());
+                final boolean known = Collections.binarySearch(prior.distinctValues(), value) >= 0
+                        || counted.contains(value);
+                yield new Aggregated(known ? prior.units() : prior.units().add(BigDecimal.ONE), prior.distinctValues(),
+                        prior.latestAt());
             }
             default -> throw new IllegalStateException("unhandled aggregation " + aggregation);
         };
     }
 
-    private static List<String> withDistinct(List<String> sorted, String value) {
+    private static String requireDistinct(String value) {
         if (value == null) {
             throw InvalidPricingException.of("distinct_value", "a unique_count reading needs its distinct value");
         }
+        return value;
+    }
+
+    private static List<String> withDistinct(List<String> sorted, String value) {
+        requireDistinct(value);
         final int at = Collections.binarySearch(sorted, value);
         if (at >= 0) {
             return sorted;

@@ -10,8 +10,10 @@ import dev.tollgate.pricing.charge.ChargePricing;
 import dev.tollgate.pricing.validation.InvalidPricingException;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ChargeRaterTest {
@@ -90,6 +92,27 @@ class ChargeRaterTest {
         assertAmount("2", state.units());
         assertEquals(List.of("a", "b"), state.distinctValues());
         assertEquals(3, state.events());
+    }
+
+    @Test
+    void shouldCountDistinctValuesKeptByTheCallerWithoutGrowingTheState() {
+        final ChargeRater rater = new ChargeRater(Aggregation.UNIQUE_COUNT, CENT);
+        final Set<String> counted = new HashSet<>();
+        ChargeState state = ChargeState.empty();
+        for (String user : List.of("b", "a", "b", "c")) {
+            final MeterReading reading = MeterReadings.read(Aggregation.UNIQUE_COUNT, "user", Map.of("user", user), T0);
+            state = rater.rate(state, reading, counted::contains).next();
+            counted.add(user);
+        }
+        // b, a, c: 3 distinct users x 0.01 = 0.03
+        assertAmount("3", state.units());
+        assertAmount("0.03", state.amount());
+        assertEquals(List.of(), state.distinctValues());
+        // a state stored before the values moved out still counts its listed values once
+        final ChargeState listed = new ChargeState(BigDecimal.ONE, 1, new BigDecimal("0.01"), List.of("a"), null,
+                null, 0, null);
+        assertAmount("1", rater.rate(listed, MeterReadings.read(Aggregation.UNIQUE_COUNT, "user",
+                Map.of("user", "a"), T0), value -> false).next().units());
     }
 
     @Test

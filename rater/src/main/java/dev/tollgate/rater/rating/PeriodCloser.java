@@ -52,11 +52,13 @@ final class PeriodCloser {
     private final TimestampedKeyValueStore<String, CustomerSubscriptions> subscriptions;
     private final KeyValueStore<String, ChargeState> aggregates;
     private final KeyValueStore<String, Long> alertsSent;
+    private final KeyValueStore<String, Long> distinctValues;
     private final StatementArchive archive;
 
     PeriodCloser(final CatalogView catalog, final CloseSchedule schedule,
                  final TimestampedKeyValueStore<String, CustomerSubscriptions> subscriptions,
                  final KeyValueStore<String, ChargeState> aggregates, final KeyValueStore<String, Long> alertsSent,
+                 final KeyValueStore<String, Long> distinctValues,
                  final StatementArchive archive) {
         this.catalog = catalog;
         this.assembler = new StatementAssembler(catalog::meter, catalog::addOn, catalog::coupon);
@@ -64,6 +66,7 @@ final class PeriodCloser {
         this.subscriptions = subscriptions;
         this.aggregates = aggregates;
         this.alertsSent = alertsSent;
+        this.distinctValues = distinctValues;
         this.archive = archive;
     }
 
@@ -115,6 +118,7 @@ final class PeriodCloser {
             schedule.markClosed(subscription.id(), end);
             emit.accept(statement);
             state.delete(aggregates, alertsSent);
+            forgetDistinctValues(subscription.id(), grid.start());
             cursor = end;
         }
         archive.forgetExpired(subscription.id(), now);
@@ -136,6 +140,16 @@ final class PeriodCloser {
             found.forEachRemaining((KeyValue<String, Long> entry) -> marks.add(entry.key));
         }
         return new PeriodState(states, keys, marks);
+    }
+
+    /** The values the period's unique_count charges counted: after its statement nothing reads them. */
+    private void forgetDistinctValues(final String subscriptionId, final Instant periodStart) {
+        final List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<String, Long> found = distinctValues.prefixScan(
+            StateKeys.periodPrefix(subscriptionId, periodStart), new StringSerializer())) {
+            found.forEachRemaining((KeyValue<String, Long> entry) -> keys.add(entry.key));
+        }
+        keys.forEach(distinctValues::delete);
     }
 
     /** What a period left in the stores: after its statement nothing reads it. */

@@ -42,8 +42,9 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * <p>Stores: {@code event-status} (window store, (customer, event id) → {@link EventStatus} at the
  * wall-clock time the event was first seen, kept for the dedup window from then), {@code charge-aggregates} ((subscription, period start, charge[, group]) → ChargeState),
  * {@code pending-events} ((customer, event id) → {@link PendingEvent}), {@code alerts-sent}
- * ((subscription, period start, charge, threshold) → when), the stores of {@link PeriodCloser} and
- * the catalog stores.
+ * ((subscription, period start, charge, threshold) → when), {@code distinct-values} ((charge state
+ * key, value) → when first counted, one entry per value a unique_count charge counted), the stores of
+ * {@link PeriodCloser} and the catalog stores.
  */
 public final class RatingProcessor implements Processor<String, UsageEvent, String, RatingOutcome> {
 
@@ -56,6 +57,7 @@ public final class RatingProcessor implements Processor<String, UsageEvent, Stri
     private KeyValueStore<String, ChargeState> aggregates;
     private KeyValueStore<String, PendingEvent> pending;
     private KeyValueStore<String, Long> alertsSent;
+    private KeyValueStore<String, Long> distinctValues;
     private ChargeResolver resolver;
     /** Entries in {@code pending}: counted once at start, then kept as events are held and released. */
     private int pendingCount;
@@ -75,13 +77,14 @@ public final class RatingProcessor implements Processor<String, UsageEvent, Stri
         this.aggregates = context.getStateStore(StoreNames.CHARGE_AGGREGATES);
         this.pending = context.getStateStore(StoreNames.PENDING_EVENTS);
         this.alertsSent = context.getStateStore(StoreNames.ALERTS_SENT);
+        this.distinctValues = context.getStateStore(StoreNames.DISTINCT_VALUES);
         this.pendingCount = count(pending);
         final CatalogView catalog = new StoreCatalogView(context);
         this.resolver = new ChargeResolver(catalog);
         final CloseSchedule schedule = new CloseSchedule(settings.lateGrace(), catalog,
             context.getStateStore(StoreNames.CLOSED_PERIODS), context.getStateStore(StoreNames.CLOSE_SCHEDULE));
         this.closer = new PeriodCloser(catalog, schedule, context.getStateStore(StoreNames.SUBSCRIPTIONS), aggregates,
-            alertsSent, new StatementArchive(settings.statementRetention(), context.getStateStore(StoreNames.STATEMENTS),
+            alertsSent, distinctValues, new StatementArchive(settings.statementRetention(), context.getStateStore(StoreNames.STATEMENTS),
                 context.getStateStore(StoreNames.REFUNDS)));
         context.schedule(settings.pendingCheckInterval(), PunctuationType.WALL_CLOCK_TIME, this::retryPending);
         context.schedule(settings.closeCheckInterval(), PunctuationType.WALL_CLOCK_TIME, this::closeDuePeriods);
@@ -227,19 +230,25 @@ public final class RatingProcessor implements Processor<String, UsageEvent, Stri
             final String key = StateKeys.charge(subscription.id(), slot, period.start());
             final ChargeState stored = aggregates.get(key);
             final ChargeState prior = stored == null ? ChargeState.empty() : stored;
-            final RatingStep step = matched.rater().rate(prior, reading);
+            final String distinctKey = reading.distinctValue() == null ? null
+                : StateKeys.distinct(key, reading.distinctValue());
+            final boolean counted = distinctKey != null && distinctValues.get(distinctKey) != null;
+            final RatingStep step = matched.rater().rate(prior, reading, value -> counted);
             if (exceedsEnforcedLimit(matched, step)) {
                 reject(attempt, RejectionReason.LIMIT_EXCEEDED, "charge " + matched.charge().code()
                     + " would reach " + step.next().units().toPlainString() + " units, past its limit of "
                     + matched.charge().limit().units().toPlainString());
                 return;
             }
-            updates.add(new ChargeUpdate(key, slot, matched, prior, step));
+            updates.add(new ChargeUpdate(key, slot, matched, prior, step, counted ? null : distinctKey));
         }
         final List<EventStatus.ChargeAmount> amounts = new ArrayList<>(updates.size());
         final String currency = priced.version().currency();
         for (final ChargeUpdate update : updates) {
             aggregates.put(update.key(), update.step().next());
+            if (update.newDistinctKey() != null) {
+                distinctValues.put(update.newDistinctKey(), attempt.heldSinceMs());
+            }
             alerts(attempt, subscription, period, update);
             final BigDecimal added = update.step().next().units().subtract(update.prior().units());
             context.forward(new Record<String, RatingOutcome>(event.customerId(), new RatingOutcome.Rated(
@@ -328,7 +337,8 @@ public final class RatingProcessor implements Processor<String, UsageEvent, Stri
         HOLD_FULL
     }
 
+    /** @param newDistinctKey the distinct-values entry to record for a value new to a unique_count charge */
     private record ChargeUpdate(String key, ChargeSlot slot, Resolution.MatchedCharge matched, ChargeState prior,
-                                RatingStep step) {
+                                RatingStep step, String newDistinctKey) {
     }
 }

@@ -99,6 +99,15 @@ public final class StateKeys {
         return closeDueKey.substring(DUE_DIGITS + 1);
     }
 
+    /**
+     * A value a unique_count charge counted in its period: (charge state key, value). The value is
+     * written as a JSON string, which starts with a quote where a group starts with a bracket, so
+     * no (charge, value) pair can spell another's key; the period prefix selects a period's values.
+     */
+    public static String distinct(final String chargeKey, final String value) {
+        return chargeKey + SEPARATOR + Json.writeString(value);
+    }
+
     /** An alert already sent: (charge state key, threshold percent). */
     public static String alert(final String chargeKey, final BigDecimal threshold) {
         return chargeKey + SEPARATOR + threshold.stripTrailingZeros().toPlainString();

@@ -87,7 +87,7 @@ public final class RatingTopology {
             .process(() -> new RatingProcessor(settings, counts), Named.as("rate-usage"),
                 StoreNames.SUBSCRIPTIONS, StoreNames.EVENT_STATUS, StoreNames.CHARGE_AGGREGATES,
                 StoreNames.PENDING_EVENTS, StoreNames.CLOSED_PERIODS, StoreNames.CLOSE_SCHEDULE, StoreNames.STATEMENTS,
-                StoreNames.REFUNDS, StoreNames.ALERTS_SENT)
+                StoreNames.REFUNDS, StoreNames.ALERTS_SENT, StoreNames.DISTINCT_VALUES)
             .split(Named.as("outcome-"))
             .branch((key, outcome) -> outcome instanceof RatingOutcome.Rated, Branched.withConsumer(rated -> rated
                 .mapValues(outcome -> ((RatingOutcome.Rated) outcome).usage(), Named.as("rated-usage"))
@@ -165,6 +165,10 @@ public final class RatingTopology {
             Stores.persistentKeyValueStore(StoreNames.ALERTS_SENT), RaterSerdes.KEYS, RaterSerdes.EPOCH_MILLIS));
         builder.addStateStore(Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(StoreNames.REFUNDS), RaterSerdes.KEYS, RaterSerdes.REFUND));
+        // One entry per distinct value a unique_count charge counted: a list in the charge state would
+        // grow past the record size limit with enough distinct values.
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(StoreNames.DISTINCT_VALUES), RaterSerdes.KEYS, RaterSerdes.EPOCH_MILLIS));
     }
 
     private static <V> Consumed<String, V> consumed(final Topic<String, V> topic, final String name) {

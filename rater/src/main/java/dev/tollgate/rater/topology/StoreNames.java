@@ -20,6 +20,7 @@ public final class StoreNames {
     public static final String STATEMENTS = "statements";
     public static final String ALERTS_SENT = "alerts-sent";
     public static final String REFUNDS = "refunds";
+    public static final String DISTINCT_VALUES = "distinct-values";
 
     private StoreNames() {
     }
