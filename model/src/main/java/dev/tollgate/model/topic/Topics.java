@@ -72,14 +72,27 @@ public final class Topics {
         topic("tollgate.refund-requests", new JsonSerde<>(RefundRequest.class), CleanupPolicy.DELETE);
 
     /**
+     * The rater's clock, keyed by partition number, the value the tick's wall-clock time (epoch ms, 8
+     * bytes big-endian; read as bytes, so that no record on it can fail the reader).
+     * A rater task whose period close is due by the wall clock but whose stream time lags (a quiet
+     * partition) writes a tick to its own partition and reads it back: Kafka Streams hands the tick to
+     * the task only after the records its other partitions held before it, so a close that waits for
+     * the tick never precedes a backlog. Ticks matter for seconds only: kept one day.
+     */
+    public static final Topic<String, byte[]> RATER_CLOCK = new Topic<>("tollgate.rater-clock", Serdes.String(),
+        Serdes.ByteArray(), CleanupPolicy.DELETE,
+        Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(Duration.ofDays(1).toMillis())));
+
+    /**
      * Topics whose partitions must line up with {@link #USAGE_EVENTS}: the rater keeps one task per
-     * customer partition and reads that customer's subscriptions and refund requests in the same task.
+     * customer partition and reads that customer's subscriptions, refund requests and clock ticks in the
+     * same task.
      */
     public static final List<Topic<String, ?>> CO_PARTITIONED = List.of(USAGE_EVENTS, SUBSCRIPTIONS,
-        REFUND_REQUESTS);
+        REFUND_REQUESTS, RATER_CLOCK);
 
     public static final List<Topic<String, ?>> ALL = List.of(USAGE_EVENTS, METERS, PLANS, SUBSCRIPTIONS, COUPONS,
-        ADDONS, RATED_USAGE, USAGE_REJECTIONS, USAGE_ALERTS, PERIOD_STATEMENTS, REFUND_REQUESTS);
+        ADDONS, RATED_USAGE, USAGE_REJECTIONS, USAGE_ALERTS, PERIOD_STATEMENTS, REFUND_REQUESTS, RATER_CLOCK);
 
     private Topics() {
     }

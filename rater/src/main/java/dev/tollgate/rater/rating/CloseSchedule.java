@@ -92,8 +92,8 @@ final class CloseSchedule {
      * Writes when the subscription's next period is due to close; nothing once its billing ended.
      * Without a plan or version the due time cannot be known: such a subscription (a plan that has
      * not reached the rater yet) is due at once, and so looked at on every run until it resolves.
-     * Due "later" would not do: the closer's clock is the lower of wall and stream time, and a quiet
-     * task's stream time may never reach a wall-clock retry time.
+     * Due "later" would not do: the closer's clock is the lower of wall and stream time, and a close
+     * due in the past needs no clock tick to move stream time there.
      */
     void schedule(final Subscription subscription) {
         final Plan plan = catalog.plan(subscription.plan());
@@ -115,12 +115,19 @@ final class CloseSchedule {
         }
     }
 
-    /** At most {@code max} subscriptions whose next close is due at {@code now}, the longest due first. */
-    List<Due> due(final Instant now, final int max) {
+    /**
+     * At most {@code max} subscriptions whose next close is due at {@code now}, the longest due first,
+     * from the entry after {@code afterKey} (null: from the first).
+     */
+    List<Due> due(final Instant now, final String afterKey, final int max) {
         final List<Due> due = new ArrayList<>();
-        try (KeyValueIterator<String, String> entries = schedule.all()) {
+        try (KeyValueIterator<String, String> entries = afterKey == null ? schedule.all()
+            : schedule.range(afterKey, null)) {
             while (entries.hasNext() && due.size() < max) {
                 final KeyValue<String, String> entry = entries.next();
+                if (entry.key.equals(afterKey)) {
+                    continue;
+                }
                 if (StateKeys.dueOf(entry.key).isAfter(now)) {
                     break;
                 }
@@ -128,6 +135,13 @@ final class CloseSchedule {
             }
         }
         return due;
+    }
+
+    /** Whether a close falls due in [{@code from}, {@code until}]. */
+    boolean anyDueBetween(final Instant from, final Instant until) {
+        try (KeyValueIterator<String, String> entries = schedule.range(StateKeys.closeDue(from, ""), null)) {
+            return entries.hasNext() && !StateKeys.dueOf(entries.next().key).isAfter(until);
+        }
     }
 
     void done(final Due due) {

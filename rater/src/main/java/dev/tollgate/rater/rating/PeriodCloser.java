@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
@@ -31,10 +32,8 @@ import org.slf4j.LoggerFactory;
  * passed its end plus the late grace: its statement is computed from the period's charge states,
  * published once, kept for queries, and only then the period's charge states and alert marks are deleted, so
  * rating state is bounded by the open periods. After that, an event dated before the close is
- * {@code LATE}. Which subscriptions are due comes from the {@link CloseSchedule}; each run closes at
- * most {@value #MAX_SUBSCRIPTIONS_PER_RUN} subscriptions' periods, so that a calendar month's end,
- * when every subscription of the task is due at once, is spread over a few runs instead of one
- * punctuation that outlasts the transaction.
+ * {@code LATE}. Which subscriptions are due comes from the {@link CloseSchedule}; a run stops when
+ * its caller's time budget is spent ({@link PeriodCloseProcessor}).
  *
  * <p>Stores: {@code subscriptions} (read), {@code charge-aggregates} (read, then deleted per period),
  * {@code alerts-sent}, and those of the {@link CloseSchedule} and the {@link StatementArchive}.
@@ -44,7 +43,8 @@ final class PeriodCloser {
     private static final Logger LOG = LoggerFactory.getLogger(PeriodCloser.class);
     /** A subscription far behind (the rater was down for months) catches up over several runs. */
     private static final int MAX_PERIODS_PER_RUN = 12;
-    static final int MAX_SUBSCRIPTIONS_PER_RUN = 5_000;
+    /** Due entries read from the schedule at a time. */
+    private static final int BATCH = 100;
 
     private final CatalogView catalog;
     private final StatementAssembler assembler;
@@ -70,27 +70,41 @@ final class PeriodCloser {
         this.archive = archive;
     }
 
-    /** The end of the subscription's last closed period: events dated before it are late. */
-    Optional<Instant> closedThrough(final String subscriptionId) {
-        return schedule.closedThrough(subscriptionId);
+    /**
+     * Closes the periods that are due at {@code now}, the longest due first, until none is left or
+     * {@code outOfTime} says so; emits each statement. A subscription whose statement cannot be built
+     * yet keeps its entry and is passed over until the next run.
+     */
+    void closeDue(final Instant now, final BooleanSupplier outOfTime, final Consumer<PeriodStatement> emit) {
+        String after = null;
+        while (!outOfTime.getAsBoolean()) {
+            final List<CloseSchedule.Due> batch = schedule.due(now, after, BATCH);
+            if (batch.isEmpty()) {
+                return;
+            }
+            for (final CloseSchedule.Due due : batch) {
+                after = due.key();
+                close(due, now, emit);
+                if (outOfTime.getAsBoolean()) {
+                    return;
+                }
+            }
+        }
     }
 
-    /** Closes the periods that are due at {@code now}; emits each statement. */
-    void closeDue(final Instant now, final Consumer<PeriodStatement> emit) {
-        for (final CloseSchedule.Due due : schedule.due(now, MAX_SUBSCRIPTIONS_PER_RUN)) {
-            final Optional<Subscription> subscription = Optional.ofNullable(
-                    ValueAndTimestamp.getValueOrNull(subscriptions.get(due.customerId())))
-                .flatMap(customer -> customer.byId(due.subscriptionId()));
-            try {
-                subscription.ifPresent(found -> closeDue(found, now, emit));
-            } catch (RuntimeException e) {
-                // A catalog entry not seen yet (a meter, an add-on): the entry stays and the next run retries.
-                LOG.warn("cannot close a period of subscription {} yet: {}", due.subscriptionId(), e.getMessage());
-                continue;
-            }
-            schedule.done(due);
-            subscription.ifPresent(schedule::schedule);
+    private void close(final CloseSchedule.Due due, final Instant now, final Consumer<PeriodStatement> emit) {
+        final Optional<Subscription> subscription = Optional.ofNullable(
+                ValueAndTimestamp.getValueOrNull(subscriptions.get(due.customerId())))
+            .flatMap(customer -> customer.byId(due.subscriptionId()));
+        try {
+            subscription.ifPresent(found -> closeDue(found, now, emit));
+        } catch (RuntimeException e) {
+            // A catalog entry not seen yet (a meter, an add-on): the entry stays and the next run retries.
+            LOG.warn("cannot close a period of subscription {} yet: {}", due.subscriptionId(), e.getMessage());
+            return;
         }
+        schedule.done(due);
+        subscription.ifPresent(schedule::schedule);
     }
 
     private void closeDue(final Subscription subscription, final Instant now, final Consumer<PeriodStatement> emit) {

@@ -1,6 +1,5 @@
 package dev.tollgate.rater.rating;
 
-import dev.tollgate.model.rating.PeriodStatement;
 import dev.tollgate.model.rating.RatedUsage;
 import dev.tollgate.model.rating.UsageAlert;
 import dev.tollgate.model.rating.UsageRejection;
@@ -15,9 +14,5 @@ public sealed interface RatingOutcome {
     }
 
     record Alerted(UsageAlert alert) implements RatingOutcome {
-    }
-
-    /** Keyed by subscription_id, unlike the others. */
-    record Closed(PeriodStatement statement) implements RatingOutcome {
     }
 }

@@ -43,8 +43,9 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * wall-clock time the event was first seen, kept for the dedup window from then), {@code charge-aggregates} ((subscription, period start, charge[, group]) → ChargeState),
  * {@code pending-events} ((customer, event id) → {@link PendingEvent}), {@code alerts-sent}
  * ((subscription, period start, charge, threshold) → when), {@code distinct-values} ((charge state
- * key, value) → when first counted, one entry per value a unique_count charge counted), the stores of
- * {@link PeriodCloser} and the catalog stores.
+ * key, value) → when first counted, one entry per value a unique_count charge counted),
+ * {@code closed-periods} (read) and the catalog stores. Periods close in {@link PeriodCloseProcessor},
+ * off this path.
  */
 public final class RatingProcessor implements Processor<String, UsageEvent, String, RatingOutcome> {
 
@@ -63,7 +64,7 @@ public final class RatingProcessor implements Processor<String, UsageEvent, Stri
     private int pendingCount;
     /** Where the next retry run starts; null for the first key. */
     private String pendingCursor;
-    private PeriodCloser closer;
+    private KeyValueStore<String, Long> closedPeriods;
 
     public RatingProcessor(final RaterSettings settings, final RatingCounts counts) {
         this.settings = settings;
@@ -81,23 +82,13 @@ public final class RatingProcessor implements Processor<String, UsageEvent, Stri
         this.pendingCount = count(pending);
         final CatalogView catalog = new StoreCatalogView(context);
         this.resolver = new ChargeResolver(catalog);
-        final CloseSchedule schedule = new CloseSchedule(settings.lateGrace(), catalog,
-            context.getStateStore(StoreNames.CLOSED_PERIODS), context.getStateStore(StoreNames.CLOSE_SCHEDULE));
-        this.closer = new PeriodCloser(catalog, schedule, context.getStateStore(StoreNames.SUBSCRIPTIONS), aggregates,
-            alertsSent, distinctValues, new StatementArchive(settings.statementRetention(), context.getStateStore(StoreNames.STATEMENTS),
-                context.getStateStore(StoreNames.REFUNDS)));
+        this.closedPeriods = context.getStateStore(StoreNames.CLOSED_PERIODS);
         context.schedule(settings.pendingCheckInterval(), PunctuationType.WALL_CLOCK_TIME, this::retryPending);
-        context.schedule(settings.closeCheckInterval(), PunctuationType.WALL_CLOCK_TIME, this::closeDuePeriods);
     }
 
-    /** Both clocks must have passed a period's close: wall time alone would close it during a backlog. */
-    private void closeDuePeriods(final long wallClockMs) {
-        final long now = Math.min(wallClockMs, context.currentStreamTimeMs());
-        closer.closeDue(Instant.ofEpochMilli(now), statement -> {
-            counts.statement();
-            context.forward(new Record<String, RatingOutcome>(statement.subscriptionId(),
-                new RatingOutcome.Closed(statement), now));
-        });
+    /** The end of the subscription's last closed period ({@link PeriodCloser}): events dated before it are late. */
+    private Optional<Instant> closedThrough(final String subscriptionId) {
+        return Optional.ofNullable(closedPeriods.get(subscriptionId)).map(Instant::ofEpochMilli);
     }
 
     @Override
@@ -210,7 +201,7 @@ public final class RatingProcessor implements Processor<String, UsageEvent, Stri
         final UsageEvent event = attempt.event();
         final Subscription subscription = priced.subscription();
         final BillingPeriod period = subscription.schedule(priced.version()).gridPeriodAt(event.timestamp());
-        final Optional<Instant> closedThrough = closer.closedThrough(subscription.id());
+        final Optional<Instant> closedThrough = closedThrough(subscription.id());
         if (closedThrough.isPresent() && event.timestamp().isBefore(closedThrough.get())) {
             reject(attempt, RejectionReason.LATE, "the period of subscription " + subscription.id() + " that holds "
                 + event.timestamp() + " closed; its statement is final");

@@ -120,6 +120,9 @@ public class RaterStreams implements AutoCloseable {
         config.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.REUSE_KTABLE_SOURCE_TOPICS);
         config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         RaterErrorHandlers.configure(config, new SkippedRecords("rater"));
+        // The default, pinned because the period close relies on it: a task does not process while one
+        // of its partitions has records on the broker it has not fetched yet (PeriodCloseProcessor).
+        config.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, 0L);
         return config;
     }
 

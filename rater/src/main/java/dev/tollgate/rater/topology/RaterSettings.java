@@ -29,7 +29,7 @@ public record RaterSettings(int customerPartitions, Duration dedupWindow, Durati
     public static final Duration DEFAULT_CATALOG_HOLD = Duration.ofSeconds(10);
     public static final Duration DEFAULT_PENDING_CHECK = Duration.ofMillis(500);
     public static final Duration DEFAULT_LATE_GRACE = Duration.ofHours(1);
-    public static final Duration DEFAULT_CLOSE_CHECK = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_CLOSE_CHECK = Duration.ofSeconds(1);
     /** As long as tollgate.period-statements keeps every record uncompacted. */
     public static final Duration DEFAULT_STATEMENT_RETENTION = Duration.ofDays(400);
 

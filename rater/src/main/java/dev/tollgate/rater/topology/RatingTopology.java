@@ -13,15 +13,20 @@ import dev.tollgate.model.topic.Topic;
 import dev.tollgate.model.topic.Topics;
 import dev.tollgate.rater.intake.Intake;
 import dev.tollgate.rater.intake.UsageIntakeProcessor;
+import dev.tollgate.rater.rating.CloseOutcome;
+import dev.tollgate.rater.rating.PeriodCloseProcessor;
 import dev.tollgate.rater.rating.RatingCounts;
 import dev.tollgate.rater.rating.RatingOutcome;
 import dev.tollgate.rater.rating.RatingProcessor;
 import dev.tollgate.rater.rating.SubscriptionIndexer;
 import dev.tollgate.rater.refund.RefundProcessor;
 import dev.tollgate.rater.runtime.RaterErrorHandlers;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -44,7 +49,8 @@ import org.apache.kafka.streams.state.Stores;
  * (code → Plan / Meter / AddOn / Coupon, global); writes {@code tollgate.rated-usage} (customer_id →
  * RatedUsage), {@code tollgate.usage-rejections} (customer_id → UsageRejection),
  * {@code tollgate.usage-alerts} (customer_id → UsageAlert) and {@code tollgate.period-statements}
- * (subscription_id → PeriodStatement, statements and refund adjustments). Every processor, store and
+ * (subscription_id → PeriodStatement, statements and refund adjustments) and {@code tollgate.rater-clock}
+ * (ticks for the writing task's own partition). Every processor, store and
  * internal topic is named.
  */
 public final class RatingTopology {
@@ -86,8 +92,7 @@ public final class RatingTopology {
         placed.merge(moved, Named.as("usage-by-customer-merge"))
             .process(() -> new RatingProcessor(settings, counts), Named.as("rate-usage"),
                 StoreNames.SUBSCRIPTIONS, StoreNames.EVENT_STATUS, StoreNames.CHARGE_AGGREGATES,
-                StoreNames.PENDING_EVENTS, StoreNames.CLOSED_PERIODS, StoreNames.CLOSE_SCHEDULE, StoreNames.STATEMENTS,
-                StoreNames.REFUNDS, StoreNames.ALERTS_SENT, StoreNames.DISTINCT_VALUES)
+                StoreNames.PENDING_EVENTS, StoreNames.CLOSED_PERIODS, StoreNames.ALERTS_SENT, StoreNames.DISTINCT_VALUES)
             .split(Named.as("outcome-"))
             .branch((key, outcome) -> outcome instanceof RatingOutcome.Rated, Branched.withConsumer(rated -> rated
                 .mapValues(outcome -> ((RatingOutcome.Rated) outcome).usage(), Named.as("rated-usage"))
@@ -95,20 +100,49 @@ public final class RatingTopology {
             .branch((key, outcome) -> outcome instanceof RatingOutcome.Alerted, Branched.withConsumer(alerted -> alerted
                 .mapValues(outcome -> ((RatingOutcome.Alerted) outcome).alert(), Named.as("usage-alerts"))
                 .to(Topics.USAGE_ALERTS.name(), produced(Topics.USAGE_ALERTS, "usage-alerts-sink")), "alerted"))
-            .branch((key, outcome) -> outcome instanceof RatingOutcome.Closed, Branched.withConsumer(closed -> closed
-                .mapValues(outcome -> ((RatingOutcome.Closed) outcome).statement(), Named.as("period-statements"))
-                .to(Topics.PERIOD_STATEMENTS.name(), produced(Topics.PERIOD_STATEMENTS, "period-statements-sink")),
-                "closed"))
             .defaultBranch(Branched.withConsumer(rejected -> rejected
                 .mapValues(outcome -> ((RatingOutcome.Rejected) outcome).rejection(), Named.as("rejected-usage"))
                 .to(Topics.USAGE_REJECTIONS.name(), produced(Topics.USAGE_REJECTIONS, "rejected-usage-sink")),
                 "rejected"));
+
+        addPeriodClose(builder, settings, counts);
 
         builder.stream(Topics.REFUND_REQUESTS.name(), consumed(Topics.REFUND_REQUESTS, "refund-requests-source"))
             .process(() -> new RefundProcessor(counts, skipped), Named.as("refund-statements"), StoreNames.STATEMENTS, StoreNames.REFUNDS)
             .to(Topics.PERIOD_STATEMENTS.name(), produced(Topics.PERIOD_STATEMENTS, "statement-refunds-sink"));
 
         return builder.build(streamsConfig);
+    }
+
+    /**
+     * The period close reads the task's clock ticks and writes statements and, while stream time lags
+     * the wall clock, ticks back to the task's own partition ({@link PeriodCloseProcessor}).
+     */
+    private static void addPeriodClose(final StreamsBuilder builder, final RaterSettings settings,
+                                       final RatingCounts counts) {
+        builder.stream(Topics.RATER_CLOCK.name(), consumed(Topics.RATER_CLOCK, "rater-clock-source"))
+            .process(() -> new PeriodCloseProcessor(settings, counts), Named.as("close-periods"),
+                StoreNames.SUBSCRIPTIONS, StoreNames.CHARGE_AGGREGATES, StoreNames.ALERTS_SENT,
+                StoreNames.CLOSED_PERIODS, StoreNames.CLOSE_SCHEDULE, StoreNames.STATEMENTS, StoreNames.REFUNDS,
+                StoreNames.DISTINCT_VALUES)
+            .split(Named.as("close-"))
+            .branch((key, outcome) -> outcome instanceof CloseOutcome.Closed, Branched.withConsumer(closed -> closed
+                .mapValues(outcome -> ((CloseOutcome.Closed) outcome).statement(), Named.as("period-statements"))
+                .to(Topics.PERIOD_STATEMENTS.name(), produced(Topics.PERIOD_STATEMENTS, "period-statements-sink")),
+                "closed"))
+            .defaultBranch(Branched.withConsumer(ticks -> ticks
+                .mapValues(outcome -> ByteBuffer.allocate(Long.BYTES).putLong(((CloseOutcome.Tick) outcome).wallClockMs())
+                    .array(), Named.as("clock-ticks"))
+                .to(Topics.RATER_CLOCK.name(), Produced.with(Topics.RATER_CLOCK.keySerde(),
+                        Topics.RATER_CLOCK.valueSerde())
+                    .withStreamPartitioner(RatingTopology::ownPartition)
+                    .withName("clock-ticks-sink")), "tick"));
+    }
+
+    /** A tick goes to the partition its key names: the partition of the task that wrote it. */
+    private static Optional<Set<Integer>> ownPartition(final String topic, final String partition, final byte[] tick,
+                                                       final int partitions) {
+        return Optional.of(Set.of(Integer.parseInt(partition)));
     }
 
     private static void addCatalog(final StreamsBuilder builder, final RaterSettings settings,

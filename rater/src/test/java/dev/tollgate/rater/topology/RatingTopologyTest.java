@@ -255,15 +255,14 @@ class RatingTopologyTest {
     void shouldCloseThePeriodOnceBothClocksPassedItsEndPlusGrace() {
         catalog(null);
         call("e1", "acme", 125);
-        final Instant april = Instant.parse("2026-04-01T00:30:00Z");
-        // Stream time reaches April, inside the grace: nothing closes yet.
-        callAt("e2", "acme", 10, april, april);
-        driver.advanceWallClockTime(Duration.between(CALL_TIME, Instant.parse("2026-04-01T02:00:00Z")));
-        assertTrue(statements.isEmpty(), "stream time has not passed the end plus grace");
-
         final Instant later = Instant.parse("2026-04-01T01:30:00Z");
-        callAt("e3", "acme", 10, later, later);
-        driver.advanceWallClockTime(Duration.ofSeconds(2));
+        // Stream time passes the end plus grace, the wall clock does not yet: nothing closes.
+        callAt("e2", "acme", 10, later, later);
+        driver.advanceWallClockTime(Duration.between(CALL_TIME, Instant.parse("2026-04-01T00:59:00Z")));
+        assertTrue(statements.isEmpty(), "the wall clock has not passed the end plus grace");
+
+        // Then the wall clock passes it too.
+        driver.advanceWallClockTime(Duration.ofMinutes(2));
 
         final PeriodStatement statement = statements.readKeyValue().value;
         assertEquals("sub_1", statement.subscriptionId());
