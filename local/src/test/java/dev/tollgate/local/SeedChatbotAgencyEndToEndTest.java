@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * terminated, and its final statement checked line by line on the statements route and on
  * tollgate.period-statements. Events past a quota are rejected LIMIT_EXCEEDED and counted nowhere.
  */
-@Disabled("Waits on issue 16: a terminated subscription's final statement must come on a quiet partition")
+@Disabled("Waits on issue 16: after a period closes, its statement is published again with every usage line at 0")
 class SeedChatbotAgencyEndToEndTest {
 
     private static SeedPipeline pipeline;

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * calls sent through {@code POST /v1/events}, the subscription terminated, and its final statement
  * checked line by line on the statements route and on tollgate.period-statements.
  */
-@Disabled("Waits on issue 16: a terminated subscription's final statement must come on a quiet partition")
+@Disabled("Waits on issue 16: after a period closes, its statement is published again with every usage line at 0")
 class SeedVoiceBotEndToEndTest {
 
     private static SeedPipeline pipeline;
