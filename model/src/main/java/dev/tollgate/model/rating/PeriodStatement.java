@@ -13,9 +13,13 @@ import java.util.List;
  * rounded lines. A refund never edits it: it is a record of its own, with a negative total, naming
  * the statement it adjusts.
  *
- * @param id      {@code <subscription_id>/<period start>} for a statement, the statement's id plus
+ * <p>A plan billed {@code in_advance} also has an opening statement per subscription, published when
+ * the subscription starts: the first period's fees, billed ahead of it.
+ *
+ * @param id      {@code <subscription_id>/<period start>} for a statement, that plus {@code /opening}
+ *                for an opening statement, the adjusted statement's id plus
  *                {@code /refunds/<refund id>} for a refund: stable, so a consumer can recognise a repeat
- * @param kind    {@value #STATEMENT} or {@value #REFUND}
+ * @param kind    {@value #STATEMENT}, {@value #OPENING} or {@value #REFUND}
  * @param adjusts the id of the statement a refund adjusts; null on a statement
  * @param reason  why a refund was given, as its requester said; null on a statement
  */
@@ -26,6 +30,7 @@ public record PeriodStatement(String id, String kind, String adjusts, String sub
 
     public static final String STATEMENT = "statement";
     public static final String REFUND = "refund";
+    public static final String OPENING = "opening";
 
     public PeriodStatement {
         // Records written before refunds existed carry no kind: they are all statements.
@@ -35,6 +40,10 @@ public record PeriodStatement(String id, String kind, String adjusts, String sub
 
     public static String idOf(final String subscriptionId, final Instant periodStart) {
         return subscriptionId + "/" + periodStart;
+    }
+
+    public static String openingIdOf(final String subscriptionId, final Instant periodStart) {
+        return idOf(subscriptionId, periodStart) + "/opening";
     }
 
     @JsonIgnore

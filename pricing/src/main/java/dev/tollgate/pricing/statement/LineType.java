@@ -5,6 +5,8 @@ public enum LineType {
     SUBSCRIPTION("subscription"),
     SEATS("seats"),
     ADD_ON("add_on"),
+    /** The unused part of a fee billed in advance, given back when billing ends inside its period: negative. */
+    ADVANCE_CREDIT("advance_credit"),
     USAGE("usage"),
     COUPON("coupon"),
     CREDIT("credit");

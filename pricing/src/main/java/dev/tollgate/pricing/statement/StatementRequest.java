@@ -17,21 +17,31 @@ import java.util.Objects;
  * @param base           the plan's base price for the period it pays, or null when none is billed on this statement
  * @param seats          seats x per-seat price, or null
  * @param addOns         add-ons billed on this statement
+ * @param advanceCredits what goes back of fees billed in advance for a period that billing ended inside
  * @param usage          one entry per charge (and per group for grouped charges) with its full-precision amount
  * @param coupons        the customer's coupons, in the order they were applied to the customer
  * @param credits        the customer's prepaid credit balances, in the order they are consumed
  */
 public record StatementRequest(String planCode, String currency, BillingPeriod period, Instant issuedAt,
-        boolean finalStatement, Fee base, Fee seats, List<Fee> addOns, List<UsageCharge> usage, List<Coupon> coupons,
-        List<CreditBalance> credits) {
+        boolean finalStatement, Fee base, Fee seats, List<Fee> addOns, List<FeeCredit> advanceCredits,
+        List<UsageCharge> usage, List<Coupon> coupons, List<CreditBalance> credits) {
 
     public StatementRequest {
         Objects.requireNonNull(currency, "currency");
         Objects.requireNonNull(period, "period");
         Objects.requireNonNull(issuedAt, "issuedAt");
         addOns = addOns == null ? List.of() : List.copyOf(addOns);
+        advanceCredits = advanceCredits == null ? List.of() : List.copyOf(advanceCredits);
         usage = usage == null ? List.of() : List.copyOf(usage);
         coupons = coupons == null ? List.of() : List.copyOf(coupons);
         credits = credits == null ? List.of() : List.copyOf(credits);
+    }
+
+    /** A request without advance credits. */
+    public StatementRequest(String planCode, String currency, BillingPeriod period, Instant issuedAt,
+            boolean finalStatement, Fee base, Fee seats, List<Fee> addOns, List<UsageCharge> usage, List<Coupon> coupons,
+            List<CreditBalance> credits) {
+        this(planCode, currency, period, issuedAt, finalStatement, base, seats, addOns, List.of(), usage, coupons,
+                credits);
     }
 }

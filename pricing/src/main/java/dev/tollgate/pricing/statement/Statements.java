@@ -34,6 +34,10 @@ public final class Statements {
         for (Fee addOn : request.addOns()) {
             lines.add(feeLine(LineType.ADD_ON, addOn, scale));
         }
+        for (FeeCredit credit : request.advanceCredits()) {
+            lines.add(new StatementLine(LineType.ADVANCE_CREDIT, credit.code(), credit.units(),
+                    credit.amount().setScale(scale, RoundingMode.HALF_UP)));
+        }
         for (UsageCharge usage : request.usage()) {
             lines.add(new StatementLine(LineType.USAGE, usage.lineCode(), usage.units(),
                     usage.amount().setScale(scale, RoundingMode.HALF_UP)));

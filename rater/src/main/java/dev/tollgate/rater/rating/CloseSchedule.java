@@ -6,6 +6,7 @@ import dev.tollgate.model.catalog.Subscription;
 import dev.tollgate.pricing.period.BillingPeriod;
 import dev.tollgate.pricing.period.BillingSchedule;
 import dev.tollgate.rater.state.StateKeys;
+import dev.tollgate.rater.statement.StatementAssembler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +18,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * When each subscription's periods close: where its last closed period ended, and when its next
- * one is due (its end plus the late grace). The due entries are ordered by time, so the close
+ * one is due (its end plus the late grace), or, for a subscription whose first period is billed in
+ * advance, its start, when its opening statement is due. The due entries are ordered by time, so the close
  * punctuation reads only the subscriptions that are due instead of every subscription of the task.
  *
  * <p>Stores: {@code closed-periods} (subscription → end of its last closed period, epoch ms) and
@@ -31,9 +33,11 @@ final class CloseSchedule {
     private final CatalogView catalog;
     private final KeyValueStore<String, Long> closed;
     private final KeyValueStore<String, String> schedule;
+    private final StatementArchive archive;
 
     CloseSchedule(final Duration lateGrace, final CatalogView catalog, final KeyValueStore<String, Long> closed,
-                  final KeyValueStore<String, String> schedule) {
+                  final KeyValueStore<String, String> schedule, final StatementArchive archive) {
+        this.archive = archive;
         this.lateGrace = lateGrace;
         this.catalog = catalog;
         this.closed = closed;
@@ -104,7 +108,22 @@ final class CloseSchedule {
             put(Instant.EPOCH, subscription);
             return;
         }
+        if (openingDue(subscription, version.get())) {
+            put(subscription.startedAt(), subscription);
+            return;
+        }
         next(subscription, version.get(), cursor).ifPresent(next -> put(next.end().plus(lateGrace), subscription));
+    }
+
+    /**
+     * Whether the subscription's opening statement is still to be issued: its first period is billed
+     * in advance, nothing of it has closed and no opening statement was kept. A subscription that has
+     * closed a period is past its opening, whether or not one was issued then.
+     */
+    boolean openingDue(final Subscription subscription, final PlanVersion first) {
+        return StatementAssembler.inAdvance(first) && closedThrough(subscription.id()).isEmpty()
+            && !archive.hasOpening(subscription.id(), subscription.schedule(first).gridPeriodAt(
+                subscription.startedAt()).start());
     }
 
     /** Writes only what is new: a task that starts schedules every subscription again, and most are there. */

@@ -54,13 +54,13 @@ public final class PeriodCloseProcessor implements Processor<String, byte[], Str
     public void init(final ProcessorContext<String, CloseOutcome> context) {
         this.context = context;
         final CatalogView catalog = new StoreCatalogView(context);
+        final StatementArchive archive = new StatementArchive(settings.statementRetention(),
+            context.getStateStore(StoreNames.STATEMENTS), context.getStateStore(StoreNames.REFUNDS));
         this.schedule = new CloseSchedule(settings.lateGrace(), catalog,
-            context.getStateStore(StoreNames.CLOSED_PERIODS), context.getStateStore(StoreNames.CLOSE_SCHEDULE));
+            context.getStateStore(StoreNames.CLOSED_PERIODS), context.getStateStore(StoreNames.CLOSE_SCHEDULE), archive);
         this.closer = new PeriodCloser(catalog, schedule, context.getStateStore(StoreNames.SUBSCRIPTIONS),
             context.getStateStore(StoreNames.CHARGE_AGGREGATES), context.getStateStore(StoreNames.ALERTS_SENT),
-            context.getStateStore(StoreNames.DISTINCT_VALUES), new StatementArchive(settings.statementRetention(),
-                context.getStateStore(StoreNames.STATEMENTS),
-                context.getStateStore(StoreNames.REFUNDS)));
+            context.getStateStore(StoreNames.DISTINCT_VALUES), archive);
         context.schedule(settings.closeCheckInterval(), PunctuationType.WALL_CLOCK_TIME, this::closeOrTick);
     }
 

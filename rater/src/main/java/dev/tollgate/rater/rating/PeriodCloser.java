@@ -2,6 +2,7 @@ package dev.tollgate.rater.rating;
 
 import dev.tollgate.model.catalog.CustomerSubscriptions;
 import dev.tollgate.model.catalog.Plan;
+import dev.tollgate.model.catalog.PlanVersion;
 import dev.tollgate.model.catalog.Subscription;
 import dev.tollgate.model.rating.PeriodStatement;
 import dev.tollgate.pricing.period.BillingPeriod;
@@ -9,6 +10,7 @@ import dev.tollgate.pricing.rating.ChargeState;
 import dev.tollgate.rater.state.ChargeSlot;
 import dev.tollgate.rater.state.StateKeys;
 import dev.tollgate.rater.statement.StatementAssembler;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -114,6 +116,13 @@ final class PeriodCloser {
         }
         final Duration grace = schedule.lateGrace();
         Instant cursor = schedule.cursor(subscription);
+        final Optional<PlanVersion> first = plan.versionFor(subscription.planVersion(), subscription.startedAt());
+        if (first.isPresent() && !subscription.startedAt().isAfter(now) && schedule.openingDue(subscription, first.get())) {
+            final PeriodStatement opening = assembler.assembleOpening(subscription, plan, first.get(), now);
+            archive.keepOpening(subscription.schedule(first.get()).gridPeriodAt(subscription.startedAt()).start(),
+                opening);
+            emit.accept(opening);
+        }
         for (int run = 0; run < MAX_PERIODS_PER_RUN; run++) {
             final Optional<CloseSchedule.NextClose> next = CloseSchedule.next(subscription, plan, cursor);
             if (next.isEmpty() || next.get().end().plus(grace).isAfter(now)) {
@@ -126,8 +135,14 @@ final class PeriodCloser {
             final PeriodState state = readState(subscription.id(), grid.start());
             // Built before anything is deleted: a build that fails (a meter not known yet) leaves the
             // period's usage in place for the next run.
+            final boolean firstPeriod = !grid.start().isAfter(subscription.startedAt());
+            final Map<String, BigDecimal> billed = StatementAssembler.inAdvance(next.get().version())
+                ? archive.billedInAdvance(subscription.id(), grid.start(),
+                    subscription.schedule(next.get().version()).gridPeriodAt(grid.start().minusMillis(1)).start(),
+                    firstPeriod)
+                : Map.of();
             final PeriodStatement statement = assembler.assemble(subscription, plan, next.get().version(), grid,
-                new BillingPeriod(start, end), state.charges(), now);
+                new BillingPeriod(start, end), state.charges(), billed, now);
             archive.keep(grid.start(), statement);
             schedule.markClosed(subscription.id(), end);
             emit.accept(statement);

@@ -3,11 +3,15 @@ package dev.tollgate.rater.rating;
 import dev.tollgate.model.rating.PeriodStatement;
 import dev.tollgate.model.rating.Refund;
 import dev.tollgate.rater.state.StateKeys;
+import dev.tollgate.rater.statement.StatementAssembler;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
@@ -40,6 +44,31 @@ final class StatementArchive {
     /** @param gridStart the start of the statement's grid period, which keys it */
     void keep(final Instant gridStart, final PeriodStatement statement) {
         statements.put(StateKeys.statement(statement.subscriptionId(), gridStart), statement);
+    }
+
+    /** An opening statement, beside the closing statement of the same period. */
+    void keepOpening(final Instant gridStart, final PeriodStatement statement) {
+        statements.put(StateKeys.openingStatement(statement.subscriptionId(), gridStart), statement);
+    }
+
+    boolean hasOpening(final String subscriptionId, final Instant gridStart) {
+        return statements.get(StateKeys.openingStatement(subscriptionId, gridStart)) != null;
+    }
+
+    /**
+     * What the statement that billed {@code gridStart}'s period in advance charged for each fee: the
+     * opening statement for the first period, else the closing statement of the period before.
+     */
+    Map<String, BigDecimal> billedInAdvance(final String subscriptionId, final Instant gridStart,
+                                            final Instant previousGridStart, final boolean first) {
+        final PeriodStatement billing = statements.get(first ? StateKeys.openingStatement(subscriptionId, gridStart)
+            : StateKeys.statement(subscriptionId, previousGridStart));
+        final Map<String, BigDecimal> fees = new HashMap<>();
+        if (billing != null) {
+            billing.lines().stream().filter(line -> StatementAssembler.isFee(line.type()))
+                .forEach(line -> fees.put(StatementAssembler.feeKey(line.type(), line.code()), line.amount()));
+        }
+        return fees;
     }
 
     /**

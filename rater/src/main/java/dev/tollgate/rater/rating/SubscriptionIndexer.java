@@ -24,8 +24,9 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * holds, which covers state from before these books existed. It runs from a punctuation because a
  * store written outside processing has no record context.
  *
- * <p>Stores: {@code subscriptions} (read), {@code subscription-customers} (subscription → customer_id)
- * and those of the {@link CloseSchedule}.
+ * <p>Stores: {@code subscriptions} (read), {@code subscription-customers} (subscription → customer_id),
+ * those of the {@link CloseSchedule} and {@code statements} (read: whether an opening statement was
+ * issued; {@code refunds} only because the archive holds both).
  */
 public final class SubscriptionIndexer implements Processor<String, CustomerSubscriptions, Void, Void> {
 
@@ -42,7 +43,9 @@ public final class SubscriptionIndexer implements Processor<String, CustomerSubs
     @Override
     public void init(final ProcessorContext<Void, Void> context) {
         this.schedule = new CloseSchedule(settings.lateGrace(), new StoreCatalogView(context),
-            context.getStateStore(StoreNames.CLOSED_PERIODS), context.getStateStore(StoreNames.CLOSE_SCHEDULE));
+            context.getStateStore(StoreNames.CLOSED_PERIODS), context.getStateStore(StoreNames.CLOSE_SCHEDULE),
+            new StatementArchive(settings.statementRetention(), context.getStateStore(StoreNames.STATEMENTS),
+                context.getStateStore(StoreNames.REFUNDS)));
         this.customers = context.getStateStore(StoreNames.SUBSCRIPTION_CUSTOMERS);
         this.subscriptions = context.getStateStore(StoreNames.SUBSCRIPTIONS);
         this.firstPass = context.schedule(settings.closeCheckInterval(), PunctuationType.WALL_CLOCK_TIME,

@@ -62,6 +62,14 @@ public final class StateKeys {
         return statementPrefix(subscriptionId) + periodStart.toEpochMilli();
     }
 
+    /**
+     * An opening statement (fees billed in advance at the start): beside the closing statement of
+     * the same period, sorting after it and its refunds and before its own refunds.
+     */
+    public static String openingStatement(final String subscriptionId, final Instant periodStart) {
+        return statement(subscriptionId, periodStart) + "/opening";
+    }
+
     /** Every statement of one subscription. */
     public static String statementPrefix(final String subscriptionId) {
         return subscriptionId + SEPARATOR;

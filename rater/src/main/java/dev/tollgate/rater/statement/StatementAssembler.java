@@ -12,6 +12,7 @@ import dev.tollgate.model.rating.Period;
 import dev.tollgate.model.rating.PeriodStatement;
 import dev.tollgate.model.rating.StatementLine;
 import dev.tollgate.pricing.aggregation.Aggregation;
+import dev.tollgate.pricing.money.Currencies;
 import dev.tollgate.pricing.charge.ChargeDefinition;
 import dev.tollgate.pricing.period.BillingInterval;
 import dev.tollgate.pricing.period.BillingPeriod;
@@ -24,6 +25,8 @@ import dev.tollgate.pricing.statement.BillTiming;
 import dev.tollgate.pricing.statement.CouponType;
 import dev.tollgate.pricing.statement.CreditBalance;
 import dev.tollgate.pricing.statement.Fee;
+import dev.tollgate.pricing.statement.FeeCredit;
+import dev.tollgate.pricing.statement.LineType;
 import dev.tollgate.pricing.statement.Statement;
 import dev.tollgate.pricing.statement.StatementRequest;
 import dev.tollgate.pricing.statement.Statements;
@@ -63,35 +66,136 @@ public final class StatementAssembler {
         this.coupons = coupons;
     }
 
+    /** A statement without advance credits: nothing billed in advance is given back. */
+    public PeriodStatement assemble(final Subscription subscription, final Plan plan, final PlanVersion version,
+                                    final BillingPeriod grid, final BillingPeriod period,
+                                    final Map<ChargeSlot, ChargeState> states, final Instant issuedAt) {
+        return assemble(subscription, plan, version, grid, period, states, Map.of(), issuedAt);
+    }
+
     /**
      * @param version the plan version that bills the period: the pinned one, else the one in force at its start
      * @param grid the grid period, as the rater keys charge state by it
      * @param period the statement period: the grid cut to the subscription's start and end
      * @param states the period's charge states by charge (and group, for a grouped charge)
+     * @param billedInAdvance what the statement that billed this period in advance charged for each fee, by
+     *                        {@link #feeKey}; when billing ends inside the period, the unused part goes back
      */
     public PeriodStatement assemble(final Subscription subscription, final Plan plan, final PlanVersion version,
                                     final BillingPeriod grid, final BillingPeriod period,
-                                    final Map<ChargeSlot, ChargeState> states, final Instant issuedAt) {
+                                    final Map<ChargeSlot, ChargeState> states,
+                                    final Map<String, BigDecimal> billedInAdvance, final Instant issuedAt) {
         final BillingSchedule schedule = subscription.schedule(version);
-        final BillTiming timing = version.billTiming() == null ? BillTiming.ARREARS
-            : BillTiming.fromWire(version.billTiming());
+        final BillTiming timing = timing(version);
         final Fee base = BaseFees.closing(plan.code(), BigDecimal.ONE, version.amount(), schedule, timing, grid)
             .filter(fee -> version.amount().signum() > 0)
             .orElse(null);
         final Fee seats = subscription.seats() == null || subscription.seats() == 0 || version.seatPrice() == null
             ? null : BaseFees.closing("seats", BigDecimal.valueOf(subscription.seats()), version.seatPrice(),
                 schedule, timing, grid).orElse(null);
+        final List<FeeCredit> credits = timing == BillTiming.ADVANCE && period.end().isBefore(grid.end())
+            ? unusedAdvance(subscription, plan, version, schedule, grid, billedInAdvance) : List.of();
         final StatementRequest request = new StatementRequest(plan.code(), version.currency(), period, issuedAt,
-            true, base, seats, addOnFees(subscription, version, schedule, timing, grid), usage(plan, version, states),
-            statementCoupons(subscription), credits(version));
-        final Statement statement = Statements.compute(request);
+            true, base, seats, addOnFees(subscription, version, schedule, timing, grid), credits,
+            usage(plan, version, states), statementCoupons(subscription), credits(version));
+        return statement(PeriodStatement.idOf(subscription.id(), grid.start()), PeriodStatement.STATEMENT,
+            subscription, plan, version, period, Statements.compute(request), issuedAt);
+    }
+
+    /**
+     * The opening statement of a subscription whose first period is billed in advance: the first
+     * period's base, seat and add-on fees, pro-rated to its billable days, with coupons. The plan's
+     * credits are left to the closing statements, one draw per period.
+     */
+    public PeriodStatement assembleOpening(final Subscription subscription, final Plan plan,
+                                           final PlanVersion version, final Instant issuedAt) {
+        final BillingSchedule schedule = subscription.schedule(version);
+        final BillingPeriod grid = schedule.gridPeriodAt(subscription.startedAt());
+        final BillingPeriod period = schedule.statementPeriodAt(subscription.startedAt()).orElse(grid);
+        final Fee base = BaseFees.opening(plan.code(), BigDecimal.ONE, version.amount(), schedule, BillTiming.ADVANCE)
+            .filter(fee -> version.amount().signum() > 0)
+            .orElse(null);
+        final Fee seats = subscription.seats() == null || subscription.seats() == 0 || version.seatPrice() == null
+            ? null : BaseFees.opening("seats", BigDecimal.valueOf(subscription.seats()), version.seatPrice(),
+                schedule, BillTiming.ADVANCE).orElse(null);
+        final List<Fee> addOns = new ArrayList<>();
+        for (final SubscriptionAddOn taken : subscription.addOns()) {
+            final AddOn addOn = addOns(taken, version);
+            if (addOn != null) {
+                BaseFees.opening(addOn.code(), quantity(taken, addOn, subscription),
+                    pricePerPeriod(addOn, version.billingInterval()), schedule, BillTiming.ADVANCE).ifPresent(addOns::add);
+            }
+        }
+        final StatementRequest request = new StatementRequest(plan.code(), version.currency(), period, issuedAt,
+            true, base, seats, addOns, List.of(), statementCoupons(subscription), List.of());
+        return statement(PeriodStatement.openingIdOf(subscription.id(), grid.start()), PeriodStatement.OPENING,
+            subscription, plan, version, period, Statements.compute(request), issuedAt);
+    }
+
+    /** Whether the version bills its fees at the start of the period they pay for. */
+    public static boolean inAdvance(final PlanVersion version) {
+        return timing(version) == BillTiming.ADVANCE;
+    }
+
+    /** The key of a fee line in {@code billedInAdvance}: its type and code. */
+    public static String feeKey(final String type, final String code) {
+        return type + "/" + code;
+    }
+
+    /** Whether a statement line bills a fee paid in advance (base, seats, add-on). */
+    public static boolean isFee(final String type) {
+        return LineType.SUBSCRIPTION.wireName().equals(type) || LineType.SEATS.wireName().equals(type)
+            || LineType.ADD_ON.wireName().equals(type);
+    }
+
+    private static BillTiming timing(final PlanVersion version) {
+        return version.billTiming() == null ? BillTiming.ARREARS : BillTiming.fromWire(version.billTiming());
+    }
+
+    /** Each fee billed in advance for {@code grid}, against what the grid period owes now that billing ended in it. */
+    private List<FeeCredit> unusedAdvance(final Subscription subscription, final Plan plan, final PlanVersion version,
+                                          final BillingSchedule schedule, final BillingPeriod grid,
+                                          final Map<String, BigDecimal> billed) {
+        final int scale = Currencies.minorUnits(version.currency());
+        final List<FeeCredit> credits = new ArrayList<>();
+        final List<Map.Entry<String, Fee>> owed = new ArrayList<>();
+        owed.add(Map.entry(feeKey(LineType.SUBSCRIPTION.wireName(), plan.code()),
+            new Fee(plan.code(), BigDecimal.ONE, version.amount(), grid, schedule.prorationFor(grid))));
+        if (subscription.seats() != null && version.seatPrice() != null) {
+            owed.add(Map.entry(feeKey(LineType.SEATS.wireName(), "seats"), new Fee("seats",
+                BigDecimal.valueOf(subscription.seats()), version.seatPrice(), grid, schedule.prorationFor(grid))));
+        }
+        for (final SubscriptionAddOn taken : subscription.addOns()) {
+            final AddOn addOn = addOns(taken, version);
+            if (addOn != null) {
+                owed.add(Map.entry(feeKey(LineType.ADD_ON.wireName(), addOn.code()), new Fee(addOn.code(),
+                    quantity(taken, addOn, subscription), pricePerPeriod(addOn, version.billingInterval()), grid,
+                    schedule.prorationFor(grid))));
+            }
+        }
+        for (final Map.Entry<String, Fee> fee : owed) {
+            final BigDecimal paid = billed.get(fee.getKey());
+            if (paid != null) {
+                BaseFees.unused(paid, fee.getValue(), scale).ifPresent(credits::add);
+            }
+        }
+        return credits;
+    }
+
+    private AddOn addOns(final SubscriptionAddOn taken, final PlanVersion version) {
+        final AddOn addOn = addOns.apply(taken.code());
+        return addOn == null || !version.currency().equals(addOn.currency()) ? null : addOn;
+    }
+
+    private static PeriodStatement statement(final String id, final String kind, final Subscription subscription,
+                                             final Plan plan, final PlanVersion version, final BillingPeriod period,
+                                             final Statement statement, final Instant issuedAt) {
         final List<StatementLine> lines = statement.lines().stream()
             .map(line -> new StatementLine(line.type().wireName(), line.code(), line.units(), line.amount()))
             .toList();
-        return new PeriodStatement(PeriodStatement.idOf(subscription.id(), grid.start()), PeriodStatement.STATEMENT,
-            null, subscription.id(), subscription.customerId(), plan.code(), version.version(),
-            new Period(period.start(), period.end()), version.currency(), lines, statement.subtotal(),
-            statement.total(), true, null, issuedAt);
+        return new PeriodStatement(id, kind, null, subscription.id(), subscription.customerId(), plan.code(),
+            version.version(), new Period(period.start(), period.end()), version.currency(), lines,
+            statement.subtotal(), statement.total(), true, null, issuedAt);
     }
 
     /**

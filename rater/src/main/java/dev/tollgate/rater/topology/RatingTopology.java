@@ -159,7 +159,7 @@ public final class RatingTopology {
             .toStream(Named.as("subscription-changes"))
             .process(() -> new SubscriptionIndexer(settings), Named.as("index-subscriptions"),
                 StoreNames.SUBSCRIPTIONS, StoreNames.CLOSED_PERIODS, StoreNames.CLOSE_SCHEDULE,
-                StoreNames.SUBSCRIPTION_CUSTOMERS);
+                StoreNames.SUBSCRIPTION_CUSTOMERS, StoreNames.STATEMENTS, StoreNames.REFUNDS);
     }
 
     /**
