@@ -9,6 +9,7 @@ import dev.tollgate.rater.state.StateKeys;
 import dev.tollgate.rater.statement.StatementAssembler;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -62,8 +63,13 @@ final class CloseSchedule {
         return end == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(end));
     }
 
+    /**
+     * Kept in whole milliseconds, rounded up: a termination stamped with microseconds rounded down
+     * would leave the cursor just before the end, and the same period would close again, empty.
+     */
     void markClosed(final String subscriptionId, final Instant end) {
-        closed.put(subscriptionId, end.toEpochMilli());
+        final Instant whole = end.truncatedTo(ChronoUnit.MILLIS);
+        closed.put(subscriptionId, (whole.isBefore(end) ? whole.plusMillis(1) : whole).toEpochMilli());
     }
 
     /** Where the subscription's unclosed periods begin. */
