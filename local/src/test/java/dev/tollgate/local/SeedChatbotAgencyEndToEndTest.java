@@ -9,7 +9,6 @@ import dev.tollgate.testkit.TestHttp;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.Test;
  * terminated, and its final statement checked line by line on the statements route and on
  * tollgate.period-statements. Events past a quota are rejected LIMIT_EXCEEDED and counted nowhere.
  */
-@Disabled("Waits on issue 16: after a period closes, its statement is published again with every usage line at 0")
 class SeedChatbotAgencyEndToEndTest {
 
     private static SeedPipeline pipeline;

@@ -11,7 +11,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.Test;
  * checked line by line on the statements route and on tollgate.period-statements, then refunded in
  * part and in full.
  */
-@Disabled("Waits on issue 16: after a period closes, its statement is published again with every usage line at 0")
 class SeedSuperAdminConsoleEndToEndTest {
 
     private static SeedPipeline pipeline;

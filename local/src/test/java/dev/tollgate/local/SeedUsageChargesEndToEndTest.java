@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.Test;
  * meter; usage through {@code POST /v1/events}, the subscription terminated, and its final
  * statement checked line by line on the statements route and on tollgate.period-statements.
  */
-@Disabled("Waits on issue 16: after a period closes, its statement is published again with every usage line at 0")
 class SeedUsageChargesEndToEndTest {
 
     private static SeedPipeline pipeline;

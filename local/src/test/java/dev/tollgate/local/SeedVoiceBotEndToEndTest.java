@@ -7,7 +7,6 @@ import dev.tollgate.model.rating.PeriodStatement;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.Test;
  * calls sent through {@code POST /v1/events}, the subscription terminated, and its final statement
  * checked line by line on the statements route and on tollgate.period-statements.
  */
-@Disabled("Waits on issue 16: after a period closes, its statement is published again with every usage line at 0")
 class SeedVoiceBotEndToEndTest {
 
     private static SeedPipeline pipeline;
