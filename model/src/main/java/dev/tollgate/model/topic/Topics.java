@@ -21,7 +21,7 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
-/** Every topic of the contract in DESIGN.md, with its key and value serdes. */
+/** Every topic of Tollgate's contract, with its key and value serdes. */
 public final class Topics {
 
     /**
