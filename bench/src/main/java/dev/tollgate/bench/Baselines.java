@@ -17,7 +17,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
-/** The plain Kafka Streams applications the rater is measured against (DESIGN.md, "Performance"). */
+/** The plain Kafka Streams applications the rater is measured against. */
 final class Baselines {
 
     static final String PASSTHROUGH_OUT = "bench.passthrough-out";
