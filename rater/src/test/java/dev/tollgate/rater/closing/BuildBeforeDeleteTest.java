@@ -10,6 +10,7 @@ import dev.tollgate.model.catalog.PlanVersion;
 import dev.tollgate.model.catalog.Subscription;
 import dev.tollgate.model.rating.PeriodStatement;
 import dev.tollgate.model.rating.StatementLine;
+import dev.tollgate.rater.topology.RaterDriver;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;

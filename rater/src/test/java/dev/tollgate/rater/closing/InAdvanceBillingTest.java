@@ -15,6 +15,7 @@ import dev.tollgate.model.rating.Refund;
 import dev.tollgate.model.rating.RefundRequest;
 import dev.tollgate.model.rating.StatementLine;
 import dev.tollgate.rater.state.StateKeys;
+import dev.tollgate.rater.topology.RaterDriver;
 import dev.tollgate.rater.topology.StoreNames;
 import java.math.BigDecimal;
 import java.nio.file.Path;

@@ -9,6 +9,7 @@ import dev.tollgate.model.catalog.Plan;
 import dev.tollgate.model.catalog.PlanVersion;
 import dev.tollgate.model.catalog.Subscription;
 import dev.tollgate.model.rating.PeriodStatement;
+import dev.tollgate.rater.topology.RaterDriver;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;

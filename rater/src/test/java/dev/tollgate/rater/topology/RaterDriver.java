@@ -1,5 +1,6 @@
 package dev.tollgate.rater.topology;
 
+import dev.tollgate.model.catalog.AddOn;
 import dev.tollgate.model.catalog.Charge;
 import dev.tollgate.model.catalog.CustomerSubscriptions;
 import dev.tollgate.model.catalog.Meter;
@@ -9,6 +10,7 @@ import dev.tollgate.model.catalog.Subscription;
 import dev.tollgate.model.json.Json;
 import dev.tollgate.model.rating.PeriodStatement;
 import dev.tollgate.model.rating.RatedUsage;
+import dev.tollgate.model.rating.RefundRequest;
 import dev.tollgate.model.rating.UsageRejection;
 import dev.tollgate.model.topic.Topic;
 import dev.tollgate.model.topic.Topics;
@@ -27,42 +29,61 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 
 /**
- * The rating topology in a {@link TopologyTestDriver}, with the catalog and event helpers the
- * rating-rule tests share: one customer ({@code acme}) on one monthly USD plan from March 2026.
+ * The rating topology in a {@link TopologyTestDriver}, with its catalog, usage and refund inputs, its
+ * outputs, a wall clock the test moves, and the helpers the rating-rule tests share: one customer
+ * ({@code acme}) on one monthly USD plan from March 2026. The driver feeds a record written to one of
+ * the topology's own source topics back into it, as the broker would, so the rater's clock ticks are
+ * read back too.
  */
-final class RaterDriver implements AutoCloseable {
+public final class RaterDriver implements AutoCloseable {
 
-    static final int PARTITIONS = 4;
-    static final String CUSTOMER = "acme";
-    static final Instant START = Instant.parse("2026-03-01T00:00:00Z");
-    static final Instant NOW = Instant.parse("2026-03-10T12:00:00Z");
+    public static final int PARTITIONS = 4;
+    public static final String CUSTOMER = "acme";
+    public static final Instant START = Instant.parse("2026-03-01T00:00:00Z");
+    public static final Instant NOW = Instant.parse("2026-03-10T12:00:00Z");
+    public static final Duration GRACE = Duration.ofHours(1);
+    public static final Duration RETENTION = Duration.ofDays(60);
 
-    final RatingCounts counts = new RatingCounts();
-    final TopologyTestDriver driver;
-    final TestInputTopic<String, byte[]> usage;
-    final TestInputTopic<String, Meter> meters;
-    final TestInputTopic<String, Plan> plans;
-    final TestInputTopic<String, CustomerSubscriptions> subscriptions;
-    final TestOutputTopic<String, RatedUsage> rated;
-    final TestOutputTopic<String, UsageRejection> rejected;
-    final TestOutputTopic<String, PeriodStatement> statements;
+    public final RatingCounts counts = new RatingCounts();
+    public final TopologyTestDriver driver;
+    public final TestInputTopic<String, byte[]> usage;
+    public final TestInputTopic<String, Meter> meters;
+    public final TestInputTopic<String, Plan> plans;
+    public final TestInputTopic<String, AddOn> addOns;
+    public final TestInputTopic<String, CustomerSubscriptions> subscriptions;
+    public final TestInputTopic<String, RefundRequest> refunds;
+    public final TestOutputTopic<String, RatedUsage> rated;
+    public final TestOutputTopic<String, UsageRejection> rejected;
+    public final TestOutputTopic<String, PeriodStatement> statements;
+    private Instant wallClock;
 
-    RaterDriver(final Path stateDir) {
+    public RaterDriver(final Path stateDir) {
+        this(stateDir, NOW);
+    }
+
+    public RaterDriver(final Path stateDir, final Instant wallClock) {
         this(stateDir, new RaterSettings(PARTITIONS, Duration.ofDays(35), Duration.ofSeconds(10),
-            Duration.ofSeconds(1), Duration.ofHours(1), Duration.ofSeconds(1), Duration.ofDays(60)));
+            Duration.ofSeconds(1), GRACE, Duration.ofSeconds(1), RETENTION), wallClock);
     }
 
     RaterDriver(final Path stateDir, final RaterSettings settings) {
+        this(stateDir, settings, NOW);
+    }
+
+    private RaterDriver(final Path stateDir, final RaterSettings settings, final Instant wallClock) {
         final Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "rating-rules-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
-        driver = new TopologyTestDriver(RatingTopology.build(settings, counts, config), config, NOW);
+        this.wallClock = wallClock;
+        driver = new TopologyTestDriver(RatingTopology.build(settings, counts, config), config, wallClock);
         usage = input(Topics.USAGE_EVENTS);
         meters = input(Topics.METERS);
         plans = input(Topics.PLANS);
+        addOns = input(Topics.ADDONS);
         subscriptions = input(Topics.SUBSCRIPTIONS);
+        refunds = input(Topics.REFUND_REQUESTS);
         rated = output(Topics.RATED_USAGE);
         rejected = output(Topics.USAGE_REJECTIONS);
         statements = output(Topics.PERIOD_STATEMENTS);
@@ -117,6 +138,34 @@ final class RaterDriver implements AutoCloseable {
         event.put("timestamp", at.toString());
         event.put("properties", properties);
         usage.pipeInput(CUSTOMER, Json.write(event), received);
+    }
+
+    public void subscribe(final Subscription subscription, final Instant written) {
+        subscriptions.pipeInput(subscription.customerId(), new CustomerSubscriptions(subscription.customerId(),
+            List.of(subscription)), written);
+    }
+
+    /** An event of {@code type} with a numeric {@code seconds} property, at {@code at}, written then. */
+    public void call(final String id, final String customer, final String type, final int seconds,
+                     final Instant at) {
+        final Map<String, Object> event = new LinkedHashMap<>();
+        event.put("id", id);
+        event.put("type", type);
+        event.put("customer_id", customer);
+        event.put("timestamp", at.toString());
+        event.put("properties", Map.of("seconds", seconds));
+        usage.pipeInput(customer, Json.write(event), at);
+    }
+
+    /** Moves the wall clock to {@code at}; each punctuation due by then fires once. */
+    public void wallClockTo(final Instant at) {
+        driver.advanceWallClockTime(Duration.between(wallClock, at));
+        wallClock = at;
+    }
+
+    /** Moves the wall clock on by {@code step}. */
+    public void wallClockBy(final Duration step) {
+        wallClockTo(wallClock.plus(step));
     }
 
     @Override
