@@ -38,6 +38,7 @@ class HostileCatalogReaderTest {
                 .formatted(plan));
 
             // Other tests write bad records too: the reader has read theirs by now, so count from here.
+            final String versionless = unique("versionless-plan");
             final SkippedRecords skipped = api.context().getBean(CatalogStore.class).skipped();
             final long[] before = counts(skipped);
             try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(ClientConfigs.reliableProducer(
@@ -50,6 +51,8 @@ class HostileCatalogReaderTest {
                 send(producer, Topics.PLANS.name(), plan, """
                     {"code": "%s", "status": "ACTIVE", "versions": [{"version": 2, "interval": "monthly"}]}"""
                     .formatted(plan));
+                send(producer, Topics.PLANS.name(), plan, "{\"code\": \"" + plan + "\", \"versions\": []}");
+                send(producer, Topics.PLANS.name(), versionless, "{\"code\": \"" + versionless + "\"}");
                 send(producer, Topics.SUBSCRIPTIONS.name(), unique("customer"), "\u0000\u0000\u0001\u0000");
             }
 
@@ -57,14 +60,19 @@ class HostileCatalogReaderTest {
             assertEquals(created, get(api.http(), "/v1/meters/" + meter), "the meter keeps its last good value");
             assertEquals("5", get(api.http(), "/v1/plans/" + plan).get("amount").asText());
             final long[] after = counts(skipped);
+            final long[] expected = {1, 1, 1, 3, 1};
             for (int i = 0; i < after.length; i++) {
-                assertEquals(1, after[i] - before[i], "one more skipped record of kind " + i);
+                assertEquals(expected[i], after[i] - before[i], "skipped records of kind " + i);
             }
+            assertEquals(404, api.http().get("/v1/plans/" + versionless, ADMIN).status());
 
             create(api.http(), "/v1/meters", """
                 {"code": "%s", "event_type": "call", "aggregation": "count"}""".formatted(unique("after")));
             assertEquals(200, api.http().get("/health", null).status());
             assertEquals(200, api.http().get("/v1/plans", ADMIN).status());
+            create(api.http(), "/v1/plans", """
+                {"code": "%s", "name": "Late", "interval": "monthly", "currency": "USD", "amount": "1"}"""
+                .formatted(versionless));
         }
     }
 

@@ -47,6 +47,9 @@ public final class CatalogRecordRules {
 
     private static void plan(final Plan plan, final List<String> problems) {
         required(plan.code(), "code", problems);
+        if (plan.versions().isEmpty()) {
+            problems.add("versions: a plan has at least one version");
+        }
         for (int i = 0; i < plan.versions().size(); i++) {
             final PlanVersion version = plan.versions().get(i);
             final String at = "versions[" + i + "]";

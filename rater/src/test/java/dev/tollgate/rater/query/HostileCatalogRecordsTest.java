@@ -94,6 +94,8 @@ class HostileCatalogRecordsTest {
         raw(Topics.PLANS.name(), catalog.plan, """
             {"code":"%s","status":"ACTIVE","versions":[{"version":2,"interval":"monthly","currency":"USD"}]}"""
             .formatted(catalog.plan));
+        raw(Topics.PLANS.name(), catalog.plan, "{\"code\":\"%s\",\"status\":\"ACTIVE\",\"versions\":[]}"
+            .formatted(catalog.plan));
         writer.raw(Topics.METERS.name(), catalog.meter, new byte[] {0, 0, 1, 0});
         raw(Topics.METERS.name(), catalog.meter, """
             {"code":"%s","event_type":"%s","aggregation":"bogus"}""".formatted(catalog.meter, catalog.eventType));
@@ -112,7 +114,7 @@ class HostileCatalogRecordsTest {
 
     private static Map<String, Long> expectedSkips() {
         return Map.ofEntries(
-            Map.entry(Topics.PLANS.name() + " unreadable", 2L), Map.entry(Topics.PLANS.name() + " invalid", 1L),
+            Map.entry(Topics.PLANS.name() + " unreadable", 2L), Map.entry(Topics.PLANS.name() + " invalid", 2L),
             Map.entry(Topics.METERS.name() + " unreadable", 1L), Map.entry(Topics.METERS.name() + " invalid", 1L),
             Map.entry(Topics.SUBSCRIPTIONS.name() + " unreadable", 1L),
             Map.entry(Topics.SUBSCRIPTIONS.name() + " invalid", 1L),
