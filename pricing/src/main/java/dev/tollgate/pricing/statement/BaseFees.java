@@ -47,11 +47,14 @@ public final class BaseFees {
      * The credit for a fee billed in advance ({@code billed}, as its statement line reads, rounded) once billing ended
      * inside the period it paid for: the period owes {@code owed} (the same fee pro-rated to the days billable), so
      * {@code owed - billed} goes back, each side rounded to {@code scale} as its own line is, so that what the customer
-     * pays for the period is exactly the owed line. Nothing when the period owes as much as was billed or more (a fee
-     * billed already pro-rated, or a quantity raised since).
+     * pays for the period is exactly the owed line. When coupons took part of the statement that billed the fee, only
+     * the {@code paidShare} of that difference goes back (rounded half-up once more), since only that share was
+     * paid. Nothing when the period owes as much as was billed or more (a fee billed already pro-rated, or a quantity
+     * raised since).
      */
-    public static Optional<FeeCredit> unused(BigDecimal billed, Fee owed, int scale) {
-        final BigDecimal credit = owed.amount(scale).subtract(billed.setScale(scale, RoundingMode.HALF_UP));
+    public static Optional<FeeCredit> unused(BigDecimal billed, Fee owed, BigDecimal paidShare, int scale) {
+        final BigDecimal credit = owed.amount(scale).subtract(billed.setScale(scale, RoundingMode.HALF_UP))
+                .multiply(paidShare).setScale(scale, RoundingMode.HALF_UP);
         return credit.signum() < 0 ? Optional.of(new FeeCredit(owed.code(), owed.quantity(), credit))
                 : Optional.empty();
     }

@@ -14,8 +14,11 @@ import java.util.List;
  * out and divided once, at that point); subtotal and total are sums of rounded lines, so they never disagree with the
  * lines a customer reads. Coupons then apply to the subtotal as Lago applies them: coupons limited to plans first, then
  * the others, each in the order given; a percentage coupon takes its rate of what is left (rounded half-up), a fixed
- * coupon takes its amount or what is left if less; once nothing is left the remaining coupons are not used. Prepaid
- * credits pay what is left after coupons, balance by balance, in whole minor units.
+ * coupon takes its amount or what is left if less; once nothing is left the remaining coupons are not used. Coupons
+ * apply to what the statement bills, never to the credit for fees billed in advance and not used: that credit gives
+ * back only what was paid after the coupons of the statement that billed the fee ({@link AdvanceBilling}), so a
+ * discount is not given twice. Prepaid credits pay what is left after coupons and advance credits, balance by
+ * balance, in whole minor units.
  */
 public final class Statements {
 
@@ -34,17 +37,20 @@ public final class Statements {
         for (Fee addOn : request.addOns()) {
             lines.add(feeLine(LineType.ADD_ON, addOn, scale));
         }
+        final List<StatementLine> advanceCredits = new ArrayList<>();
         for (FeeCredit credit : request.advanceCredits()) {
-            lines.add(new StatementLine(LineType.ADVANCE_CREDIT, credit.code(), credit.units(),
+            advanceCredits.add(new StatementLine(LineType.ADVANCE_CREDIT, credit.code(), credit.units(),
                     credit.amount().setScale(scale, RoundingMode.HALF_UP)));
         }
+        lines.addAll(advanceCredits);
         for (UsageCharge usage : request.usage()) {
             lines.add(new StatementLine(LineType.USAGE, usage.lineCode(), usage.units(),
                     usage.amount().setScale(scale, RoundingMode.HALF_UP)));
         }
         final BigDecimal subtotal = sum(lines, scale);
+        final BigDecimal givenBack = sum(advanceCredits, scale);
 
-        BigDecimal left = subtotal;
+        BigDecimal left = subtotal.subtract(givenBack);
         final List<AppliedAmount> couponsApplied = new ArrayList<>();
         for (Coupon coupon : inApplicationOrder(request.coupons())) {
             if (left.signum() <= 0) {
@@ -58,6 +64,7 @@ public final class Statements {
             couponsApplied.add(new AppliedAmount(coupon.code(), discount));
             left = left.subtract(discount);
         }
+        left = left.add(givenBack);
 
         final List<AppliedAmount> creditsApplied = new ArrayList<>();
         for (CreditBalance credit : request.credits()) {

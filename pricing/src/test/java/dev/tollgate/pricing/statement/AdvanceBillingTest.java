@@ -39,7 +39,7 @@ class AdvanceBillingTest {
         final Fee owed = new Fee("pro", BigDecimal.ONE, new BigDecimal("10"), MARCH, ended.prorationFor(MARCH));
         // owed 10.00 x 15 / 31 = 4.838... => 4.84; billed 10.00 in advance: 4.84 - 10.00 = -5.16
         assertEquals(new FeeCredit("pro", BigDecimal.ONE, new BigDecimal("-5.16")),
-                BaseFees.unused(new BigDecimal("10.00"), owed, 2).orElseThrow());
+                BaseFees.unused(new BigDecimal("10.00"), owed, BigDecimal.ONE, 2).orElseThrow());
     }
 
     @Test
@@ -50,7 +50,7 @@ class AdvanceBillingTest {
                 ended.prorationFor(MARCH));
         // 3 x 33,000 = 99,000 billed; owed 99,000 x 10 / 31 = 31,935.48... => 31,935; 31,935 - 99,000 = -67,065
         assertEquals(new FeeCredit("seats", new BigDecimal("3"), new BigDecimal("-67065")),
-                BaseFees.unused(new BigDecimal("99000"), owed, 0).orElseThrow());
+                BaseFees.unused(new BigDecimal("99000"), owed, BigDecimal.ONE, 0).orElseThrow());
     }
 
     @Test
@@ -58,7 +58,7 @@ class AdvanceBillingTest {
         final BillingSchedule ended = schedule(Instant.parse("2026-01-01T00:00:00Z"),
                 Instant.parse("2026-03-16T00:00:00Z"));
         final Fee owed = new Fee("pro", BigDecimal.ONE, new BigDecimal("10"), MARCH, ended.prorationFor(MARCH));
-        assertTrue(BaseFees.unused(new BigDecimal("4.84"), owed, 2).isEmpty());
+        assertTrue(BaseFees.unused(new BigDecimal("4.84"), owed, BigDecimal.ONE, 2).isEmpty());
     }
 
     @Test
@@ -71,5 +71,53 @@ class AdvanceBillingTest {
                 statement.lines().stream().map(StatementLine::type).toList());
         // -5.16 + 0.25 = -4.91: the customer is owed money back
         assertEquals(new BigDecimal("-4.91"), statement.total());
+    }
+
+    @Test
+    void shouldGiveBackTheShareOfTheUnusedFeeThatWasPaidAfterCoupons() {
+        final BillingSchedule ended = schedule(Instant.parse("2026-01-01T00:00:00Z"),
+                Instant.parse("2026-03-16T00:00:00Z"));
+        final Fee owed = new Fee("pro", BigDecimal.ONE, new BigDecimal("10"), MARCH, ended.prorationFor(MARCH));
+        // billed 10.00 with 25% off that statement: paid 0.75 of it; (4.84 - 10.00) x 0.75 = -3.87
+        final BigDecimal share = AdvanceBilling.paidShare(new BigDecimal("10.00"), new BigDecimal("2.50"));
+        assertEquals(0, new BigDecimal("0.75").compareTo(share));
+        assertEquals(new FeeCredit("pro", BigDecimal.ONE, new BigDecimal("-3.87")),
+                BaseFees.unused(new BigDecimal("10.00"), owed, share, 2).orElseThrow());
+    }
+
+    @Test
+    void shouldPayAllOfAStatementWithoutCouponsOrWithNothingBilled() {
+        assertEquals(BigDecimal.ONE, AdvanceBilling.paidShare(new BigDecimal("10.00"), BigDecimal.ZERO));
+        assertEquals(BigDecimal.ONE, AdvanceBilling.paidShare(new BigDecimal("-4.00"), new BigDecimal("1.00")));
+        assertEquals(0, BigDecimal.ZERO.compareTo(AdvanceBilling.paidShare(new BigDecimal("3.00"),
+                new BigDecimal("3.00"))));
+    }
+
+    @Test
+    void shouldApplyCouponsToWhatTheStatementBillsAndNotToTheAdvanceCredit() {
+        final Coupon fifth = new Coupon("FIFTH", CouponType.PERCENTAGE, new BigDecimal("20"), null, null, null, null,
+                null, List.of());
+        final Statement statement = Statements.compute(new StatementRequest("pro", "USD", MARCH,
+                Instant.parse("2026-03-16T01:00:00Z"), true, null, null, List.of(),
+                List.of(new FeeCredit("pro", BigDecimal.ONE, new BigDecimal("-10.00"))),
+                List.of(UsageCharge.of("calls", new BigDecimal("500"), new BigDecimal("50"))), List.of(fifth),
+                List.of()));
+        // 20% of the 50.00 billed = 10.00; the credit stays whole: 50.00 - 10.00 - 10.00 = 30.00
+        assertEquals(new BigDecimal("-10.00"), statement.lines().get(2).amount());
+        assertEquals(new BigDecimal("40.00"), statement.subtotal());
+        assertEquals(new BigDecimal("30.00"), statement.total());
+    }
+
+    @Test
+    void shouldApplyCouponsToUsageEvenWhenTheCreditExceedsIt() {
+        final Coupon fixed = new Coupon("FIVE", CouponType.FIXED_AMOUNT, null, new BigDecimal("5"), "USD", null, null,
+                null, List.of());
+        final Statement statement = Statements.compute(new StatementRequest("pro", "USD", MARCH,
+                Instant.parse("2026-03-16T01:00:00Z"), true, null, null, List.of(),
+                List.of(new FeeCredit("pro", BigDecimal.ONE, new BigDecimal("-20.00"))),
+                List.of(UsageCharge.of("calls", new BigDecimal("500"), new BigDecimal("8"))), List.of(fixed),
+                List.of()));
+        // 8.00 billed, 5.00 off it, 20.00 back: -17.00
+        assertEquals(new BigDecimal("-17.00"), statement.total());
     }
 }

@@ -6,11 +6,11 @@ import dev.tollgate.model.catalog.PlanVersion;
 import dev.tollgate.model.catalog.Subscription;
 import dev.tollgate.model.rating.PeriodStatement;
 import dev.tollgate.pricing.period.BillingPeriod;
+import dev.tollgate.pricing.statement.AdvanceBilling;
 import dev.tollgate.pricing.rating.ChargeState;
 import dev.tollgate.rater.state.ChargeSlot;
 import dev.tollgate.rater.state.StateKeys;
 import dev.tollgate.rater.statement.StatementAssembler;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -136,11 +136,11 @@ final class PeriodCloser {
             // Built before anything is deleted: a build that fails (a meter not known yet) leaves the
             // period's usage in place for the next run.
             final boolean firstPeriod = !grid.start().isAfter(subscription.startedAt());
-            final Map<String, BigDecimal> billed = StatementAssembler.inAdvance(next.get().version())
+            final AdvanceBilling billed = StatementAssembler.inAdvance(next.get().version())
                 ? archive.billedInAdvance(subscription.id(), grid.start(),
                     subscription.schedule(next.get().version()).gridPeriodAt(grid.start().minusMillis(1)).start(),
                     firstPeriod)
-                : Map.of();
+                : AdvanceBilling.NONE;
             final PeriodStatement statement = assembler.assemble(subscription, plan, next.get().version(), grid,
                 new BillingPeriod(start, end), state.charges(), billed, now);
             archive.keep(grid.start(), statement);

@@ -4,6 +4,9 @@ import dev.tollgate.model.rating.PeriodStatement;
 import dev.tollgate.model.rating.Refund;
 import dev.tollgate.rater.state.StateKeys;
 import dev.tollgate.rater.statement.StatementAssembler;
+import dev.tollgate.model.rating.StatementLine;
+import dev.tollgate.pricing.statement.AdvanceBilling;
+import dev.tollgate.pricing.statement.LineType;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,19 +59,27 @@ final class StatementArchive {
     }
 
     /**
-     * What the statement that billed {@code gridStart}'s period in advance charged for each fee: the
-     * opening statement for the first period, else the closing statement of the period before.
+     * What the statement that billed {@code gridStart}'s period in advance charged for each fee, and
+     * the share of it paid after its coupons: the opening statement for the first period, else the
+     * closing statement of the period before.
      */
-    Map<String, BigDecimal> billedInAdvance(final String subscriptionId, final Instant gridStart,
+    AdvanceBilling billedInAdvance(final String subscriptionId, final Instant gridStart,
                                             final Instant previousGridStart, final boolean first) {
         final PeriodStatement billing = statements.get(first ? StateKeys.openingStatement(subscriptionId, gridStart)
             : StateKeys.statement(subscriptionId, previousGridStart));
-        final Map<String, BigDecimal> fees = new HashMap<>();
-        if (billing != null) {
-            billing.lines().stream().filter(line -> StatementAssembler.isFee(line.type()))
-                .forEach(line -> fees.put(StatementAssembler.feeKey(line.type(), line.code()), line.amount()));
+        if (billing == null) {
+            return AdvanceBilling.NONE;
         }
-        return fees;
+        final Map<String, BigDecimal> fees = new HashMap<>();
+        BigDecimal discounts = BigDecimal.ZERO;
+        for (final StatementLine line : billing.lines()) {
+            if (StatementAssembler.isFee(line.type())) {
+                fees.put(StatementAssembler.feeKey(line.type(), line.code()), line.amount());
+            } else if (LineType.COUPON.wireName().equals(line.type())) {
+                discounts = discounts.subtract(line.amount());
+            }
+        }
+        return new AdvanceBilling(fees, AdvanceBilling.paidShare(billing.subtotal(), discounts));
     }
 
     /**

@@ -20,6 +20,7 @@ import dev.tollgate.pricing.period.BillingSchedule;
 import dev.tollgate.pricing.period.IntervalUnit;
 import dev.tollgate.pricing.rating.ChargeRater;
 import dev.tollgate.pricing.rating.ChargeState;
+import dev.tollgate.pricing.statement.AdvanceBilling;
 import dev.tollgate.pricing.statement.BaseFees;
 import dev.tollgate.pricing.statement.BillTiming;
 import dev.tollgate.pricing.statement.CouponType;
@@ -70,7 +71,7 @@ public final class StatementAssembler {
     public PeriodStatement assemble(final Subscription subscription, final Plan plan, final PlanVersion version,
                                     final BillingPeriod grid, final BillingPeriod period,
                                     final Map<ChargeSlot, ChargeState> states, final Instant issuedAt) {
-        return assemble(subscription, plan, version, grid, period, states, Map.of(), issuedAt);
+        return assemble(subscription, plan, version, grid, period, states, AdvanceBilling.NONE, issuedAt);
     }
 
     /**
@@ -79,12 +80,13 @@ public final class StatementAssembler {
      * @param period the statement period: the grid cut to the subscription's start and end
      * @param states the period's charge states by charge (and group, for a grouped charge)
      * @param billedInAdvance what the statement that billed this period in advance charged for each fee, by
-     *                        {@link #feeKey}; when billing ends inside the period, the unused part goes back
+     *                        {@link #feeKey}, and the share paid after its coupons; when billing ends inside
+     *                        the period, that share of the unused part goes back
      */
     public PeriodStatement assemble(final Subscription subscription, final Plan plan, final PlanVersion version,
                                     final BillingPeriod grid, final BillingPeriod period,
                                     final Map<ChargeSlot, ChargeState> states,
-                                    final Map<String, BigDecimal> billedInAdvance, final Instant issuedAt) {
+                                    final AdvanceBilling billedInAdvance, final Instant issuedAt) {
         final BillingSchedule schedule = subscription.schedule(version);
         final BillTiming timing = timing(version);
         final Fee base = BaseFees.closing(plan.code(), BigDecimal.ONE, version.amount(), schedule, timing, grid)
@@ -155,7 +157,7 @@ public final class StatementAssembler {
     /** Each fee billed in advance for {@code grid}, against what the grid period owes now that billing ended in it. */
     private List<FeeCredit> unusedAdvance(final Subscription subscription, final Plan plan, final PlanVersion version,
                                           final BillingSchedule schedule, final BillingPeriod grid,
-                                          final Map<String, BigDecimal> billed) {
+                                          final AdvanceBilling billed) {
         final int scale = Currencies.minorUnits(version.currency());
         final List<FeeCredit> credits = new ArrayList<>();
         final List<Map.Entry<String, Fee>> owed = new ArrayList<>();
@@ -174,9 +176,9 @@ public final class StatementAssembler {
             }
         }
         for (final Map.Entry<String, Fee> fee : owed) {
-            final BigDecimal paid = billed.get(fee.getKey());
+            final BigDecimal paid = billed.fees().get(fee.getKey());
             if (paid != null) {
-                BaseFees.unused(paid, fee.getValue(), scale).ifPresent(credits::add);
+                BaseFees.unused(paid, fee.getValue(), billed.paidShare(), scale).ifPresent(credits::add);
             }
         }
         return credits;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tollgate.model.catalog.AddOn;
 import dev.tollgate.model.catalog.Charge;
+import dev.tollgate.model.catalog.Coupon;
 import dev.tollgate.model.catalog.Meter;
 import dev.tollgate.model.catalog.Plan;
 import dev.tollgate.model.catalog.PlanVersion;
@@ -134,6 +135,32 @@ class InAdvanceBillingTest {
         assertEquals(List.of(line("advance_credit", "pro", "1", "-58064"),
             line("advance_credit", "seats", "2", "-25806"), line("usage", "calls", "0", "0")), closing.lines());
         assertEquals(new BigDecimal("-83870"), closing.total());
+    }
+
+    @Test
+    void shouldGiveBackOnlyWhatWasPaidAfterTheOpeningsCoupon() {
+        plan("USD", "30", "5");
+        rater.coupons.pipeInput("twenty", new Coupon("twenty", "Twenty off", "percentage", new BigDecimal("20"),
+            null, null, null, null, null, List.of(), true, STARTED, STARTED));
+        final Subscription discounted = new Subscription("sub_1", "acme", "pro", null, STARTED, null, "calendar", 2,
+            List.of(), List.of("twenty"), null);
+        rater.subscribe(discounted, STARTED.minusSeconds(60));
+        rater.wallClockTo(STARTED.plusSeconds(1));
+        final PeriodStatement opening = rater.statements.readValue();
+        // 16.45 + 5.48 = 21.93; 20% off = 4.386 => 4.39; paid 17.54, a share of 17.54 / 21.93 of each fee
+        assertEquals(List.of(line("subscription", "pro", "1", "16.45"), line("seats", "seats", "2", "5.48"),
+            line("coupon", "twenty", "1", "-4.39")), opening.lines());
+
+        // Terminated on Mar 20 00:00, 5 of 31 days owed, nothing used
+        rater.subscribe(discounted.endedAt(Instant.parse("2026-03-20T00:00:00Z")), STARTED.plusSeconds(2));
+        rater.wallClockTo(Instant.parse("2026-03-20T01:00:01Z"));
+        final PeriodStatement closing = rater.statements.readValue();
+        // base owes 30 x 5/31 = 4.84 of 16.45: -11.61 x 17.54/21.93 = -9.286.. => -9.29; seats owe 10 x 5/31 = 1.61
+        // of 5.48: -3.87 x 17.54/21.93 = -3.095.. => -3.10. No coupon on a credit: the opening's coupon is in it.
+        assertEquals(List.of(line("advance_credit", "pro", "1", "-9.29"), line("advance_credit", "seats", "2", "-3.10"),
+            line("usage", "calls", "0", "0.00")), closing.lines());
+        // Paid over both: 17.54 - 12.39 = 5.15, 20% off the 6.45 owed (4.84 + 1.61) is 5.16, a cent of rounding
+        assertEquals(new BigDecimal("-12.39"), closing.total());
     }
 
     @Test

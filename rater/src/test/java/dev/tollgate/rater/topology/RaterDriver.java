@@ -1,6 +1,7 @@
 package dev.tollgate.rater.topology;
 
 import dev.tollgate.model.catalog.AddOn;
+import dev.tollgate.model.catalog.Coupon;
 import dev.tollgate.model.catalog.Charge;
 import dev.tollgate.model.catalog.CustomerSubscriptions;
 import dev.tollgate.model.catalog.Meter;
@@ -50,6 +51,7 @@ public final class RaterDriver implements AutoCloseable {
     public final TestInputTopic<String, Meter> meters;
     public final TestInputTopic<String, Plan> plans;
     public final TestInputTopic<String, AddOn> addOns;
+    public final TestInputTopic<String, Coupon> coupons;
     public final TestInputTopic<String, CustomerSubscriptions> subscriptions;
     public final TestInputTopic<String, RefundRequest> refunds;
     public final TestOutputTopic<String, RatedUsage> rated;
@@ -82,6 +84,7 @@ public final class RaterDriver implements AutoCloseable {
         meters = input(Topics.METERS);
         plans = input(Topics.PLANS);
         addOns = input(Topics.ADDONS);
+        coupons = input(Topics.COUPONS);
         subscriptions = input(Topics.SUBSCRIPTIONS);
         refunds = input(Topics.REFUND_REQUESTS);
         rated = output(Topics.RATED_USAGE);
