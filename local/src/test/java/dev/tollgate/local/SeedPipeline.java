@@ -130,6 +130,16 @@ final class SeedPipeline {
 
     /** Waits for a statement ({@code kind} statement) of {@code subscription} that {@code wanted} accepts. */
     JsonNode awaitStatement(final String subscription, final java.util.function.Predicate<JsonNode> wanted) {
+        return awaitStatement(subscription, "statement", wanted);
+    }
+
+    /** Waits for the opening statement of {@code subscription}: its first period's fees billed in advance. */
+    JsonNode awaitOpening(final String subscription) {
+        return awaitStatement(subscription, "opening", statement -> true);
+    }
+
+    private JsonNode awaitStatement(final String subscription, final String kind,
+                                    final java.util.function.Predicate<JsonNode> wanted) {
         final AtomicReference<JsonNode> found = new AtomicReference<>();
         await().atMost(STATEMENT_DEADLINE_SECONDS, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(250)).until(() -> {
             final TestHttp.Answer answer = http.get("/v1/subscriptions/" + subscription + "/statements", admin());
@@ -137,7 +147,7 @@ final class SeedPipeline {
                 return false;
             }
             for (final JsonNode statement : answer.json()) {
-                if ("statement".equals(statement.get("kind").asText()) && wanted.test(statement)) {
+                if (kind.equals(statement.get("kind").asText()) && wanted.test(statement)) {
                     found.set(statement);
                     return true;
                 }
