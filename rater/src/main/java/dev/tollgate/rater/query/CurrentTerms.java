@@ -10,14 +10,13 @@ import dev.tollgate.pricing.period.BillingPeriod;
 import dev.tollgate.pricing.rating.ChargeState;
 import dev.tollgate.rater.state.ChargeSlot;
 import dev.tollgate.rater.state.StateKeys;
-import dev.tollgate.rater.topology.StoreNames;
+import dev.tollgate.rater.state.StateStores;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 
@@ -42,14 +41,14 @@ public class CurrentTerms {
     /** The subscription, plan version and billing period in force at {@code now}; 404 without a subscription. */
     public Terms at(final String customerId, final int partition, final Instant now) {
         final ReadOnlyKeyValueStore<String, ValueAndTimestamp<CustomerSubscriptions>> subscriptions =
-            stores.store(StoreNames.SUBSCRIPTIONS, QueryableStoreTypes.timestampedKeyValueStore(), partition);
+            stores.store(StateStores.SUBSCRIPTIONS.name(), StateStores.SUBSCRIPTIONS.queryType(), partition);
         final CustomerSubscriptions customer = ValueAndTimestamp.getValueOrNull(subscriptions.get(customerId));
         final Subscription subscription = customer == null ? null : customer.activeAt(now).orElse(null);
         if (subscription == null) {
             throw ProblemException.notFound("customer " + customerId + " has no subscription in force");
         }
         final ReadOnlyKeyValueStore<String, ValueAndTimestamp<Plan>> plans =
-            stores.store(StoreNames.PLANS, QueryableStoreTypes.timestampedKeyValueStore());
+            stores.store(StateStores.PLANS.name(), StateStores.PLANS.queryType());
         final Plan plan = ValueAndTimestamp.getValueOrNull(plans.get(subscription.plan()));
         final PlanVersion version = plan == null ? null
             : plan.versionFor(subscription.planVersion(), now).orElse(null);
@@ -67,7 +66,7 @@ public class CurrentTerms {
      */
     public Totals chargeTotals(final Terms terms, final Charge charge) {
         final ReadOnlyKeyValueStore<String, ChargeState> aggregates =
-            stores.store(StoreNames.CHARGE_AGGREGATES, QueryableStoreTypes.keyValueStore(), terms.partition());
+            stores.store(StateStores.CHARGE_AGGREGATES.name(), StateStores.CHARGE_AGGREGATES.queryType(), terms.partition());
         final String subscription = terms.subscription().id();
         final Instant start = terms.period().start();
         final ChargeState ungrouped = aggregates.get(StateKeys.charge(subscription, ChargeSlot.of(charge.code()),

@@ -1,16 +1,15 @@
 package dev.tollgate.rater.query;
 
 import dev.tollgate.http.problem.ProblemException;
-import dev.tollgate.rater.rating.EventStatus;
+import dev.tollgate.rater.state.EventStatus;
 import dev.tollgate.rater.state.StateKeys;
-import dev.tollgate.rater.topology.StoreNames;
+import dev.tollgate.rater.state.StateStores;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
@@ -39,7 +38,7 @@ public class EventStatusQueries {
 
     public EventStatusView status(final String customerId, final String eventId, final int partition) {
         final ReadOnlyWindowStore<String, EventStatus> statuses =
-            stores.store(StoreNames.EVENT_STATUS, QueryableStoreTypes.windowStore(), partition);
+            stores.store(StateStores.EVENT_STATUS.name(), StateStores.EVENT_STATUS.queryType(), partition);
         final Instant now = clock.instant();
         final Instant from = now.minus(dedupWindow).isBefore(Instant.EPOCH) ? Instant.EPOCH : now.minus(dedupWindow);
         // Newest first: should one id be stored at more than one time, the latest outcome is the one that holds.

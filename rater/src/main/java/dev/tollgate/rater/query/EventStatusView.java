@@ -2,7 +2,7 @@ package dev.tollgate.rater.query;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.tollgate.model.rating.RejectionReason;
-import dev.tollgate.rater.rating.EventStatus;
+import dev.tollgate.rater.state.EventStatus;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;

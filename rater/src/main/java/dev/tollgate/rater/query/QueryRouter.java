@@ -1,7 +1,7 @@
 package dev.tollgate.rater.query;
 
 import dev.tollgate.rater.runtime.RaterStreams;
-import dev.tollgate.rater.topology.StoreNames;
+import dev.tollgate.rater.state.StateStores;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
@@ -78,7 +78,7 @@ public class QueryRouter {
         }
         final KeyQueryMetadata owner;
         try {
-            owner = streams.queryMetadataForKey(StoreNames.SUBSCRIPTIONS, customerId, keys);
+            owner = streams.queryMetadataForKey(StateStores.SUBSCRIPTIONS.name(), customerId, keys);
         } catch (InvalidStateStoreException | IllegalStateException e) {
             throw RaterStores.notReady("the rater is " + streams.state().name().toLowerCase(Locale.ROOT));
         }

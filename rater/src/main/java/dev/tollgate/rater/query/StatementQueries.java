@@ -2,14 +2,13 @@ package dev.tollgate.rater.query;
 
 import dev.tollgate.model.rating.PeriodStatement;
 import dev.tollgate.rater.state.StateKeys;
-import dev.tollgate.rater.topology.StoreNames;
+import dev.tollgate.rater.state.StateStores;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
@@ -37,7 +36,7 @@ public class StatementQueries {
 
     public LocalStatements local(final String subscriptionId) {
         final ReadOnlyKeyValueStore<String, PeriodStatement> statements =
-            stores.store(StoreNames.STATEMENTS, QueryableStoreTypes.keyValueStore());
+            stores.store(StateStores.STATEMENTS.name(), StateStores.STATEMENTS.queryType());
         final List<PeriodStatement> found = new ArrayList<>();
         try (KeyValueIterator<String, PeriodStatement> entries = statements.prefixScan(
             StateKeys.statementPrefix(subscriptionId), new StringSerializer())) {
@@ -48,7 +47,7 @@ public class StatementQueries {
 
     private boolean subscribedHere(final String subscriptionId) {
         final ReadOnlyKeyValueStore<String, String> customers =
-            stores.store(StoreNames.SUBSCRIPTION_CUSTOMERS, QueryableStoreTypes.keyValueStore());
+            stores.store(StateStores.SUBSCRIPTION_CUSTOMERS.name(), StateStores.SUBSCRIPTION_CUSTOMERS.queryType());
         return customers.get(subscriptionId) != null;
     }
 }

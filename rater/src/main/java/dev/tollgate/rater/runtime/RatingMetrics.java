@@ -2,6 +2,7 @@ package dev.tollgate.rater.runtime;
 
 import dev.tollgate.model.rating.RejectionReason;
 import dev.tollgate.model.topic.SkippedRecords;
+import dev.tollgate.rater.errors.RaterErrorHandlers;
 import dev.tollgate.rater.rating.RatingCounts;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;

@@ -3,7 +3,7 @@ package dev.tollgate.rater.query;
 import static org.awaitility.Awaitility.await;
 
 import dev.tollgate.rater.runtime.RaterStreams;
-import dev.tollgate.rater.topology.StoreNames;
+import dev.tollgate.rater.state.StateStores;
 import dev.tollgate.testkit.TestServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -58,7 +58,7 @@ final class RaterInstances {
     }
 
     static HostInfo owner(final TestServer asked, final String customerId) {
-        return streams(asked).queryMetadataForKey(StoreNames.SUBSCRIPTIONS, customerId, new StringSerializer())
+        return streams(asked).queryMetadataForKey(StateStores.SUBSCRIPTIONS.name(), customerId, new StringSerializer())
             .activeHost();
     }
 

@@ -1,0 +1,193 @@
+package dev.tollgate.rater.closing;
+
+import dev.tollgate.model.catalog.CustomerSubscriptions;
+import dev.tollgate.model.catalog.Plan;
+import dev.tollgate.model.catalog.PlanVersion;
+import dev.tollgate.model.catalog.Subscription;
+import dev.tollgate.model.rating.PeriodStatement;
+import dev.tollgate.pricing.period.BillingPeriod;
+import dev.tollgate.pricing.rating.ChargeState;
+import dev.tollgate.pricing.statement.AdvanceBilling;
+import dev.tollgate.rater.catalog.CatalogView;
+import dev.tollgate.rater.state.ChargeSlot;
+import dev.tollgate.rater.state.StateKeys;
+import dev.tollgate.rater.statement.StatementAssembler;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Closes billing periods. A period closes once both the wall clock and the task's stream time have
+ * passed its end plus the late grace: its statement is computed from the period's charge states,
+ * published once, kept for queries, and only then the period's charge states and alert marks are deleted, so
+ * rating state is bounded by the open periods. After that, an event dated before the close is
+ * {@code LATE}. Which subscriptions are due comes from the {@link CloseSchedule}; a run stops when
+ * its caller's time budget is spent ({@link PeriodCloseProcessor}).
+ *
+ * <p>Stores: {@code subscriptions} (read), {@code charge-aggregates} (read, then deleted per period),
+ * {@code alerts-sent}, and those of the {@link CloseSchedule} and the {@link StatementArchive}.
+ */
+final class PeriodCloser {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PeriodCloser.class);
+    /** A subscription far behind (the rater was down for months) catches up over several runs. */
+    private static final int MAX_PERIODS_PER_RUN = 12;
+    /** Due entries read from the schedule at a time. */
+    private static final int BATCH = 100;
+
+    private final CatalogView catalog;
+    private final StatementAssembler assembler;
+    private final CloseSchedule schedule;
+    private final TimestampedKeyValueStore<String, CustomerSubscriptions> subscriptions;
+    private final KeyValueStore<String, ChargeState> aggregates;
+    private final KeyValueStore<String, Long> alertsSent;
+    private final KeyValueStore<String, Long> distinctValues;
+    private final StatementArchive archive;
+
+    PeriodCloser(final CatalogView catalog, final CloseSchedule schedule,
+                 final TimestampedKeyValueStore<String, CustomerSubscriptions> subscriptions,
+                 final KeyValueStore<String, ChargeState> aggregates, final KeyValueStore<String, Long> alertsSent,
+                 final KeyValueStore<String, Long> distinctValues,
+                 final StatementArchive archive) {
+        this.catalog = catalog;
+        this.assembler = new StatementAssembler(catalog::meter, catalog::addOn, catalog::coupon);
+        this.schedule = schedule;
+        this.subscriptions = subscriptions;
+        this.aggregates = aggregates;
+        this.alertsSent = alertsSent;
+        this.distinctValues = distinctValues;
+        this.archive = archive;
+    }
+
+    /**
+     * Closes the periods that are due at {@code now}, the longest due first, until none is left or
+     * {@code outOfTime} says so; emits each statement. A subscription whose statement cannot be built
+     * yet keeps its entry and is passed over until the next run.
+     */
+    void closeDue(final Instant now, final BooleanSupplier outOfTime, final Consumer<PeriodStatement> emit) {
+        String after = null;
+        while (!outOfTime.getAsBoolean()) {
+            final List<CloseSchedule.Due> batch = schedule.due(now, after, BATCH);
+            if (batch.isEmpty()) {
+                return;
+            }
+            for (final CloseSchedule.Due due : batch) {
+                after = due.key();
+                close(due, now, emit);
+                if (outOfTime.getAsBoolean()) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void close(final CloseSchedule.Due due, final Instant now, final Consumer<PeriodStatement> emit) {
+        final Optional<Subscription> subscription = Optional.ofNullable(
+                ValueAndTimestamp.getValueOrNull(subscriptions.get(due.customerId())))
+            .flatMap(customer -> customer.byId(due.subscriptionId()));
+        try {
+            subscription.ifPresent(found -> closeDue(found, now, emit));
+        } catch (RuntimeException e) {
+            // A catalog entry not seen yet (a meter, an add-on): the entry stays and the next run retries.
+            LOG.warn("cannot close a period of subscription {} yet: {}", due.subscriptionId(), e.getMessage());
+            return;
+        }
+        schedule.done(due);
+        subscription.ifPresent(schedule::schedule);
+    }
+
+    private void closeDue(final Subscription subscription, final Instant now, final Consumer<PeriodStatement> emit) {
+        final Plan plan = catalog.plan(subscription.plan());
+        if (plan == null) {
+            return;
+        }
+        final Duration grace = schedule.lateGrace();
+        Instant cursor = schedule.cursor(subscription);
+        final Optional<PlanVersion> first = plan.versionFor(subscription.planVersion(), subscription.startedAt());
+        if (first.isPresent() && !subscription.startedAt().isAfter(now) && schedule.openingDue(subscription, first.get())) {
+            final PeriodStatement opening = assembler.assembleOpening(subscription, plan, first.get(), now);
+            archive.keepOpening(subscription.schedule(first.get()).gridPeriodAt(subscription.startedAt()).start(),
+                opening);
+            emit.accept(opening);
+        }
+        for (int run = 0; run < MAX_PERIODS_PER_RUN; run++) {
+            final Optional<CloseSchedule.NextClose> next = CloseSchedule.next(subscription, plan, cursor);
+            if (next.isEmpty() || next.get().end().plus(grace).isAfter(now)) {
+                break;
+            }
+            final BillingPeriod grid = next.get().grid();
+            final Instant end = next.get().end();
+            final Instant start = grid.start().isBefore(subscription.startedAt()) ? subscription.startedAt()
+                : grid.start();
+            final PeriodState state = readState(subscription.id(), grid.start());
+            // Built before anything is deleted: a build that fails (a meter not known yet) leaves the
+            // period's usage in place for the next run.
+            final boolean firstPeriod = !grid.start().isAfter(subscription.startedAt());
+            final AdvanceBilling billed = StatementAssembler.inAdvance(next.get().version())
+                ? archive.billedInAdvance(subscription.id(), grid.start(),
+                    subscription.schedule(next.get().version()).gridPeriodAt(grid.start().minusMillis(1)).start(),
+                    firstPeriod)
+                : AdvanceBilling.NONE;
+            final PeriodStatement statement = assembler.assemble(subscription, plan, next.get().version(), grid,
+                new BillingPeriod(start, end), state.charges(), billed, now);
+            archive.keep(grid.start(), statement);
+            schedule.markClosed(subscription.id(), end);
+            emit.accept(statement);
+            state.delete(aggregates, alertsSent);
+            forgetDistinctValues(subscription.id(), grid.start());
+            cursor = end;
+        }
+        archive.forgetExpired(subscription.id(), now);
+    }
+
+    /** The period's charge states, and the keys of them and of its alert marks, which the close deletes. */
+    private PeriodState readState(final String subscriptionId, final Instant periodStart) {
+        final String prefix = StateKeys.periodPrefix(subscriptionId, periodStart);
+        final Map<ChargeSlot, ChargeState> states = new LinkedHashMap<>();
+        final List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<String, ChargeState> found = aggregates.prefixScan(prefix, new StringSerializer())) {
+            found.forEachRemaining(entry -> {
+                keys.add(entry.key);
+                states.put(StateKeys.chargeOf(entry.key), entry.value);
+            });
+        }
+        final List<String> marks = new ArrayList<>();
+        try (KeyValueIterator<String, Long> found = alertsSent.prefixScan(prefix, new StringSerializer())) {
+            found.forEachRemaining((KeyValue<String, Long> entry) -> marks.add(entry.key));
+        }
+        return new PeriodState(states, keys, marks);
+    }
+
+    /** The values the period's unique_count charges counted: after its statement nothing reads them. */
+    private void forgetDistinctValues(final String subscriptionId, final Instant periodStart) {
+        final List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<String, Long> found = distinctValues.prefixScan(
+            StateKeys.periodPrefix(subscriptionId, periodStart), new StringSerializer())) {
+            found.forEachRemaining((KeyValue<String, Long> entry) -> keys.add(entry.key));
+        }
+        keys.forEach(distinctValues::delete);
+    }
+
+    /** What a period left in the stores: after its statement nothing reads it. */
+    private record PeriodState(Map<ChargeSlot, ChargeState> charges, List<String> chargeKeys, List<String> marks) {
+
+        void delete(final KeyValueStore<String, ChargeState> aggregates, final KeyValueStore<String, Long> alerts) {
+            chargeKeys.forEach(aggregates::delete);
+            marks.forEach(alerts::delete);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.tollgate.rater.closing;
+
+import dev.tollgate.model.rating.PeriodStatement;
+import dev.tollgate.model.rating.Refund;
+import dev.tollgate.model.rating.StatementLine;
+import dev.tollgate.pricing.statement.AdvanceBilling;
+import dev.tollgate.pricing.statement.LineType;
+import dev.tollgate.rater.state.StateKeys;
+import dev.tollgate.rater.statement.StatementAssembler;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The final statements a task keeps for queries and refunds, for a retention measured from each
+ * period's end (400 days by default, as long as {@code tollgate.period-statements} keeps every
+ * record uncompacted). A statement past it is forgotten together with its refund adjustments and
+ * refund outcomes, so the stores stay bounded by the retention instead of growing with history;
+ * the records stay on the topic for invoicing.
+ *
+ * <p>Stores: {@code statements} ((subscription, period start) → statement; (subscription, period
+ * start, refund id) → refund adjustment) and {@code refunds} ((subscription, refund id) → Refund).
+ */
+final class StatementArchive {
+
+    private final Duration retention;
+    private final KeyValueStore<String, PeriodStatement> statements;
+    private final KeyValueStore<String, Refund> refunds;
+
+    StatementArchive(final Duration retention, final KeyValueStore<String, PeriodStatement> statements,
+                     final KeyValueStore<String, Refund> refunds) {
+        this.retention = retention;
+        this.statements = statements;
+        this.refunds = refunds;
+    }
+
+    /** @param gridStart the start of the statement's grid period, which keys it */
+    void keep(final Instant gridStart, final PeriodStatement statement) {
+        statements.put(StateKeys.statement(statement.subscriptionId(), gridStart), statement);
+    }
+
+    /** An opening statement, beside the closing statement of the same period. */
+    void keepOpening(final Instant gridStart, final PeriodStatement statement) {
+        statements.put(StateKeys.openingStatement(statement.subscriptionId(), gridStart), statement);
+    }
+
+    boolean hasOpening(final String subscriptionId, final Instant gridStart) {
+        return statements.get(StateKeys.openingStatement(subscriptionId, gridStart)) != null;
+    }
+
+    /**
+     * What the statement that billed {@code gridStart}'s period in advance charged for each fee, and
+     * the share of it paid after its coupons: the opening statement for the first period, else the
+     * closing statement of the period before.
+     */
+    AdvanceBilling billedInAdvance(final String subscriptionId, final Instant gridStart,
+                                            final Instant previousGridStart, final boolean first) {
+        final PeriodStatement billing = statements.get(first ? StateKeys.openingStatement(subscriptionId, gridStart)
+            : StateKeys.statement(subscriptionId, previousGridStart));
+        if (billing == null) {
+            return AdvanceBilling.NONE;
+        }
+        final Map<String, BigDecimal> fees = new HashMap<>();
+        BigDecimal discounts = BigDecimal.ZERO;
+        for (final StatementLine line : billing.lines()) {
+            if (StatementAssembler.isFee(line.type())) {
+                fees.put(StatementAssembler.feeKey(line.type(), line.code()), line.amount());
+            } else if (LineType.COUPON.wireName().equals(line.type())) {
+                discounts = discounts.subtract(line.amount());
+            }
+        }
+        return new AdvanceBilling(fees, AdvanceBilling.paidShare(billing.subtotal(), discounts));
+    }
+
+    /**
+     * Forgets the subscription's statements whose period ended more than the retention before
+     * {@code now}, their refunds with them. Runs when the subscription's periods close: a handful
+     * of entries per subscription.
+     */
+    void forgetExpired(final String subscriptionId, final Instant now) {
+        final Instant horizon = now.minus(retention);
+        final Set<String> expired = new HashSet<>();
+        final List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<String, PeriodStatement> entries = statements.prefixScan(
+            StateKeys.statementPrefix(subscriptionId), new StringSerializer())) {
+            while (entries.hasNext()) {
+                final KeyValue<String, PeriodStatement> entry = entries.next();
+                // A statement's key sorts before its refunds' keys, which extend it.
+                if (entry.value.isRefund() ? expired.contains(entry.value.adjusts())
+                    : entry.value.period().end().isBefore(horizon) && expired.add(entry.value.id())) {
+                    keys.add(entry.key);
+                }
+            }
+        }
+        if (expired.isEmpty()) {
+            return;
+        }
+        keys.forEach(statements::delete);
+        final List<String> outcomes = new ArrayList<>();
+        try (KeyValueIterator<String, Refund> entries = refunds.prefixScan(StateKeys.refund(subscriptionId, ""),
+            new StringSerializer())) {
+            entries.forEachRemaining(entry -> {
+                if (expired.contains(entry.value.statementId())) {
+                    outcomes.add(entry.key);
+                }
+            });
+        }
+        outcomes.forEach(refunds::delete);
+    }
+}

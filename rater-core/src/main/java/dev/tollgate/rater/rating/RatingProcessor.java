@@ -1,0 +1,339 @@
+package dev.tollgate.rater.rating;
+
+import dev.tollgate.model.catalog.ChargeLimit;
+import dev.tollgate.model.catalog.Subscription;
+import dev.tollgate.model.event.UsageEvent;
+import dev.tollgate.model.json.Json;
+import dev.tollgate.model.rating.Period;
+import dev.tollgate.model.rating.RatedUsage;
+import dev.tollgate.model.rating.RejectionReason;
+import dev.tollgate.model.rating.UsageAlert;
+import dev.tollgate.model.rating.UsageRejection;
+import dev.tollgate.pricing.aggregation.MeterReading;
+import dev.tollgate.pricing.aggregation.PricingGroups;
+import dev.tollgate.pricing.period.BillingPeriod;
+import dev.tollgate.pricing.rating.ChargeState;
+import dev.tollgate.pricing.rating.RatingStep;
+import dev.tollgate.pricing.validation.InvalidPricingException;
+import dev.tollgate.rater.catalog.CatalogView;
+import dev.tollgate.rater.catalog.StoreCatalogView;
+import dev.tollgate.rater.config.RaterSettings;
+import dev.tollgate.rater.state.ChargeSlot;
+import dev.tollgate.rater.state.EventStatus;
+import dev.tollgate.rater.state.PendingEvent;
+import dev.tollgate.rater.state.StateKeys;
+import dev.tollgate.rater.state.StateStores;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
+
+/**
+ * Rates one customer's events: dedup, resolve the charges in force, aggregate per (subscription,
+ * charge, period), price the delta with the pricing module and enforce limits. All the math is in
+ * {@code dev.tollgate.pricing}; this class only reads and writes state.
+ *
+ * <p>Stores: {@code event-status} (window store, (customer, event id) → {@link EventStatus} at the
+ * wall-clock time the event was first seen, kept for the dedup window from then), {@code charge-aggregates} ((subscription, period start, charge[, group]) → ChargeState),
+ * {@code pending-events} ((customer, event id) → {@link PendingEvent}), {@code alerts-sent}
+ * ((subscription, period start, charge, threshold) → when), {@code distinct-values} ((charge state
+ * key, value) → when first counted, one entry per value a unique_count charge counted),
+ * {@code closed-periods} (read) and the catalog stores. Periods close in the {@code close-periods} processor,
+ * off this path.
+ */
+public final class RatingProcessor implements Processor<String, UsageEvent, String, RatingOutcome> {
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final RaterSettings settings;
+    private final RatingCounts counts;
+    private ProcessorContext<String, RatingOutcome> context;
+    private WindowStore<String, EventStatus> statuses;
+    private KeyValueStore<String, ChargeState> aggregates;
+    private KeyValueStore<String, PendingEvent> pending;
+    private KeyValueStore<String, Long> alertsSent;
+    private KeyValueStore<String, Long> distinctValues;
+    private ChargeResolver resolver;
+    /** Entries in {@code pending}: counted once at start, then kept as events are held and released. */
+    private int pendingCount;
+    /** Where the next retry run starts; null for the first key. */
+    private String pendingCursor;
+    private KeyValueStore<String, Long> closedPeriods;
+
+    public RatingProcessor(final RaterSettings settings, final RatingCounts counts) {
+        this.settings = settings;
+        this.counts = counts;
+    }
+
+    @Override
+    public void init(final ProcessorContext<String, RatingOutcome> context) {
+        this.context = context;
+        this.statuses = StateStores.EVENT_STATUS.in(context);
+        this.aggregates = StateStores.CHARGE_AGGREGATES.in(context);
+        this.pending = StateStores.PENDING_EVENTS.in(context);
+        this.alertsSent = StateStores.ALERTS_SENT.in(context);
+        this.distinctValues = StateStores.DISTINCT_VALUES.in(context);
+        this.pendingCount = count(pending);
+        final CatalogView catalog = new StoreCatalogView(context);
+        this.resolver = new ChargeResolver(catalog);
+        this.closedPeriods = StateStores.CLOSED_PERIODS.in(context);
+        context.schedule(settings.pendingCheckInterval(), PunctuationType.WALL_CLOCK_TIME, this::retryPending);
+    }
+
+    /** The end of the subscription's last closed period (written by the period close): events dated before it are late. */
+    private Optional<Instant> closedThrough(final String subscriptionId) {
+        return Optional.ofNullable(closedPeriods.get(subscriptionId)).map(Instant::ofEpochMilli);
+    }
+
+    @Override
+    public void process(final Record<String, UsageEvent> record) {
+        final UsageEvent event = record.value();
+        final String statusKey = StateKeys.event(event.customerId(), event.id());
+        final long seenAtMs = context.currentSystemTimeMs();
+        if (seen(statusKey, seenAtMs)) {
+            counts.rejected(RejectionReason.DUPLICATE);
+            emitRejection(event, record.timestamp(), RejectionReason.DUPLICATE,
+                "event " + event.id() + " of customer " + event.customerId() + " was already received");
+            return;
+        }
+        final PendingEvent attempt = new PendingEvent(event, seenAtMs, record.timestamp());
+        if (!rate(attempt, pendingCount < settings.pendingLimit() ? Attempt.MAY_HOLD : Attempt.HOLD_FULL)) {
+            counts.held();
+            pending.put(statusKey, attempt);
+            pendingCount++;
+            statuses.put(statusKey, EventStatus.pending(), seenAtMs);
+        }
+    }
+
+    /**
+     * Whether the event was seen within the dedup window. Status entries are stored at the wall-clock
+     * time the rater first saw the event, not at the record's timestamp: a replayed record stamped
+     * older than stream time minus the window would otherwise be dropped by the window store on write
+     * and rated again on every replay. The window reaches as far ahead as back, for an entry written
+     * by an instance whose clock ran ahead.
+     */
+    private boolean seen(final String statusKey, final long nowMs) {
+        final long window = settings.dedupWindow().toMillis();
+        // The Instant overload formats an error-message prefix on every call, found or not.
+        try (WindowStoreIterator<EventStatus> found = statuses.fetch(statusKey, Math.max(0, nowMs - window),
+            nowMs + window)) {
+            return found.hasNext();
+        }
+    }
+
+    /**
+     * Retries held events, a bounded slice per run: at most {@code pendingRunEntries}, and no longer
+     * than {@code pendingRunBudget}. The next run goes on after the last key looked at, wrapping
+     * around at the end, so every held event is retried in turn however many wait.
+     */
+    private void retryPending(final long wallClockMs) {
+        final long deadline = System.nanoTime() + settings.pendingRunBudget().toNanos();
+        final int most = settings.pendingRunEntries();
+        final List<KeyValue<String, PendingEvent>> slice = new ArrayList<>(Math.min(most + 1, pendingCount + 1));
+        try (KeyValueIterator<String, PendingEvent> held = pending.range(pendingCursor, null)) {
+            while (held.hasNext() && slice.size() <= most) {
+                slice.add(held.next());
+            }
+        }
+        pendingCursor = null;
+        for (int i = 0; i < slice.size(); i++) {
+            final KeyValue<String, PendingEvent> entry = slice.get(i);
+            if (i == most || i > 0 && System.nanoTime() - deadline > 0) {
+                pendingCursor = entry.key;
+                return;
+            }
+            final boolean holdOver = wallClockMs - entry.value.heldSinceMs() >= settings.catalogHold().toMillis();
+            if (rate(entry.value, holdOver ? Attempt.HOLD_OVER : Attempt.MAY_HOLD)) {
+                counts.released();
+                pending.delete(entry.key);
+                pendingCount--;
+            }
+        }
+    }
+
+    private static int count(final KeyValueStore<String, PendingEvent> store) {
+        int entries = 0;
+        try (KeyValueIterator<String, PendingEvent> all = store.all()) {
+            while (all.hasNext()) {
+                all.next();
+                entries++;
+            }
+        }
+        return entries;
+    }
+
+    /**
+     * Rates or rejects the event, or reports that it must wait for the catalog.
+     *
+     * @param kind whether the event may (still) wait when the catalog lacks what it needs
+     * @return false when the event is to be held
+     */
+    private boolean rate(final PendingEvent attempt, final Attempt kind) {
+        final UsageEvent event = attempt.event();
+        final Resolution resolution = resolver.resolve(event);
+        if (resolution instanceof Resolution.Unpriced unpriced) {
+            if (unpriced.catalogMayLag() && kind == Attempt.MAY_HOLD) {
+                return false;
+            }
+            reject(attempt, unpriced.reason(), unpriced.catalogMayLag() && kind == Attempt.HOLD_FULL
+                ? unpriced.detail() + "; not held for the catalog: " + settings.pendingLimit()
+                    + " events of this task already wait for theirs"
+                : unpriced.detail());
+            return true;
+        }
+        try {
+            price(attempt, (Resolution.Priced) resolution);
+        } catch (InvalidPricingException | IllegalArgumentException | ArithmeticException e) {
+            // A catalog entry written around the API's checks (say, an unknown billing_time) must not stop
+            // the task on every retry of this event: it is rejected and the stream goes on.
+            reject(attempt, RejectionReason.INVALID, "cannot be rated: " + e.getMessage());
+        }
+        return true;
+    }
+
+    private void price(final PendingEvent attempt, final Resolution.Priced priced) {
+        final UsageEvent event = attempt.event();
+        final Subscription subscription = priced.subscription();
+        final BillingPeriod period = subscription.schedule(priced.version()).gridPeriodAt(event.timestamp());
+        final Optional<Instant> closedThrough = closedThrough(subscription.id());
+        if (closedThrough.isPresent() && event.timestamp().isBefore(closedThrough.get())) {
+            reject(attempt, RejectionReason.LATE, "the period of subscription " + subscription.id() + " that holds "
+                + event.timestamp() + " closed; its statement is final");
+            return;
+        }
+        final List<ChargeUpdate> updates = new ArrayList<>(priced.charges().size());
+        for (final Resolution.MatchedCharge matched : priced.charges()) {
+            final MeterReading reading;
+            try {
+                reading = matched.read(event, priced.version().currency());
+            } catch (InvalidPricingException e) {
+                reject(attempt, RejectionReason.INVALID, "meter " + matched.meter().code() + ": " + e.errors());
+                return;
+            }
+            final ChargeSlot slot = new ChargeSlot(matched.charge().code(),
+                PricingGroups.groupOf(matched.groupKeys(), event.properties()));
+            final String key = StateKeys.charge(subscription.id(), slot, period.start());
+            final ChargeState stored = aggregates.get(key);
+            final ChargeState prior = stored == null ? ChargeState.empty() : stored;
+            final String distinctKey = reading.distinctValue() == null ? null
+                : StateKeys.distinct(key, reading.distinctValue());
+            final boolean counted = distinctKey != null && distinctValues.get(distinctKey) != null;
+            final RatingStep step = matched.rater().rate(prior, reading, value -> counted);
+            if (exceedsEnforcedLimit(matched, step)) {
+                reject(attempt, RejectionReason.LIMIT_EXCEEDED, "charge " + matched.charge().code()
+                    + " would reach " + step.next().units().toPlainString() + " units, past its limit of "
+                    + matched.charge().limit().units().toPlainString());
+                return;
+            }
+            updates.add(new ChargeUpdate(key, slot, matched, prior, step, counted ? null : distinctKey));
+        }
+        final List<EventStatus.ChargeAmount> amounts = new ArrayList<>(updates.size());
+        final String currency = priced.version().currency();
+        for (final ChargeUpdate update : updates) {
+            aggregates.put(update.key(), update.step().next());
+            if (update.newDistinctKey() != null) {
+                distinctValues.put(update.newDistinctKey(), attempt.heldSinceMs());
+            }
+            alerts(attempt, subscription, period, update);
+            final BigDecimal added = update.step().next().units().subtract(update.prior().units());
+            context.forward(new Record<String, RatingOutcome>(event.customerId(), new RatingOutcome.Rated(
+                new RatedUsage(event.id(), event.customerId(), subscription.id(), subscription.plan(),
+                    priced.version().version(), update.matched().charge().code(),
+                    update.slot().group().isEmpty() ? null : update.slot().group(), update.matched().meter().code(),
+                    new Period(period.start(), period.end()), event.timestamp(), added,
+                    update.step().next().units(), update.step().delta(), currency)),
+                attempt.recordTimestampMs()));
+            amounts.add(new EventStatus.ChargeAmount(update.matched().charge().code(), added,
+                update.step().delta(), currency));
+        }
+        statuses.put(StateKeys.event(event.customerId(), event.id()), EventStatus.rated(amounts),
+            attempt.heldSinceMs());
+        counts.rated(amounts.size());
+    }
+
+    /**
+     * Alerts once per (period, charge, threshold) when this event's usage crossed a threshold
+     * percentage of the charge's limit, or passed a limit that is not enforced.
+     */
+    private void alerts(final PendingEvent attempt, final Subscription subscription, final BillingPeriod period,
+                        final ChargeUpdate update) {
+        final ChargeLimit limit = update.matched().charge().limit();
+        if (limit == null || limit.units().signum() <= 0) {
+            return;
+        }
+        final BigDecimal before = update.prior().units();
+        final BigDecimal after = update.step().next().units();
+        for (final BigDecimal percent : update.matched().charge().thresholds()) {
+            final BigDecimal level = limit.units().multiply(percent).divide(HUNDRED);
+            if (before.compareTo(level) < 0 && after.compareTo(level) >= 0) {
+                alert(attempt, subscription, period, update, UsageAlert.Kind.THRESHOLD, percent, limit);
+            }
+        }
+        if (!limit.enforce() && before.compareTo(limit.units()) <= 0 && after.compareTo(limit.units()) > 0) {
+            alert(attempt, subscription, period, update, UsageAlert.Kind.LIMIT_EXCEEDED, HUNDRED, limit);
+        }
+    }
+
+    private void alert(final PendingEvent attempt, final Subscription subscription, final BillingPeriod period,
+                       final ChargeUpdate update, final UsageAlert.Kind kind, final BigDecimal percent,
+                       final ChargeLimit limit) {
+        final String code = update.matched().charge().code();
+        final String key = StateKeys.alert(update.key(),
+            kind == UsageAlert.Kind.LIMIT_EXCEEDED ? percent.negate() : percent);
+        if (alertsSent.get(key) != null) {
+            return;
+        }
+        alertsSent.put(key, attempt.recordTimestampMs());
+        counts.alert();
+        final UsageEvent event = attempt.event();
+        context.forward(new Record<String, RatingOutcome>(event.customerId(), new RatingOutcome.Alerted(
+            new UsageAlert(event.customerId(), subscription.id(), code, update.matched().meter().code(),
+                new Period(period.start(), period.end()), kind, percent, update.step().next().units(),
+                limit.units(), event.id(), event.timestamp())), attempt.recordTimestampMs()));
+    }
+
+    private static boolean exceedsEnforcedLimit(final Resolution.MatchedCharge matched, final RatingStep step) {
+        final ChargeLimit limit = matched.charge().limit();
+        return limit != null && limit.enforce() && step.next().units().compareTo(limit.units()) > 0;
+    }
+
+    private void reject(final PendingEvent attempt, final RejectionReason reason, final String detail) {
+        counts.rejected(reason);
+        final UsageEvent event = attempt.event();
+        statuses.put(StateKeys.event(event.customerId(), event.id()), EventStatus.rejected(reason, detail),
+            attempt.heldSinceMs());
+        emitRejection(event, attempt.recordTimestampMs(), reason, detail);
+    }
+
+    private void emitRejection(final UsageEvent event, final long timestamp, final RejectionReason reason,
+                               final String detail) {
+        context.forward(new Record<String, RatingOutcome>(event.customerId(), new RatingOutcome.Rejected(
+            new UsageRejection(event.customerId(), event.id(), reason, detail, Json.mapper().valueToTree(event),
+                null, Instant.ofEpochMilli(timestamp))), timestamp));
+    }
+
+    /** Whether an event that lacks its catalog may wait for it. */
+    private enum Attempt {
+        /** Yes: first seen, or retried within the catalog hold. */
+        MAY_HOLD,
+        /** No: the catalog hold is over. */
+        HOLD_OVER,
+        /** No: the pending hold is full. */
+        HOLD_FULL
+    }
+
+    /** @param newDistinctKey the distinct-values entry to record for a value new to a unique_count charge */
+    private record ChargeUpdate(String key, ChargeSlot slot, Resolution.MatchedCharge matched, ChargeState prior,
+                                RatingStep step, String newDistinctKey) {
+    }
+}

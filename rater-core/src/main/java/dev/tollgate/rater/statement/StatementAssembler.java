@@ -1,0 +1,311 @@
+package dev.tollgate.rater.statement;
+
+import dev.tollgate.model.catalog.AddOn;
+import dev.tollgate.model.catalog.Charge;
+import dev.tollgate.model.catalog.Coupon;
+import dev.tollgate.model.catalog.Meter;
+import dev.tollgate.model.catalog.Plan;
+import dev.tollgate.model.catalog.PlanVersion;
+import dev.tollgate.model.catalog.Subscription;
+import dev.tollgate.model.catalog.SubscriptionAddOn;
+import dev.tollgate.model.rating.Period;
+import dev.tollgate.model.rating.PeriodStatement;
+import dev.tollgate.model.rating.StatementLine;
+import dev.tollgate.pricing.aggregation.Aggregation;
+import dev.tollgate.pricing.charge.ChargeDefinition;
+import dev.tollgate.pricing.money.Currencies;
+import dev.tollgate.pricing.period.BillingInterval;
+import dev.tollgate.pricing.period.BillingPeriod;
+import dev.tollgate.pricing.period.BillingSchedule;
+import dev.tollgate.pricing.period.IntervalUnit;
+import dev.tollgate.pricing.rating.ChargeRater;
+import dev.tollgate.pricing.rating.ChargeState;
+import dev.tollgate.pricing.statement.AdvanceBilling;
+import dev.tollgate.pricing.statement.BaseFees;
+import dev.tollgate.pricing.statement.BillTiming;
+import dev.tollgate.pricing.statement.CouponType;
+import dev.tollgate.pricing.statement.CreditBalance;
+import dev.tollgate.pricing.statement.Fee;
+import dev.tollgate.pricing.statement.FeeCredit;
+import dev.tollgate.pricing.statement.LineType;
+import dev.tollgate.pricing.statement.Statement;
+import dev.tollgate.pricing.statement.StatementRequest;
+import dev.tollgate.pricing.statement.Statements;
+import dev.tollgate.pricing.statement.UsageCharge;
+import dev.tollgate.rater.state.ChargeSlot;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Turns one subscription's closed period into its statement: base price by bill timing, seats,
+ * add-ons, one usage line per charge, coupons and the plan's credits, all through the pricing
+ * module's {@link Statements}. No Kafka here: the caller hands in the period's charge states and the
+ * catalog entries.
+ */
+public final class StatementAssembler {
+
+    private static final String PER_SEAT = "per_seat";
+    private static final BigDecimal WEEKS_PER_MONTH = new BigDecimal("52").divide(new BigDecimal("12"),
+        MathContext.DECIMAL64);
+
+    private final Function<String, Meter> meters;
+    private final Function<String, AddOn> addOns;
+    private final Function<String, Coupon> coupons;
+
+    /** @param meters catalog meters by code (null when unknown); likewise {@code addOns} and {@code coupons} */
+    public StatementAssembler(final Function<String, Meter> meters, final Function<String, AddOn> addOns,
+                              final Function<String, Coupon> coupons) {
+        this.meters = meters;
+        this.addOns = addOns;
+        this.coupons = coupons;
+    }
+
+    /** A statement without advance credits: nothing billed in advance is given back. */
+    public PeriodStatement assemble(final Subscription subscription, final Plan plan, final PlanVersion version,
+                                    final BillingPeriod grid, final BillingPeriod period,
+                                    final Map<ChargeSlot, ChargeState> states, final Instant issuedAt) {
+        return assemble(subscription, plan, version, grid, period, states, AdvanceBilling.NONE, issuedAt);
+    }
+
+    /**
+     * @param version the plan version that bills the period: the pinned one, else the one in force at its start
+     * @param grid the grid period, as the rater keys charge state by it
+     * @param period the statement period: the grid cut to the subscription's start and end
+     * @param states the period's charge states by charge (and group, for a grouped charge)
+     * @param billedInAdvance what the statement that billed this period in advance charged for each fee, by
+     *                        {@link #feeKey}, and the share paid after its coupons; when billing ends inside
+     *                        the period, that share of the unused part goes back
+     */
+    public PeriodStatement assemble(final Subscription subscription, final Plan plan, final PlanVersion version,
+                                    final BillingPeriod grid, final BillingPeriod period,
+                                    final Map<ChargeSlot, ChargeState> states,
+                                    final AdvanceBilling billedInAdvance, final Instant issuedAt) {
+        final BillingSchedule schedule = subscription.schedule(version);
+        final BillTiming timing = timing(version);
+        final Fee base = BaseFees.closing(plan.code(), BigDecimal.ONE, version.amount(), schedule, timing, grid)
+            .filter(fee -> version.amount().signum() > 0)
+            .orElse(null);
+        final Fee seats = subscription.seats() == null || subscription.seats() == 0 || version.seatPrice() == null
+            ? null : BaseFees.closing("seats", BigDecimal.valueOf(subscription.seats()), version.seatPrice(),
+                schedule, timing, grid).orElse(null);
+        final List<FeeCredit> credits = timing == BillTiming.ADVANCE && period.end().isBefore(grid.end())
+            ? unusedAdvance(subscription, plan, version, schedule, grid, billedInAdvance) : List.of();
+        final StatementRequest request = new StatementRequest(plan.code(), version.currency(), period, issuedAt,
+            true, base, seats, addOnFees(subscription, version, schedule, timing, grid), credits,
+            usage(plan, version, states), statementCoupons(subscription), credits(version));
+        return statement(PeriodStatement.idOf(subscription.id(), grid.start()), PeriodStatement.STATEMENT,
+            subscription, plan, version, period, Statements.compute(request), issuedAt);
+    }
+
+    /**
+     * The opening statement of a subscription whose first period is billed in advance: the first
+     * period's base, seat and add-on fees, pro-rated to its billable days, with coupons. The plan's
+     * credits are left to the closing statements, one draw per period.
+     */
+    public PeriodStatement assembleOpening(final Subscription subscription, final Plan plan,
+                                           final PlanVersion version, final Instant issuedAt) {
+        final BillingSchedule schedule = subscription.schedule(version);
+        final BillingPeriod grid = schedule.gridPeriodAt(subscription.startedAt());
+        final BillingPeriod period = schedule.statementPeriodAt(subscription.startedAt()).orElse(grid);
+        final Fee base = BaseFees.opening(plan.code(), BigDecimal.ONE, version.amount(), schedule, BillTiming.ADVANCE)
+            .filter(fee -> version.amount().signum() > 0)
+            .orElse(null);
+        final Fee seats = subscription.seats() == null || subscription.seats() == 0 || version.seatPrice() == null
+            ? null : BaseFees.opening("seats", BigDecimal.valueOf(subscription.seats()), version.seatPrice(),
+                schedule, BillTiming.ADVANCE).orElse(null);
+        final List<Fee> addOns = new ArrayList<>();
+        for (final SubscriptionAddOn taken : subscription.addOns()) {
+            final AddOn addOn = addOns(taken, version);
+            if (addOn != null) {
+                BaseFees.opening(addOn.code(), quantity(taken, addOn, subscription),
+                    pricePerPeriod(addOn, version.billingInterval()), schedule, BillTiming.ADVANCE).ifPresent(addOns::add);
+            }
+        }
+        final StatementRequest request = new StatementRequest(plan.code(), version.currency(), period, issuedAt,
+            true, base, seats, addOns, List.of(), statementCoupons(subscription), List.of());
+        return statement(PeriodStatement.openingIdOf(subscription.id(), grid.start()), PeriodStatement.OPENING,
+            subscription, plan, version, period, Statements.compute(request), issuedAt);
+    }
+
+    /** Whether the version bills its fees at the start of the period they pay for. */
+    public static boolean inAdvance(final PlanVersion version) {
+        return timing(version) == BillTiming.ADVANCE;
+    }
+
+    /** The key of a fee line in {@code billedInAdvance}: its type and code. */
+    public static String feeKey(final String type, final String code) {
+        return type + "/" + code;
+    }
+
+    /** Whether a statement line bills a fee paid in advance (base, seats, add-on). */
+    public static boolean isFee(final String type) {
+        return LineType.SUBSCRIPTION.wireName().equals(type) || LineType.SEATS.wireName().equals(type)
+            || LineType.ADD_ON.wireName().equals(type);
+    }
+
+    private static BillTiming timing(final PlanVersion version) {
+        return version.billTiming() == null ? BillTiming.ARREARS : BillTiming.fromWire(version.billTiming());
+    }
+
+    /** Each fee billed in advance for {@code grid}, against what the grid period owes now that billing ended in it. */
+    private List<FeeCredit> unusedAdvance(final Subscription subscription, final Plan plan, final PlanVersion version,
+                                          final BillingSchedule schedule, final BillingPeriod grid,
+                                          final AdvanceBilling billed) {
+        final int scale = Currencies.minorUnits(version.currency());
+        final List<FeeCredit> credits = new ArrayList<>();
+        final List<Map.Entry<String, Fee>> owed = new ArrayList<>();
+        owed.add(Map.entry(feeKey(LineType.SUBSCRIPTION.wireName(), plan.code()),
+            new Fee(plan.code(), BigDecimal.ONE, version.amount(), grid, schedule.prorationFor(grid))));
+        if (subscription.seats() != null && version.seatPrice() != null) {
+            owed.add(Map.entry(feeKey(LineType.SEATS.wireName(), "seats"), new Fee("seats",
+                BigDecimal.valueOf(subscription.seats()), version.seatPrice(), grid, schedule.prorationFor(grid))));
+        }
+        for (final SubscriptionAddOn taken : subscription.addOns()) {
+            final AddOn addOn = addOns(taken, version);
+            if (addOn != null) {
+                owed.add(Map.entry(feeKey(LineType.ADD_ON.wireName(), addOn.code()), new Fee(addOn.code(),
+                    quantity(taken, addOn, subscription), pricePerPeriod(addOn, version.billingInterval()), grid,
+                    schedule.prorationFor(grid))));
+            }
+        }
+        for (final Map.Entry<String, Fee> fee : owed) {
+            final BigDecimal paid = billed.fees().get(fee.getKey());
+            if (paid != null) {
+                BaseFees.unused(paid, fee.getValue(), billed.paidShare(), scale).ifPresent(credits::add);
+            }
+        }
+        return credits;
+    }
+
+    private AddOn addOns(final SubscriptionAddOn taken, final PlanVersion version) {
+        final AddOn addOn = addOns.apply(taken.code());
+        return addOn == null || !version.currency().equals(addOn.currency()) ? null : addOn;
+    }
+
+    private static PeriodStatement statement(final String id, final String kind, final Subscription subscription,
+                                             final Plan plan, final PlanVersion version, final BillingPeriod period,
+                                             final Statement statement, final Instant issuedAt) {
+        final List<StatementLine> lines = statement.lines().stream()
+            .map(line -> new StatementLine(line.type().wireName(), line.code(), line.units(), line.amount()))
+            .toList();
+        return new PeriodStatement(id, kind, null, subscription.id(), subscription.customerId(), plan.code(),
+            version.version(), new Period(period.start(), period.end()), version.currency(), lines,
+            statement.subtotal(), statement.total(), true, null, issuedAt);
+    }
+
+    /**
+     * One line per charge (per group of a grouped charge) that priced the period, and one for each
+     * charge of the version in force without usage, which may still owe something at zero units (a
+     * first range's flat amount).
+     */
+    private List<UsageCharge> usage(final Plan plan, final PlanVersion version,
+                                    final Map<ChargeSlot, ChargeState> states) {
+        final Map<String, Charge> charges = new LinkedHashMap<>();
+        version.charges().forEach(charge -> charges.put(charge.code(), charge));
+        for (final ChargeSlot slot : states.keySet()) {
+            if (!charges.containsKey(slot.code())) {
+                chargeInAnyVersion(plan, slot.code()).ifPresent(charge -> charges.put(slot.code(), charge));
+            }
+        }
+        final List<UsageCharge> lines = new ArrayList<>(charges.size());
+        for (final Charge charge : charges.values()) {
+            final Meter meter = meters.apply(charge.meter());
+            if (meter == null) {
+                throw new IllegalStateException("meter " + charge.meter() + " of charge " + charge.code()
+                    + " is not known yet");
+            }
+            final ChargeRater rater = new ChargeRater(Aggregation.fromWire(meter.aggregation()),
+                ChargeDefinition.parse(charge.model(), charge.properties()).pricing());
+            final List<Map.Entry<ChargeSlot, ChargeState>> used = states.entrySet().stream()
+                .filter(entry -> entry.getKey().code().equals(charge.code())).toList();
+            if (used.isEmpty()) {
+                final ChargeState none = ChargeState.empty();
+                lines.add(UsageCharge.of(charge.code(), none.units(), rater.amountDue(none)));
+            }
+            for (final Map.Entry<ChargeSlot, ChargeState> entry : used) {
+                lines.add(new UsageCharge(charge.code(), entry.getKey().group(), entry.getValue().units(),
+                    rater.amountDue(entry.getValue())));
+            }
+        }
+        return lines;
+    }
+
+    /** A charge dropped by a later version still bills what it rated before the change. */
+    private static Optional<Charge> chargeInAnyVersion(final Plan plan, final String code) {
+        for (int i = plan.versions().size() - 1; i >= 0; i--) {
+            for (final Charge charge : plan.versions().get(i).charges()) {
+                if (charge.code().equals(code)) {
+                    return Optional.of(charge);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private List<Fee> addOnFees(final Subscription subscription, final PlanVersion version,
+                                final BillingSchedule schedule, final BillTiming timing, final BillingPeriod grid) {
+        final List<Fee> fees = new ArrayList<>();
+        for (final SubscriptionAddOn taken : subscription.addOns()) {
+            final AddOn addOn = addOns.apply(taken.code());
+            if (addOn == null || !version.currency().equals(addOn.currency())) {
+                continue;
+            }
+            BaseFees.closing(addOn.code(), quantity(taken, addOn, subscription),
+                    pricePerPeriod(addOn, version.billingInterval()), schedule, timing, grid)
+                .ifPresent(fees::add);
+        }
+        return fees;
+    }
+
+    /** A per-seat add-on counts once per seat for each unit taken. */
+    static BigDecimal quantity(final SubscriptionAddOn taken, final AddOn addOn, final Subscription subscription) {
+        final BigDecimal units = BigDecimal.valueOf(taken.quantity());
+        if (PER_SEAT.equals(addOn.unit())) {
+            return units.multiply(BigDecimal.valueOf(subscription.seats() == null ? 0 : subscription.seats()));
+        }
+        return units;
+    }
+
+    /**
+     * Add-ons are priced per month (and optionally per year); a period of another length pays the
+     * monthly price pro rata: a quarter three months, a week 12/52 of a month.
+     */
+    static BigDecimal pricePerPeriod(final AddOn addOn, final BillingInterval interval) {
+        final BigDecimal frequency = BigDecimal.valueOf(interval.frequency());
+        final IntervalUnit unit = interval.unit();
+        return switch (unit) {
+            case YEAR -> addOn.yearlyAmount() != null ? addOn.yearlyAmount().multiply(frequency)
+                : addOn.monthlyAmount().multiply(BigDecimal.valueOf(12)).multiply(frequency);
+            case MONTH -> addOn.monthlyAmount().multiply(frequency);
+            case WEEK -> addOn.monthlyAmount().multiply(frequency).divide(WEEKS_PER_MONTH, MathContext.DECIMAL64);
+        };
+    }
+
+    private List<dev.tollgate.pricing.statement.Coupon> statementCoupons(final Subscription subscription) {
+        final List<dev.tollgate.pricing.statement.Coupon> applied = new ArrayList<>();
+        for (final String code : subscription.coupons()) {
+            final Coupon coupon = coupons.apply(code);
+            if (coupon == null || !coupon.active()) {
+                continue;
+            }
+            final CouponType type = "percentage".equals(coupon.couponType()) ? CouponType.PERCENTAGE
+                : CouponType.FIXED_AMOUNT;
+            applied.add(new dev.tollgate.pricing.statement.Coupon(coupon.code(), type, coupon.percentageRate(),
+                coupon.amount(), coupon.currency(), null, coupon.validFrom(), coupon.validUntil(), coupon.plans()));
+        }
+        return applied;
+    }
+
+    private static List<CreditBalance> credits(final PlanVersion version) {
+        final List<CreditBalance> balances = new ArrayList<>();
+        version.credits().forEach((code, amount) -> balances.add(new CreditBalance(code, amount)));
+        return balances;
+    }
+}
