@@ -12,6 +12,7 @@ import dev.tollgate.rater.catalog.CatalogView;
 import dev.tollgate.rater.state.ChargeSlot;
 import dev.tollgate.rater.state.StateKeys;
 import dev.tollgate.rater.statement.StatementAssembler;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,6 +49,7 @@ final class PeriodCloser {
     private static final int MAX_PERIODS_PER_RUN = 12;
     /** Due entries read from the schedule at a time. */
     private static final int BATCH = 100;
+    private static final StringSerializer KEYS = new StringSerializer();
 
     private final CatalogView catalog;
     private final StatementAssembler assembler;
@@ -133,7 +135,7 @@ final class PeriodCloser {
             final Instant end = next.get().end();
             final Instant start = grid.start().isBefore(subscription.startedAt()) ? subscription.startedAt()
                 : grid.start();
-            final PeriodState state = readState(subscription.id(), grid.start());
+            final PeriodState state = readState(subscription.id(), plan, grid.start());
             // Built before anything is deleted: a build that fails (a meter not known yet) leaves the
             // period's usage in place for the next run.
             final boolean firstPeriod = !grid.start().isAfter(subscription.startedAt());
@@ -147,47 +149,70 @@ final class PeriodCloser {
             archive.keep(grid.start(), statement);
             schedule.markClosed(subscription.id(), end);
             emit.accept(statement);
-            state.delete(aggregates, alertsSent);
-            forgetDistinctValues(subscription.id(), grid.start());
+            state.delete(aggregates, alertsSent, distinctValues);
             cursor = end;
         }
-        archive.forgetExpired(subscription.id(), now);
+        archive.forgetExpired(subscription, now);
     }
 
-    /** The period's charge states, and the keys of them and of its alert marks, which the close deletes. */
-    private PeriodState readState(final String subscriptionId, final Instant periodStart) {
-        final String prefix = StateKeys.periodPrefix(subscriptionId, periodStart);
+    /**
+     * The period's charge states, and the keys of them, of their alert marks and of the values their
+     * unique_count charges counted, which the close deletes. Keys are looked up one by one from the
+     * plan's charges rather than scanned: opening an iterator on a store costs far more than a read
+     * (Kafka Streams registers an open-iterator metric for it), and a calendar month's end closes
+     * every subscription of a task at once. Only a grouped charge's states and a unique_count
+     * charge's values, whose keys hold event values, are scanned.
+     */
+    private PeriodState readState(final String subscriptionId, final Plan plan, final Instant periodStart) {
         final Map<ChargeSlot, ChargeState> states = new LinkedHashMap<>();
         final List<String> keys = new ArrayList<>();
-        try (KeyValueIterator<String, ChargeState> found = aggregates.prefixScan(prefix, new StringSerializer())) {
-            found.forEachRemaining(entry -> {
-                keys.add(entry.key);
-                states.put(StateKeys.chargeOf(entry.key), entry.value);
-            });
-        }
         final List<String> marks = new ArrayList<>();
-        try (KeyValueIterator<String, Long> found = alertsSent.prefixScan(prefix, new StringSerializer())) {
-            found.forEachRemaining((KeyValue<String, Long> entry) -> marks.add(entry.key));
+        final List<String> distinct = new ArrayList<>();
+        for (final PeriodCharge charge : PeriodCharge.of(plan, catalog::meter).values()) {
+            final List<String> found = new ArrayList<>(1);
+            if (charge.grouped()) {
+                try (KeyValueIterator<String, ChargeState> groups = aggregates.prefixScan(
+                    StateKeys.groupsPrefix(subscriptionId, charge.code(), periodStart), KEYS)) {
+                    groups.forEachRemaining(entry -> {
+                        found.add(entry.key);
+                        states.put(StateKeys.chargeOf(entry.key), entry.value);
+                    });
+                }
+            }
+            final String ungrouped = StateKeys.charge(subscriptionId, ChargeSlot.of(charge.code()), periodStart);
+            final ChargeState state = aggregates.get(ungrouped);
+            if (state != null) {
+                found.add(ungrouped);
+                states.put(ChargeSlot.of(charge.code()), state);
+            }
+            for (final String key : found) {
+                for (final BigDecimal level : charge.alertLevels()) {
+                    final String mark = StateKeys.alert(key, level);
+                    if (alertsSent.get(mark) != null) {
+                        marks.add(mark);
+                    }
+                }
+                if (charge.countsDistinct()) {
+                    try (KeyValueIterator<String, Long> values = distinctValues.prefixScan(
+                        StateKeys.distinctPrefix(key), KEYS)) {
+                        values.forEachRemaining((KeyValue<String, Long> entry) -> distinct.add(entry.key));
+                    }
+                }
+            }
+            keys.addAll(found);
         }
-        return new PeriodState(states, keys, marks);
-    }
-
-    /** The values the period's unique_count charges counted: after its statement nothing reads them. */
-    private void forgetDistinctValues(final String subscriptionId, final Instant periodStart) {
-        final List<String> keys = new ArrayList<>();
-        try (KeyValueIterator<String, Long> found = distinctValues.prefixScan(
-            StateKeys.periodPrefix(subscriptionId, periodStart), new StringSerializer())) {
-            found.forEachRemaining((KeyValue<String, Long> entry) -> keys.add(entry.key));
-        }
-        keys.forEach(distinctValues::delete);
+        return new PeriodState(states, keys, marks, distinct);
     }
 
     /** What a period left in the stores: after its statement nothing reads it. */
-    private record PeriodState(Map<ChargeSlot, ChargeState> charges, List<String> chargeKeys, List<String> marks) {
+    private record PeriodState(Map<ChargeSlot, ChargeState> charges, List<String> chargeKeys, List<String> marks,
+                               List<String> distinctValues) {
 
-        void delete(final KeyValueStore<String, ChargeState> aggregates, final KeyValueStore<String, Long> alerts) {
+        void delete(final KeyValueStore<String, ChargeState> aggregates, final KeyValueStore<String, Long> alerts,
+                    final KeyValueStore<String, Long> distinct) {
             chargeKeys.forEach(aggregates::delete);
             marks.forEach(alerts::delete);
+            distinctValues.forEach(distinct::delete);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.tollgate.rater.closing;
 
+import dev.tollgate.model.catalog.Subscription;
 import dev.tollgate.model.rating.PeriodStatement;
 import dev.tollgate.model.rating.Refund;
 import dev.tollgate.model.rating.StatementLine;
@@ -85,10 +86,15 @@ final class StatementArchive {
     /**
      * Forgets the subscription's statements whose period ended more than the retention before
      * {@code now}, their refunds with them. Runs when the subscription's periods close: a handful
-     * of entries per subscription.
+     * of entries per subscription. Every period of a subscription ends after it started, so one
+     * younger than the retention has nothing to forget, and its statements are not scanned.
      */
-    void forgetExpired(final String subscriptionId, final Instant now) {
+    void forgetExpired(final Subscription subscription, final Instant now) {
         final Instant horizon = now.minus(retention);
+        if (!subscription.startedAt().isBefore(horizon)) {
+            return;
+        }
+        final String subscriptionId = subscription.id();
         final Set<String> expired = new HashSet<>();
         final List<String> keys = new ArrayList<>();
         try (KeyValueIterator<String, PeriodStatement> entries = statements.prefixScan(

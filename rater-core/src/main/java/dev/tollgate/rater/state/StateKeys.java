@@ -116,6 +116,11 @@ public final class StateKeys {
         return chargeKey + SEPARATOR + Json.writeString(value);
     }
 
+    /** Every value a unique_count charge counted in one charge state, made by {@link #distinct}. */
+    public static String distinctPrefix(final String chargeKey) {
+        return chargeKey + SEPARATOR;
+    }
+
     /** An alert already sent: (charge state key, threshold percent). */
     public static String alert(final String chargeKey, final BigDecimal threshold) {
         return chargeKey + SEPARATOR + threshold.stripTrailingZeros().toPlainString();
