@@ -4,16 +4,20 @@ import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
@@ -23,7 +27,8 @@ import org.apache.kafka.streams.Topology;
 /**
  * Runs one application over the whole input and times it by its committed output: the clock starts
  * at the first committed output record (so group join and task start-up are not counted) and stops
- * when the expected count is committed.
+ * when the expected count is committed. Counts are offsets, so each commit's transaction markers (one per partition
+ * written) count as records: under one in a hundred at these rates, and the drain ends that much early.
  */
 final class Drain {
 
@@ -51,41 +56,72 @@ final class Drain {
 
     private static final Duration POLL = Duration.ofMillis(25);
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(60);
 
     private Drain() {
     }
 
+    /** Runs the application on a client of its own, which is closed once the output is complete. */
     static Result run(final String name, final Topology topology, final Properties config, final Admin admin,
-                      final String outputTopic, final long expected) throws InterruptedException, ExecutionException {
+                      final String outputTopic, final long expected, final Progress progress)
+        throws InterruptedException, ExecutionException {
+        try (KafkaStreams streams = new KafkaStreams(topology, config)) {
+            final Result result = drain(name, streams, config, admin, outputTopic, expected, progress);
+            closeLeavingGroup(streams, config, admin);
+            return result;
+        }
+    }
+
+    /**
+     * Closes the client, then takes its members out of the consumer group. Kafka Streams' consumers do not leave
+     * the group when they close (a restarted instance keeps its tasks that way), so the next client of the same
+     * application would wait for their session to time out, 45 s, before it got any task.
+     */
+    static void closeLeavingGroup(final KafkaStreams streams, final Properties config, final Admin admin)
+        throws InterruptedException, ExecutionException {
+        streams.close(CLOSE_TIMEOUT);
+        final String group = config.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
+        if (!admin.describeConsumerGroups(List.of(group)).all().get().get(group).members().isEmpty()) {
+            admin.removeMembersFromConsumerGroup(group, new RemoveMembersFromConsumerGroupOptions()).all().get();
+        }
+    }
+
+    /**
+     * Starts the client and returns once {@code expected} more records are committed on the output topic; the
+     * client keeps running, for a phase that needs it caught up.
+     */
+    static Result drain(final String name, final KafkaStreams streams, final Properties config, final Admin admin,
+                        final String outputTopic, final long expected, final Progress progress)
+        throws InterruptedException, ExecutionException {
         final long before = committedEnd(admin, outputTopic);
         final String streamThreads = config.getProperty(StreamsConfig.APPLICATION_ID_CONFIG) + "-";
-        try (KafkaStreams streams = new KafkaStreams(topology, config)) {
-            streams.start();
-            final long deadline = System.nanoTime() + TIMEOUT.toNanos();
-            long firstAt = 0;
-            long firstCount = 0;
-            long firstCpu = 0;
-            long firstThreadCpu = 0;
-            while (System.nanoTime() < deadline) {
-                final long written = committedEnd(admin, outputTopic) - before;
-                if (written > 0 && firstAt == 0) {
-                    firstAt = System.nanoTime();
-                    firstCount = written;
-                    firstCpu = processCpuNanos();
-                    firstThreadCpu = threadCpuNanos(streamThreads);
-                }
-                if (written >= expected) {
-                    return new Result(name, written - firstCount, Duration.ofNanos(System.nanoTime() - firstAt),
-                        Duration.ofNanos(processCpuNanos() - firstCpu),
-                        Duration.ofNanos(threadCpuNanos(streamThreads) - firstThreadCpu), rssKb());
-                }
-                if (streams.state() == KafkaStreams.State.ERROR) {
-                    throw new IllegalStateException(name + " failed");
-                }
-                Thread.sleep(POLL.toMillis());
+        final AtomicLong written = new AtomicLong();
+        progress.phase(name, "records", written::get);
+        streams.start();
+        final long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        long firstAt = 0;
+        long firstCount = 0;
+        long firstCpu = 0;
+        long firstThreadCpu = 0;
+        while (System.nanoTime() < deadline) {
+            written.set(committedEnd(admin, outputTopic) - before);
+            if (written.get() > 0 && firstAt == 0) {
+                firstAt = System.nanoTime();
+                firstCount = written.get();
+                firstCpu = processCpuNanos();
+                firstThreadCpu = threadCpuNanos(streamThreads);
             }
-            throw new IllegalStateException(name + " did not write " + expected + " records in " + TIMEOUT);
+            if (written.get() >= expected) {
+                return new Result(name, written.get() - firstCount, Duration.ofNanos(System.nanoTime() - firstAt),
+                    Duration.ofNanos(processCpuNanos() - firstCpu),
+                    Duration.ofNanos(threadCpuNanos(streamThreads) - firstThreadCpu), rssKb());
+            }
+            if (streams.state() == KafkaStreams.State.ERROR) {
+                throw new IllegalStateException(name + " failed");
+            }
+            Thread.sleep(POLL.toMillis());
         }
+        throw new IllegalStateException(name + " did not write " + expected + " records in " + TIMEOUT);
     }
 
     /** The sum of the topic's last stable offsets: what read_committed consumers can see. */
@@ -118,12 +154,12 @@ final class Drain {
     /** The process's resident set size, from /proc; 0 where there is none. */
     static long rssKb() {
         try {
-            for (final String line : java.nio.file.Files.readAllLines(Path.of("/proc/self/status"))) {
+            for (final String line : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (line.startsWith("VmRSS:")) {
                     return Long.parseLong(line.replaceAll("\\D", ""));
                 }
             }
-        } catch (java.io.IOException | NumberFormatException e) {
+        } catch (IOException | NumberFormatException e) {
             return 0;
         }
         return 0;
