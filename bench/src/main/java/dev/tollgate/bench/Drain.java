@@ -75,7 +75,7 @@ final class Drain {
     /**
      * Closes the client, then takes its members out of the consumer group. Kafka Streams' consumers do not leave
      * the group when they close (a restarted instance keeps its tasks that way), so the next client of the same
-     * application would wait for their session to time out, 45 s, before it got any task.
+     * application would wait until the coordinator dropped them ({@code session.timeout.ms}, 45 s) for its tasks.
      */
     static void closeLeavingGroup(final KafkaStreams streams, final Properties config, final Admin admin)
         throws InterruptedException, ExecutionException {
