@@ -8,6 +8,7 @@ import dev.tollgate.model.catalog.Plan;
 import dev.tollgate.model.json.JsonSerde;
 import dev.tollgate.model.rating.PeriodStatement;
 import dev.tollgate.model.rating.RatedUsage;
+import dev.tollgate.model.rating.RatedUsageSerde;
 import dev.tollgate.model.rating.RefundRequest;
 import dev.tollgate.model.rating.UsageAlert;
 import dev.tollgate.model.rating.UsageRejection;
@@ -50,7 +51,7 @@ public final class Topics {
     public static final Topic<String, AddOn> ADDONS =
         topic("tollgate.addons", new JsonSerde<>(AddOn.class), CleanupPolicy.COMPACT);
     public static final Topic<String, RatedUsage> RATED_USAGE =
-        topic("tollgate.rated-usage", new JsonSerde<>(RatedUsage.class), CleanupPolicy.DELETE);
+        topic("tollgate.rated-usage", new RatedUsageSerde(), CleanupPolicy.DELETE);
     public static final Topic<String, UsageRejection> USAGE_REJECTIONS =
         topic("tollgate.usage-rejections", new JsonSerde<>(UsageRejection.class), CleanupPolicy.DELETE);
     public static final Topic<String, UsageAlert> USAGE_ALERTS =
