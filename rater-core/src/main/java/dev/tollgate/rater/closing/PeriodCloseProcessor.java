@@ -4,7 +4,9 @@ import dev.tollgate.rater.catalog.CatalogView;
 import dev.tollgate.rater.catalog.StoreCatalogView;
 import dev.tollgate.rater.config.RaterSettings;
 import dev.tollgate.rater.rating.RatingCounts;
+import dev.tollgate.rater.routing.RaterSinks;
 import dev.tollgate.rater.state.StateStores;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -34,7 +36,7 @@ import org.apache.kafka.streams.processor.api.Record;
  *
  * <p>Stores: those of the {@link PeriodCloser}.
  */
-public final class PeriodCloseProcessor implements Processor<String, byte[], String, CloseOutcome> {
+public final class PeriodCloseProcessor implements Processor<String, byte[], String, byte[]> {
 
     static final Duration RUN_BUDGET = Duration.ofMillis(500);
     /** A tick not read back by then was lost with an aborted transaction: another is written. */
@@ -43,7 +45,7 @@ public final class PeriodCloseProcessor implements Processor<String, byte[], Str
 
     private final RaterSettings settings;
     private final RatingCounts counts;
-    private ProcessorContext<String, CloseOutcome> context;
+    private ProcessorContext<String, byte[]> context;
     private CloseSchedule schedule;
     private PeriodCloser closer;
     private long tickSentMs = NO_TICK;
@@ -54,7 +56,7 @@ public final class PeriodCloseProcessor implements Processor<String, byte[], Str
     }
 
     @Override
-    public void init(final ProcessorContext<String, CloseOutcome> context) {
+    public void init(final ProcessorContext<String, byte[]> context) {
         this.context = context;
         final CatalogView catalog = new StoreCatalogView(context);
         final StatementArchive archive = new StatementArchive(settings.statementRetention(),
@@ -87,8 +89,8 @@ public final class PeriodCloseProcessor implements Processor<String, byte[], Str
         if (waitingForStreamTime && (tickSentMs == NO_TICK || wallClockMs - tickSentMs >= TICK_TIMEOUT.toMillis())) {
             tickSentMs = wallClockMs;
             final int partition = context.taskId().partition();
-            context.forward(new Record<String, CloseOutcome>(Integer.toString(partition),
-                new CloseOutcome.Tick(partition, wallClockMs), wallClockMs));
+            RaterSinks.CLOCK_TICKS.send(context, Integer.toString(partition),
+                ByteBuffer.allocate(Long.BYTES).putLong(wallClockMs).array(), wallClockMs);
         }
     }
 
@@ -97,8 +99,7 @@ public final class PeriodCloseProcessor implements Processor<String, byte[], Str
         final long deadline = System.nanoTime() + RUN_BUDGET.toNanos();
         closer.closeDue(Instant.ofEpochMilli(now), () -> System.nanoTime() - deadline >= 0, statement -> {
             counts.statement();
-            context.forward(new Record<String, CloseOutcome>(statement.subscriptionId(),
-                new CloseOutcome.Closed(statement), now));
+            RaterSinks.STATEMENTS.send(context, statement.subscriptionId(), statement, now);
         });
     }
 }

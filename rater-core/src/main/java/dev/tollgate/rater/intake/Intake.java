@@ -7,12 +7,13 @@ import dev.tollgate.model.rating.UsageRejection;
 public sealed interface Intake {
 
     /**
-     * @param misplaced the record sits on another partition than the customer's, so it takes the
-     *                  repartition hop before any keyed state sees it
+     * @param misplaced the record sits on another partition than the customer's, so it goes back to
+     *                  the topic keyed by the customer before any keyed state sees it
      */
     record Accepted(UsageEvent event, boolean misplaced) implements Intake {
     }
 
-    record Rejected(UsageRejection rejection) implements Intake {
+    /** @param key the rejection's key: the event's customer_id, else the record's key if it could be one, else null */
+    record Rejected(String key, UsageRejection rejection) implements Intake {
     }
 }

@@ -132,7 +132,7 @@ public final class ChargeResolver {
             } catch (InvalidPricingException e) {
                 // The plan API validates every charge; only a record written around it lands here.
                 return new Resolution.Unpriced(RejectionReason.NOT_BILLABLE, "charge " + charge.code()
-                    + " of plan " + planCode + " v" + version.version() + " cannot be priced: " + e.errors(),
+                    + " of plan " + planCode + " v" + version.version() + " cannot be priced: " + e.getMessage(),
                     false);
             }
             matched.add(new Resolution.MatchedCharge(charge, meter, aggregation, priced.rater(),

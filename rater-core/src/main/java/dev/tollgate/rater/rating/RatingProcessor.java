@@ -18,6 +18,9 @@ import dev.tollgate.pricing.validation.InvalidPricingException;
 import dev.tollgate.rater.catalog.CatalogView;
 import dev.tollgate.rater.catalog.StoreCatalogView;
 import dev.tollgate.rater.config.RaterSettings;
+import dev.tollgate.rater.intake.Intake;
+import dev.tollgate.rater.intake.UsageIntake;
+import dev.tollgate.rater.routing.RaterSinks;
 import dev.tollgate.rater.state.ChargeSlot;
 import dev.tollgate.rater.state.EventStatus;
 import dev.tollgate.rater.state.PendingEvent;
@@ -28,11 +31,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
@@ -51,13 +56,20 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * {@code closed-periods} (read) and the catalog stores. Periods close in the {@code close-periods} processor,
  * off this path.
  */
-public final class RatingProcessor implements Processor<String, UsageEvent, String, RatingOutcome> {
+public final class RatingProcessor implements Processor<String, byte[], String, byte[]> {
 
+    /**
+     * Marks a record this processor wrote back to tollgate.usage-events keyed by its customer: it is
+     * rated where it lands and never moved again, so that no partition count can make a record go
+     * round. Its value is empty.
+     */
+    public static final String MOVED_HEADER = "tollgate.moved";
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final RaterSettings settings;
     private final RatingCounts counts;
-    private ProcessorContext<String, RatingOutcome> context;
+    private final UsageIntake intake;
+    private ProcessorContext<String, byte[]> context;
     private WindowStore<String, EventStatus> statuses;
     private KeyValueStore<String, ChargeState> aggregates;
     private KeyValueStore<String, PendingEvent> pending;
@@ -73,10 +85,11 @@ public final class RatingProcessor implements Processor<String, UsageEvent, Stri
     public RatingProcessor(final RaterSettings settings, final RatingCounts counts) {
         this.settings = settings;
         this.counts = counts;
+        this.intake = new UsageIntake(settings.customerPartitions());
     }
 
     @Override
-    public void init(final ProcessorContext<String, RatingOutcome> context) {
+    public void init(final ProcessorContext<String, byte[]> context) {
         this.context = context;
         this.statuses = StateStores.EVENT_STATUS.in(context);
         this.aggregates = StateStores.CHARGE_AGGREGATES.in(context);
@@ -95,18 +108,40 @@ public final class RatingProcessor implements Processor<String, UsageEvent, Stri
         return Optional.ofNullable(closedPeriods.get(subscriptionId)).map(Instant::ofEpochMilli);
     }
 
+    /**
+     * Reads the raw record and rates it, rejects it, or, when it sits on another partition than its
+     * customer's, writes it back to the topic keyed by the customer, where the owning partition reads
+     * it; only then is it counted as read.
+     */
     @Override
-    public void process(final Record<String, UsageEvent> record) {
-        final UsageEvent event = record.value();
+    public void process(final Record<String, byte[]> record) {
+        final int partition = context.recordMetadata().map(RecordMetadata::partition).orElse(-1);
+        final Intake read = intake.read(record.key(), record.value(), record.timestamp(), partition);
+        if (read instanceof Intake.Rejected rejected) {
+            counts.read();
+            counts.rejected(RejectionReason.INVALID);
+            RaterSinks.REJECTED.send(context, rejected.key(), rejected.rejection(), record.timestamp());
+        } else if (read instanceof Intake.Accepted accepted) {
+            if (accepted.misplaced() && record.headers().lastHeader(MOVED_HEADER) == null) {
+                RaterSinks.MISPLACED.send(context, accepted.event().customerId(), record.value(), record.timestamp(),
+                    new RecordHeaders().add(MOVED_HEADER, new byte[0]));
+                return;
+            }
+            counts.read();
+            rate(accepted.event(), record.timestamp());
+        }
+    }
+
+    private void rate(final UsageEvent event, final long recordTimestampMs) {
         final String statusKey = StateKeys.event(event.customerId(), event.id());
         final long seenAtMs = context.currentSystemTimeMs();
         if (seen(statusKey, seenAtMs)) {
             counts.rejected(RejectionReason.DUPLICATE);
-            emitRejection(event, record.timestamp(), RejectionReason.DUPLICATE,
+            emitRejection(event, recordTimestampMs, RejectionReason.DUPLICATE,
                 "event " + event.id() + " of customer " + event.customerId() + " was already received");
             return;
         }
-        final PendingEvent attempt = new PendingEvent(event, seenAtMs, record.timestamp());
+        final PendingEvent attempt = new PendingEvent(event, seenAtMs, recordTimestampMs);
         if (!rate(attempt, pendingCount < settings.pendingLimit() ? Attempt.MAY_HOLD : Attempt.HOLD_FULL)) {
             counts.held();
             pending.put(statusKey, attempt);
@@ -217,7 +252,7 @@ public final class RatingProcessor implements Processor<String, UsageEvent, Stri
             try {
                 reading = matched.read(event, priced.version().currency());
             } catch (InvalidPricingException e) {
-                reject(attempt, RejectionReason.INVALID, "meter " + matched.meter().code() + ": " + e.errors());
+                reject(attempt, RejectionReason.INVALID, "meter " + matched.meter().code() + ": " + e.getMessage());
                 return;
             }
             final ChargeSlot slot = new ChargeSlot(matched.charge().code(),
@@ -246,13 +281,11 @@ public final class RatingProcessor implements Processor<String, UsageEvent, Stri
             }
             alerts(attempt, subscription, period, update);
             final BigDecimal added = update.step().next().units().subtract(update.prior().units());
-            context.forward(new Record<String, RatingOutcome>(event.customerId(), new RatingOutcome.Rated(
-                new RatedUsage(event.id(), event.customerId(), subscription.id(), subscription.plan(),
-                    priced.version().version(), update.matched().charge().code(),
-                    update.slot().group().isEmpty() ? null : update.slot().group(), update.matched().meter().code(),
-                    new Period(period.start(), period.end()), event.timestamp(), added,
-                    update.step().next().units(), update.step().delta(), currency)),
-                attempt.recordTimestampMs()));
+            RaterSinks.RATED.send(context, event.customerId(), new RatedUsage(event.id(), event.customerId(),
+                subscription.id(), subscription.plan(), priced.version().version(), update.matched().charge().code(),
+                update.slot().group().isEmpty() ? null : update.slot().group(), update.matched().meter().code(),
+                new Period(period.start(), period.end()), event.timestamp(), added, update.step().next().units(),
+                update.step().delta(), currency), attempt.recordTimestampMs());
             amounts.add(new EventStatus.ChargeAmount(update.matched().charge().code(), added,
                 update.step().delta(), currency));
         }
@@ -296,10 +329,9 @@ public final class RatingProcessor implements Processor<String, UsageEvent, Stri
         alertsSent.put(key, attempt.recordTimestampMs());
         counts.alert();
         final UsageEvent event = attempt.event();
-        context.forward(new Record<String, RatingOutcome>(event.customerId(), new RatingOutcome.Alerted(
-            new UsageAlert(event.customerId(), subscription.id(), code, update.matched().meter().code(),
-                new Period(period.start(), period.end()), kind, percent, update.step().next().units(),
-                limit.units(), event.id(), event.timestamp())), attempt.recordTimestampMs()));
+        RaterSinks.ALERTS.send(context, event.customerId(), new UsageAlert(event.customerId(), subscription.id(), code,
+            update.matched().meter().code(), new Period(period.start(), period.end()), kind, percent,
+            update.step().next().units(), limit.units(), event.id(), event.timestamp()), attempt.recordTimestampMs());
     }
 
     private static boolean exceedsEnforcedLimit(final Resolution.MatchedCharge matched, final RatingStep step) {
@@ -317,9 +349,8 @@ public final class RatingProcessor implements Processor<String, UsageEvent, Stri
 
     private void emitRejection(final UsageEvent event, final long timestamp, final RejectionReason reason,
                                final String detail) {
-        context.forward(new Record<String, RatingOutcome>(event.customerId(), new RatingOutcome.Rejected(
-            new UsageRejection(event.customerId(), event.id(), reason, detail, Json.mapper().valueToTree(event),
-                null, Instant.ofEpochMilli(timestamp))), timestamp));
+        RaterSinks.REJECTED.send(context, event.customerId(), new UsageRejection(event.customerId(), event.id(), reason,
+            detail, Json.mapper().valueToTree(event), null, Instant.ofEpochMilli(timestamp)), timestamp);
     }
 
     /** Whether an event that lacks its catalog may wait for it. */

@@ -1,41 +1,34 @@
 package dev.tollgate.rater.topology;
 
 import dev.tollgate.model.catalog.CustomerSubscriptions;
-import dev.tollgate.model.event.UsageEvent;
 import dev.tollgate.model.rating.RatedUsage;
 import dev.tollgate.model.rating.UsageRejection;
 import dev.tollgate.model.topic.SkippedRecords;
 import dev.tollgate.model.topic.Topic;
 import dev.tollgate.model.topic.Topics;
 import dev.tollgate.rater.catalog.CatalogSerde;
-import dev.tollgate.rater.closing.CloseOutcome;
 import dev.tollgate.rater.closing.PeriodCloseProcessor;
 import dev.tollgate.rater.closing.SubscriptionIndexer;
 import dev.tollgate.rater.config.RaterSettings;
 import dev.tollgate.rater.errors.RaterErrorHandlers;
-import dev.tollgate.rater.intake.Intake;
-import dev.tollgate.rater.intake.UsageIntakeProcessor;
 import dev.tollgate.rater.rating.RatingCounts;
-import dev.tollgate.rater.rating.RatingOutcome;
 import dev.tollgate.rater.rating.RatingProcessor;
 import dev.tollgate.rater.refund.RefundProcessor;
-import dev.tollgate.rater.state.RaterSerdes;
+import dev.tollgate.rater.routing.RaterSinks;
+import dev.tollgate.rater.routing.Sink;
 import dev.tollgate.rater.state.StateStores;
 import dev.tollgate.rater.state.TableStoreDef;
-import java.nio.ByteBuffer;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.kstream.Repartitioned;
 
 /**
  * The rating topology. Reads {@code tollgate.usage-events} (customer_id → raw event bytes),
@@ -44,15 +37,17 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  * {@code tollgate.plans}, {@code tollgate.meters}, {@code tollgate.addons} and {@code tollgate.coupons}
  * (code → Plan / Meter / AddOn / Coupon, global); writes {@code tollgate.rated-usage} (customer_id →
  * RatedUsage), {@code tollgate.usage-rejections} (customer_id → UsageRejection),
- * {@code tollgate.usage-alerts} (customer_id → UsageAlert) and {@code tollgate.period-statements}
- * (subscription_id → PeriodStatement, statements and refund adjustments) and {@code tollgate.rater-clock}
- * (ticks for the writing task's own partition). Every processor, store and
- * internal topic is named.
+ * {@code tollgate.usage-alerts} (customer_id → UsageAlert), {@code tollgate.period-statements}
+ * (subscription_id → PeriodStatement, statements and refund adjustments), {@code tollgate.rater-clock}
+ * (ticks for the writing task's own partition) and, for a record that sits on another partition
+ * than its customer's, {@code tollgate.usage-events} again, keyed by the customer.
+ *
+ * <p>Each usage record passes one processor, {@code rate-usage}, which forwards each output to its
+ * own sink by name ({@link RaterSinks}). Every processor, store and sink is named.
  */
 public final class RatingTopology {
 
-    /** The one internal topic: only records that arrived on another partition than their customer's. */
-    public static final String REPARTITION = "usage-by-customer";
+    private static final Serde<byte[]> BYTES = Serdes.ByteArray();
 
     private RatingTopology() {
     }
@@ -64,47 +59,19 @@ public final class RatingTopology {
         addRatingStores(builder, settings);
         addCatalog(builder, settings, skipped);
 
-        final Map<String, KStream<String, Intake>> intake = builder
+        final KStream<String, byte[]> rated = builder
             .stream(Topics.USAGE_EVENTS.name(), consumed(Topics.USAGE_EVENTS, "usage-events-source"))
-            .process(() -> new UsageIntakeProcessor(settings.customerPartitions(), counts), Named.as("read-usage"))
-            .split(Named.as("intake-"))
-            .branch((customer, read) -> read instanceof Intake.Rejected, Branched.as("invalid"))
-            .branch((customer, read) -> ((Intake.Accepted) read).misplaced(), Branched.as("misplaced"))
-            .defaultBranch(Branched.as("placed"));
-
-        intake.get("intake-invalid")
-            .mapValues(read -> ((Intake.Rejected) read).rejection(), Named.as("invalid-usage"))
-            .to(Topics.USAGE_REJECTIONS.name(), produced(Topics.USAGE_REJECTIONS, "invalid-usage-sink"));
-
-        final KStream<String, UsageEvent> placed = intake.get("intake-placed")
-            .mapValues(read -> ((Intake.Accepted) read).event(), Named.as("placed-usage"));
-        final KStream<String, UsageEvent> moved = intake.get("intake-misplaced")
-            .mapValues(read -> ((Intake.Accepted) read).event(), Named.as("misplaced-usage"))
-            .repartition(Repartitioned.<String, UsageEvent>as(REPARTITION)
-                .withKeySerde(RaterSerdes.KEYS)
-                .withValueSerde(RaterSerdes.USAGE_EVENT)
-                .withNumberOfPartitions(settings.customerPartitions()));
-
-        placed.merge(moved, Named.as("usage-by-customer-merge"))
             .process(() -> new RatingProcessor(settings, counts), Named.as("rate-usage"),
                 StateStores.SUBSCRIPTIONS.name(), StateStores.EVENT_STATUS.name(), StateStores.CHARGE_AGGREGATES.name(),
-                StateStores.PENDING_EVENTS.name(), StateStores.CLOSED_PERIODS.name(), StateStores.ALERTS_SENT.name(), StateStores.DISTINCT_VALUES.name())
-            .split(Named.as("outcome-"))
-            .branch((key, outcome) -> outcome instanceof RatingOutcome.Rated, Branched.withConsumer(rated -> rated
-                .mapValues(outcome -> ((RatingOutcome.Rated) outcome).usage(), Named.as("rated-usage"))
-                .to(Topics.RATED_USAGE.name(), produced(Topics.RATED_USAGE, "rated-usage-sink")), "rated"))
-            .branch((key, outcome) -> outcome instanceof RatingOutcome.Alerted, Branched.withConsumer(alerted -> alerted
-                .mapValues(outcome -> ((RatingOutcome.Alerted) outcome).alert(), Named.as("usage-alerts"))
-                .to(Topics.USAGE_ALERTS.name(), produced(Topics.USAGE_ALERTS, "usage-alerts-sink")), "alerted"))
-            .defaultBranch(Branched.withConsumer(rejected -> rejected
-                .mapValues(outcome -> ((RatingOutcome.Rejected) outcome).rejection(), Named.as("rejected-usage"))
-                .to(Topics.USAGE_REJECTIONS.name(), produced(Topics.USAGE_REJECTIONS, "rejected-usage-sink")),
-                "rejected"));
+                StateStores.PENDING_EVENTS.name(), StateStores.CLOSED_PERIODS.name(), StateStores.ALERTS_SENT.name(),
+                StateStores.DISTINCT_VALUES.name());
+        sinks(rated, RaterSinks.RATED, RaterSinks.REJECTED, RaterSinks.ALERTS, RaterSinks.MISPLACED);
 
         addPeriodClose(builder, settings, counts);
 
         builder.stream(Topics.REFUND_REQUESTS.name(), consumed(Topics.REFUND_REQUESTS, "refund-requests-source"))
-            .process(() -> new RefundProcessor(counts, skipped), Named.as("refund-statements"), StateStores.STATEMENTS.name(), StateStores.REFUNDS.name())
+            .process(() -> new RefundProcessor(counts, skipped), Named.as("refund-statements"),
+                StateStores.STATEMENTS.name(), StateStores.REFUNDS.name())
             .to(Topics.PERIOD_STATEMENTS.name(), produced(Topics.PERIOD_STATEMENTS, "statement-refunds-sink"));
 
         return builder.build(streamsConfig);
@@ -116,23 +83,23 @@ public final class RatingTopology {
      */
     private static void addPeriodClose(final StreamsBuilder builder, final RaterSettings settings,
                                        final RatingCounts counts) {
-        builder.stream(Topics.RATER_CLOCK.name(), consumed(Topics.RATER_CLOCK, "rater-clock-source"))
+        final KStream<String, byte[]> closed = builder
+            .stream(Topics.RATER_CLOCK.name(), consumed(Topics.RATER_CLOCK, "rater-clock-source"))
             .process(() -> new PeriodCloseProcessor(settings, counts), Named.as("close-periods"),
-                StateStores.SUBSCRIPTIONS.name(), StateStores.CHARGE_AGGREGATES.name(), StateStores.ALERTS_SENT.name(),
-                StateStores.CLOSED_PERIODS.name(), StateStores.CLOSE_SCHEDULE.name(), StateStores.STATEMENTS.name(), StateStores.REFUNDS.name(),
-                StateStores.DISTINCT_VALUES.name())
-            .split(Named.as("close-"))
-            .branch((key, outcome) -> outcome instanceof CloseOutcome.Closed, Branched.withConsumer(closed -> closed
-                .mapValues(outcome -> ((CloseOutcome.Closed) outcome).statement(), Named.as("period-statements"))
-                .to(Topics.PERIOD_STATEMENTS.name(), produced(Topics.PERIOD_STATEMENTS, "period-statements-sink")),
-                "closed"))
-            .defaultBranch(Branched.withConsumer(ticks -> ticks
-                .mapValues(outcome -> ByteBuffer.allocate(Long.BYTES).putLong(((CloseOutcome.Tick) outcome).wallClockMs())
-                    .array(), Named.as("clock-ticks"))
-                .to(Topics.RATER_CLOCK.name(), Produced.with(Topics.RATER_CLOCK.keySerde(),
-                        Topics.RATER_CLOCK.valueSerde())
-                    .withStreamPartitioner(RatingTopology::ownPartition)
-                    .withName("clock-ticks-sink")), "tick"));
+                StateStores.SUBSCRIPTIONS.name(), StateStores.CHARGE_AGGREGATES.name(),
+                StateStores.ALERTS_SENT.name(), StateStores.CLOSED_PERIODS.name(), StateStores.CLOSE_SCHEDULE.name(),
+                StateStores.STATEMENTS.name(), StateStores.REFUNDS.name(), StateStores.DISTINCT_VALUES.name());
+        sinks(closed, RaterSinks.STATEMENTS);
+        closed.to(Topics.RATER_CLOCK.name(), Produced.with(Topics.RATER_CLOCK.keySerde(), BYTES)
+            .withStreamPartitioner(RatingTopology::ownPartition)
+            .withName(RaterSinks.CLOCK_TICKS.name()));
+    }
+
+    /** A sink node per output, each taking the bytes its processor forwards to it by name. */
+    private static void sinks(final KStream<String, byte[]> outputs, final Sink<?>... sinks) {
+        for (final Sink<?> sink : sinks) {
+            outputs.to(sink.topic().name(), Produced.with(sink.topic().keySerde(), BYTES).withName(sink.name()));
+        }
     }
 
     /** A tick goes to the partition its key names: the partition of the task that wrote it. */
