@@ -2,6 +2,7 @@ package dev.tollgate.rater.closing;
 
 import dev.tollgate.model.catalog.CustomerSubscriptions;
 import dev.tollgate.model.catalog.Subscription;
+import dev.tollgate.rater.catalog.CatalogChanges;
 import dev.tollgate.rater.catalog.StoreCatalogView;
 import dev.tollgate.rater.config.RaterSettings;
 import dev.tollgate.rater.state.StateStores;
@@ -32,17 +33,21 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 public final class SubscriptionIndexer implements Processor<String, CustomerSubscriptions, Void, Void> {
 
     private final RaterSettings settings;
+    private final CatalogChanges changes;
+    private ProcessorContext<Void, Void> context;
     private CloseSchedule schedule;
     private KeyValueStore<String, String> customers;
     private TimestampedKeyValueStore<String, CustomerSubscriptions> subscriptions;
     private Cancellable firstPass;
 
-    public SubscriptionIndexer(final RaterSettings settings) {
+    public SubscriptionIndexer(final RaterSettings settings, final CatalogChanges changes) {
         this.settings = settings;
+        this.changes = changes;
     }
 
     @Override
     public void init(final ProcessorContext<Void, Void> context) {
+        this.context = context;
         this.schedule = new CloseSchedule(settings.lateGrace(), new StoreCatalogView(context),
             StateStores.CLOSED_PERIODS.in(context), StateStores.CLOSE_SCHEDULE.in(context),
             new StatementArchive(settings.statementRetention(), StateStores.STATEMENTS.in(context),
@@ -55,6 +60,7 @@ public final class SubscriptionIndexer implements Processor<String, CustomerSubs
 
     @Override
     public void process(final Record<String, CustomerSubscriptions> record) {
+        changes.subscriptionsChanged(context.taskId());
         if (record.value() != null) {
             record.value().subscriptions().forEach(this::book);
         }

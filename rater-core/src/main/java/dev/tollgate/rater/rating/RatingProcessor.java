@@ -15,7 +15,8 @@ import dev.tollgate.pricing.period.BillingPeriod;
 import dev.tollgate.pricing.rating.ChargeState;
 import dev.tollgate.pricing.rating.RatingStep;
 import dev.tollgate.pricing.validation.InvalidPricingException;
-import dev.tollgate.rater.catalog.CatalogView;
+import dev.tollgate.rater.catalog.CachedCatalogView;
+import dev.tollgate.rater.catalog.CatalogChanges;
 import dev.tollgate.rater.catalog.StoreCatalogView;
 import dev.tollgate.rater.config.RaterSettings;
 import dev.tollgate.rater.intake.Intake;
@@ -69,6 +70,8 @@ public final class RatingProcessor implements Processor<String, byte[], String, 
     private final RaterSettings settings;
     private final RatingCounts counts;
     private final UsageIntake intake;
+    private final CatalogChanges changes;
+    private CachedCatalogView catalog;
     private ProcessorContext<String, byte[]> context;
     private WindowStore<String, EventStatus> statuses;
     private KeyValueStore<String, ChargeState> aggregates;
@@ -82,9 +85,10 @@ public final class RatingProcessor implements Processor<String, byte[], String, 
     private String pendingCursor;
     private KeyValueStore<String, Long> closedPeriods;
 
-    public RatingProcessor(final RaterSettings settings, final RatingCounts counts) {
+    public RatingProcessor(final RaterSettings settings, final RatingCounts counts, final CatalogChanges changes) {
         this.settings = settings;
         this.counts = counts;
+        this.changes = changes;
         this.intake = new UsageIntake(settings.customerPartitions());
     }
 
@@ -97,7 +101,7 @@ public final class RatingProcessor implements Processor<String, byte[], String, 
         this.alertsSent = StateStores.ALERTS_SENT.in(context);
         this.distinctValues = StateStores.DISTINCT_VALUES.in(context);
         this.pendingCount = count(pending);
-        final CatalogView catalog = new StoreCatalogView(context);
+        this.catalog = new CachedCatalogView(new StoreCatalogView(context), changes, context.taskId());
         this.resolver = new ChargeResolver(catalog);
         this.closedPeriods = StateStores.CLOSED_PERIODS.in(context);
         context.schedule(settings.pendingCheckInterval(), PunctuationType.WALL_CLOCK_TIME, this::retryPending);
@@ -215,6 +219,7 @@ public final class RatingProcessor implements Processor<String, byte[], String, 
      */
     private boolean rate(final PendingEvent attempt, final Attempt kind) {
         final UsageEvent event = attempt.event();
+        catalog.refresh();
         final Resolution resolution = resolver.resolve(event);
         if (resolution instanceof Resolution.Unpriced unpriced) {
             if (unpriced.catalogMayLag() && kind == Attempt.MAY_HOLD) {
@@ -351,6 +356,11 @@ public final class RatingProcessor implements Processor<String, byte[], String, 
                                final String detail) {
         RaterSinks.REJECTED.send(context, event.customerId(), new UsageRejection(event.customerId(), event.id(), reason,
             detail, Json.mapper().valueToTree(event), null, Instant.ofEpochMilli(timestamp)), timestamp);
+    }
+
+    @Override
+    public void close() {
+        changes.forget(context.taskId());
     }
 
     /** Whether an event that lacks its catalog may wait for it. */

@@ -8,6 +8,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.QueryableStoreType;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 
@@ -19,9 +21,19 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  */
 public record TableStoreDef<K, V>(String name, Serde<K> keySerde, Class<V> valueType) {
 
+    /**
+     * The store of a table: without the record cache, so that a change reaches the processors
+     * downstream of the table at once, and readers that keep entries decoded drop them in time.
+     */
     public Materialized<K, V, KeyValueStore<Bytes, byte[]>> materialized(final Serde<V> valueSerde) {
         return Materialized.<K, V, KeyValueStore<Bytes, byte[]>>as(name).withKeySerde(keySerde)
-            .withValueSerde(valueSerde);
+            .withValueSerde(valueSerde).withCachingDisabled();
+    }
+
+    /** The store of a global table, restored from its topic, so without a changelog of its own. */
+    public StoreBuilder<TimestampedKeyValueStore<K, V>> globalStore(final Serde<V> valueSerde) {
+        return Stores.timestampedKeyValueStoreBuilder(Stores.persistentTimestampedKeyValueStore(name), keySerde,
+            valueSerde).withLoggingDisabled();
     }
 
     /** A table's store as a processor sees it: values with the timestamps of their records. */

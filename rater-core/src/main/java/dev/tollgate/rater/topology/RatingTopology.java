@@ -6,7 +6,9 @@ import dev.tollgate.model.rating.UsageRejection;
 import dev.tollgate.model.topic.SkippedRecords;
 import dev.tollgate.model.topic.Topic;
 import dev.tollgate.model.topic.Topics;
+import dev.tollgate.rater.catalog.CatalogChanges;
 import dev.tollgate.rater.catalog.CatalogSerde;
+import dev.tollgate.rater.catalog.GlobalCatalogUpdater;
 import dev.tollgate.rater.closing.PeriodCloseProcessor;
 import dev.tollgate.rater.closing.SubscriptionIndexer;
 import dev.tollgate.rater.config.RaterSettings;
@@ -57,11 +59,12 @@ public final class RatingTopology {
         final StreamsBuilder builder = new StreamsBuilder();
         final SkippedRecords skipped = RaterErrorHandlers.skippedRecords(streamsConfig);
         addRatingStores(builder, settings);
-        addCatalog(builder, settings, skipped);
+        final CatalogChanges changes = new CatalogChanges();
+        addCatalog(builder, settings, skipped, changes);
 
         final KStream<String, byte[]> rated = builder
             .stream(Topics.USAGE_EVENTS.name(), consumed(Topics.USAGE_EVENTS, "usage-events-source"))
-            .process(() -> new RatingProcessor(settings, counts), Named.as("rate-usage"),
+            .process(() -> new RatingProcessor(settings, counts, changes), Named.as("rate-usage"),
                 StateStores.SUBSCRIPTIONS.name(), StateStores.EVENT_STATUS.name(), StateStores.CHARGE_AGGREGATES.name(),
                 StateStores.PENDING_EVENTS.name(), StateStores.CLOSED_PERIODS.name(), StateStores.ALERTS_SENT.name(),
                 StateStores.DISTINCT_VALUES.name());
@@ -109,17 +112,17 @@ public final class RatingTopology {
     }
 
     private static void addCatalog(final StreamsBuilder builder, final RaterSettings settings,
-                                   final SkippedRecords skipped) {
-        globalCatalog(builder, Topics.PLANS, StateStores.PLANS, "plans-table", skipped);
-        globalCatalog(builder, Topics.METERS, StateStores.METERS, "meters-table", skipped);
-        globalCatalog(builder, Topics.ADDONS, StateStores.ADDONS, "addons-table", skipped);
-        globalCatalog(builder, Topics.COUPONS, StateStores.COUPONS, "coupons-table", skipped);
+                                   final SkippedRecords skipped, final CatalogChanges changes) {
+        globalCatalog(builder, Topics.PLANS, StateStores.PLANS, "plans-table", skipped, changes);
+        globalCatalog(builder, Topics.METERS, StateStores.METERS, "meters-table", skipped, changes);
+        globalCatalog(builder, Topics.ADDONS, StateStores.ADDONS, "addons-table", skipped, changes);
+        globalCatalog(builder, Topics.COUPONS, StateStores.COUPONS, "coupons-table", skipped, changes);
         final Serde<CustomerSubscriptions> subscriptions = new CatalogSerde<>(CustomerSubscriptions.class,
             CatalogSerde.SUBSCRIPTION_ENTRIES, skipped);
         builder.table(Topics.SUBSCRIPTIONS.name(), consumed(Topics.SUBSCRIPTIONS, subscriptions, "subscriptions-table"),
                 StateStores.SUBSCRIPTIONS.materialized(subscriptions))
             .toStream(Named.as("subscription-changes"))
-            .process(() -> new SubscriptionIndexer(settings), Named.as("index-subscriptions"),
+            .process(() -> new SubscriptionIndexer(settings, changes), Named.as("index-subscriptions"),
                 StateStores.SUBSCRIPTIONS.name(), StateStores.CLOSED_PERIODS.name(), StateStores.CLOSE_SCHEDULE.name(),
                 StateStores.SUBSCRIPTION_CUSTOMERS.name(), StateStores.STATEMENTS.name(), StateStores.REFUNDS.name());
     }
@@ -130,9 +133,10 @@ public final class RatingTopology {
      */
     private static <V> void globalCatalog(final StreamsBuilder builder, final Topic<String, V> topic,
                                           final TableStoreDef<String, V> store, final String sourceName,
-                                          final SkippedRecords skipped) {
+                                          final SkippedRecords skipped, final CatalogChanges changes) {
         final Serde<V> values = new CatalogSerde<>(store.valueType(), CatalogSerde.CATALOG_ENTRIES, skipped);
-        builder.globalTable(topic.name(), consumed(topic, values, sourceName), store.materialized(values));
+        builder.addGlobalStore(store.globalStore(values), topic.name(), consumed(topic, values, sourceName),
+            () -> new GlobalCatalogUpdater<>(store, changes));
     }
 
     private static void addRatingStores(final StreamsBuilder builder, final RaterSettings settings) {
