@@ -47,21 +47,28 @@ public final class CachedCatalogView implements CatalogView {
         this.task = task;
     }
 
-    /** Drops what the changes applied since the last call may have made stale. */
-    public void refresh() {
+    /**
+     * Drops what the changes applied since the last call may have made stale.
+     *
+     * @return whether a global catalog entry (plan, meter, add-on, coupon) may have changed
+     */
+    public boolean refresh() {
         final long global = changes.global();
+        boolean changedGlobally = false;
         if (global != globalSeen) {
             plans.clear();
             meters.clear();
             addOns.clear();
             coupons.clear();
             globalSeen = global;
+            changedGlobally = true;
         }
         final long ofTask = changes.subscriptions(task);
         if (ofTask != subscriptionsSeen) {
             subscriptions.clear();
             subscriptionsSeen = ofTask;
         }
+        return changedGlobally;
     }
 
     @Override

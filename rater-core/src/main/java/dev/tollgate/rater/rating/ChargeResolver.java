@@ -27,8 +27,9 @@ import java.util.Optional;
  * Finds, for one event, the subscription and plan version in force at the event's time and the
  * charges that price it: per meter whose event type and filters match, the one charge that
  * {@link ChargeFilters#pick} gives the event (the filtered charge it matches, else the meter's
- * charge without filters). Plan versions are immutable, so parsed pricing is cached per (plan,
- * version, charge) and the charges' grouping by meter per (plan, version).
+ * charge without filters). Parsed pricing is kept per (plan, version, charge) and the charges'
+ * grouping by meter per (plan, version), until {@link #forgetCompiled} says the catalog changed: the
+ * API never rewrites a version, but a record written around it may.
  */
 public final class ChargeResolver {
 
@@ -51,6 +52,12 @@ public final class ChargeResolver {
 
     public ChargeResolver(final CatalogView catalog) {
         this.catalog = catalog;
+    }
+
+    /** Drops the pricing and groupings kept: the plans they were compiled from may have changed. */
+    public void forgetCompiled() {
+        raters.clear();
+        meterCharges.clear();
     }
 
     public Resolution resolve(final UsageEvent event) {

@@ -219,7 +219,9 @@ public final class RatingProcessor implements Processor<String, byte[], String, 
      */
     private boolean rate(final PendingEvent attempt, final Attempt kind) {
         final UsageEvent event = attempt.event();
-        catalog.refresh();
+        if (catalog.refresh()) {
+            resolver.forgetCompiled();
+        }
         final Resolution resolution = resolver.resolve(event);
         if (resolution instanceof Resolution.Unpriced unpriced) {
             if (unpriced.catalogMayLag() && kind == Attempt.MAY_HOLD) {
