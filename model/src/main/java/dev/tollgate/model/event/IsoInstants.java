@@ -17,6 +17,51 @@ public final class IsoInstants {
     private IsoInstants() {
     }
 
+    /** Years 0000 to 9999 are written in place; the JDK's formatter writes the rest. */
+    private static final long FIRST_FAST_SECOND = -62_167_219_200L;
+    private static final long LAST_FAST_SECOND = 253_402_300_799L;
+    private static final int SECONDS_PER_DAY = 86_400;
+
+    /**
+     * Exactly what {@link Instant#toString} writes (ISO-8601 in UTC, the fraction in groups of three
+     * digits, none when whole), without the JDK's formatter for years 0000 to 9999.
+     */
+    public static String format(final Instant instant) {
+        final long epochSecond = instant.getEpochSecond();
+        if (epochSecond < FIRST_FAST_SECOND || epochSecond > LAST_FAST_SECOND) {
+            return instant.toString();
+        }
+        final LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(epochSecond, SECONDS_PER_DAY));
+        final int secondOfDay = (int) Math.floorMod(epochSecond, SECONDS_PER_DAY);
+        final StringBuilder text = new StringBuilder(30);
+        pad(text, date.getYear(), 4).append('-');
+        pad(text, date.getMonthValue(), 2).append('-');
+        pad(text, date.getDayOfMonth(), 2).append('T');
+        pad(text, secondOfDay / 3600, 2).append(':');
+        pad(text, secondOfDay / 60 % 60, 2).append(':');
+        pad(text, secondOfDay % 60, 2);
+        final int nanos = instant.getNano();
+        if (nanos > 0) {
+            text.append('.');
+            if (nanos % 1_000_000 == 0) {
+                pad(text, nanos / 1_000_000, 3);
+            } else if (nanos % 1_000 == 0) {
+                pad(text, nanos / 1_000, 6);
+            } else {
+                pad(text, nanos, 9);
+            }
+        }
+        return text.append('Z').toString();
+    }
+
+    private static StringBuilder pad(final StringBuilder text, final int value, final int width) {
+        final String digits = Integer.toString(value);
+        for (int i = digits.length(); i < width; i++) {
+            text.append('0');
+        }
+        return text.append(digits);
+    }
+
     /** @throws DateTimeParseException as {@link Instant#parse} does */
     public static Instant parse(final String text) {
         final Instant fast = fastPath(text);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import dev.tollgate.model.event.IsoInstants;
 import dev.tollgate.model.json.Json;
 import dev.tollgate.model.json.JsonSerde;
 import java.io.IOException;
@@ -107,7 +108,7 @@ public final class RatedUsageSerde implements Serde<RatedUsage> {
         throws IOException {
         if (value != null) {
             json.writeFieldName(name);
-            json.writeString(value.toString());
+            json.writeString(IsoInstants.format(value));
         }
     }
 

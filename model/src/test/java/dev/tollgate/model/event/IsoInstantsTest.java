@@ -31,6 +31,21 @@ class IsoInstantsTest {
     }
 
     @Provide
+    Arbitrary<Instant> anyInstants() {
+        return Arbitraries.longs().between(Instant.MIN.getEpochSecond(), Instant.MAX.getEpochSecond())
+            .flatMap(seconds -> Arbitraries.of(0, 1, 3, 6, 9).flatMap(digits -> Arbitraries.integers()
+                .between(0, (int) Math.pow(10, digits) - 1)
+                .map(fraction -> Instant.ofEpochSecond(seconds, fraction * (long) Math.pow(10, 9 - digits)))));
+    }
+
+    /** Both write any instant as the JDK does, in 0000 to 9999 and out of it. */
+    @Property(tries = 3000)
+    void writesWhatTheJdkWrites(@ForAll("instants") final Instant common, @ForAll("anyInstants") final Instant any) {
+        assertEquals(common.toString(), IsoInstants.format(common));
+        assertEquals(any.toString(), IsoInstants.format(any));
+    }
+
+    @Provide
     Arbitrary<String> mangled() {
         return Arbitraries.strings().withChars("0123456789-T:.Z+ ").ofMinLength(18).ofMaxLength(32)
             .injectDuplicates(0.1);
