@@ -30,7 +30,7 @@ import org.apache.kafka.streams.processor.api.Record;
  * the close at once, so a quiet partition's statement follows within a check interval and a round
  * trip, and a task catching up on a backlog closes only once it has read it.
  *
- * <p>Each run closes for at most {@link #RUN_BUDGET} of wall time, so that a calendar month's end,
+ * <p>Each run closes for at most {@code closeRunBudget} of wall time, so that a calendar month's end,
  * when every subscription of the task is due at once, is spread over runs instead of one
  * punctuation that outlasts the transaction.
  *
@@ -38,7 +38,6 @@ import org.apache.kafka.streams.processor.api.Record;
  */
 public final class PeriodCloseProcessor implements Processor<String, byte[], String, byte[]> {
 
-    static final Duration RUN_BUDGET = Duration.ofMillis(500);
     /** A tick not read back by then was lost with an aborted transaction: another is written. */
     static final Duration TICK_TIMEOUT = Duration.ofSeconds(10);
     private static final long NO_TICK = Long.MIN_VALUE;
@@ -96,7 +95,7 @@ public final class PeriodCloseProcessor implements Processor<String, byte[], Str
 
     private void close(final long wallClockMs) {
         final long now = Math.min(wallClockMs, context.currentStreamTimeMs());
-        final long deadline = System.nanoTime() + RUN_BUDGET.toNanos();
+        final long deadline = System.nanoTime() + settings.closeRunBudget().toNanos();
         closer.closeDue(Instant.ofEpochMilli(now), () -> System.nanoTime() - deadline >= 0, statement -> {
             counts.statement();
             RaterSinks.STATEMENTS.send(context, statement.subscriptionId(), statement, now);

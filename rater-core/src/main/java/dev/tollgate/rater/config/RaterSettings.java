@@ -19,11 +19,14 @@ import java.time.Duration;
  * @param pendingRunEntries how many held events one retry run looks at, at most
  * @param pendingRunBudget how long one retry run may take: it stops there and the next run goes on
  *                         where it stopped, so a punctuation never outlasts the transaction
+ * @param closeRunBudget how long one period close run may take: a calendar month's end makes every
+ *                       subscription of a task due at once, and the run stops there, the next one
+ *                       going on, so that no punctuation outlasts the transaction
  */
 public record RaterSettings(int customerPartitions, Duration dedupWindow, Duration catalogHold,
                             Duration pendingCheckInterval, Duration lateGrace, Duration closeCheckInterval,
                             Duration statementRetention, int pendingLimit, int pendingRunEntries,
-                            Duration pendingRunBudget) {
+                            Duration pendingRunBudget, Duration closeRunBudget) {
 
     public static final Duration DEFAULT_DEDUP_WINDOW = Duration.ofDays(35);
     public static final Duration DEFAULT_CATALOG_HOLD = Duration.ofSeconds(10);
@@ -41,12 +44,15 @@ public record RaterSettings(int customerPartitions, Duration dedupWindow, Durati
     public static final int DEFAULT_PENDING_RUN_ENTRIES = 1_000;
     /** Far below the 10 s transaction timeout of exactly-once Kafka Streams. */
     public static final Duration DEFAULT_PENDING_RUN_BUDGET = Duration.ofMillis(200);
+    /** A twentieth of the 10 s transaction timeout, half of each 1 s close check. */
+    public static final Duration DEFAULT_CLOSE_RUN_BUDGET = Duration.ofMillis(500);
 
     public RaterSettings(final int customerPartitions, final Duration dedupWindow, final Duration catalogHold,
                          final Duration pendingCheckInterval, final Duration lateGrace,
                          final Duration closeCheckInterval, final Duration statementRetention) {
         this(customerPartitions, dedupWindow, catalogHold, pendingCheckInterval, lateGrace, closeCheckInterval,
-            statementRetention, DEFAULT_PENDING_LIMIT, DEFAULT_PENDING_RUN_ENTRIES, DEFAULT_PENDING_RUN_BUDGET);
+            statementRetention, DEFAULT_PENDING_LIMIT, DEFAULT_PENDING_RUN_ENTRIES, DEFAULT_PENDING_RUN_BUDGET,
+            DEFAULT_CLOSE_RUN_BUDGET);
     }
 
     public static RaterSettings defaults(final int customerPartitions) {

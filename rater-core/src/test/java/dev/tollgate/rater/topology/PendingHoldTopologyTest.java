@@ -33,7 +33,7 @@ class PendingHoldTopologyTest {
     void start() {
         rater = new RaterDriver(stateDir, new RaterSettings(RaterDriver.PARTITIONS, Duration.ofDays(35),
             Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofHours(1), Duration.ofHours(1),
-            Duration.ofDays(60), LIMIT, PER_RUN, Duration.ofSeconds(5)));
+            Duration.ofDays(60), LIMIT, PER_RUN, Duration.ofSeconds(5), RaterSettings.DEFAULT_CLOSE_RUN_BUDGET));
         rater.meter(new Meter("calls", "Calls", "call", "count", null, Map.of()));
     }
 

@@ -73,7 +73,7 @@ public final class RaterDriver implements AutoCloseable {
         this(stateDir, settings, NOW);
     }
 
-    private RaterDriver(final Path stateDir, final RaterSettings settings, final Instant wallClock) {
+    public RaterDriver(final Path stateDir, final RaterSettings settings, final Instant wallClock) {
         final Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "rating-rules-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
