@@ -6,51 +6,37 @@ import dev.tollgate.model.catalog.CustomerSubscriptions;
 import dev.tollgate.model.catalog.Meter;
 import dev.tollgate.model.catalog.Plan;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.apache.kafka.streams.processor.TaskId;
 
 /**
- * A rating task's catalog view that reads each entry from its store once and keeps it until
- * {@link CatalogChanges} says the catalog changed: any global record applied drops the plans,
- * meters, add-ons and coupons kept, any subscription record of the task drops the subscriptions
- * kept. Absent entries are kept as absent the same way. Every event calls {@link #refresh} first,
- * so that no event is rated with an entry older than the last change applied before it.
+ * A rating task's catalog view that reads each plan, meter, add-on and coupon from its store once
+ * and keeps it until {@link CatalogChanges} says the global catalog changed; absent entries are kept
+ * as absent the same way. Every event calls {@link #refresh} first, so that no event is rated with an
+ * entry older than the last change applied before it. Subscriptions are read from their store on
+ * every call.
  */
 public final class CachedCatalogView implements CatalogView {
 
-    /** Customers' subscriptions kept: the task's busiest customers, about 1 KiB each. */
-    private static final int SUBSCRIPTION_ENTRIES = 32_768;
 
     private final CatalogView stores;
     private final CatalogChanges changes;
-    private final TaskId task;
     private final Map<String, Optional<Plan>> plans = new HashMap<>();
     private final Map<String, Optional<Meter>> meters = new HashMap<>();
     private final Map<String, Optional<AddOn>> addOns = new HashMap<>();
     private final Map<String, Optional<Coupon>> coupons = new HashMap<>();
-    private final Map<String, Optional<CustomerSubscriptions>> subscriptions = new LinkedHashMap<>(1_024, 0.75f,
-        true) {
-        @Override
-        protected boolean removeEldestEntry(final Map.Entry<String, Optional<CustomerSubscriptions>> eldest) {
-            return size() > SUBSCRIPTION_ENTRIES;
-        }
-    };
     private long globalSeen = -1;
-    private long subscriptionsSeen = -1;
 
-    public CachedCatalogView(final CatalogView stores, final CatalogChanges changes, final TaskId task) {
+    public CachedCatalogView(final CatalogView stores, final CatalogChanges changes) {
         this.stores = stores;
         this.changes = changes;
-        this.task = task;
     }
 
     /**
      * Drops what the changes applied since the last call may have made stale.
      *
-     * @return whether a global catalog entry (plan, meter, add-on, coupon) may have changed
+     * @return whether a catalog entry kept (plan, meter, add-on, coupon) may have changed
      */
     public boolean refresh() {
         final long global = changes.global();
@@ -63,17 +49,12 @@ public final class CachedCatalogView implements CatalogView {
             globalSeen = global;
             changedGlobally = true;
         }
-        final long ofTask = changes.subscriptions(task);
-        if (ofTask != subscriptionsSeen) {
-            subscriptions.clear();
-            subscriptionsSeen = ofTask;
-        }
         return changedGlobally;
     }
 
     @Override
     public CustomerSubscriptions subscriptions(final String customerId) {
-        return kept(subscriptions, customerId, stores::subscriptions);
+        return stores.subscriptions(customerId);
     }
 
     @Override

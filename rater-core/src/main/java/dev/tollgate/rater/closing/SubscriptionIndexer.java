@@ -2,7 +2,6 @@ package dev.tollgate.rater.closing;
 
 import dev.tollgate.model.catalog.CustomerSubscriptions;
 import dev.tollgate.model.catalog.Subscription;
-import dev.tollgate.rater.catalog.CatalogChanges;
 import dev.tollgate.rater.catalog.StoreCatalogView;
 import dev.tollgate.rater.config.RaterSettings;
 import dev.tollgate.rater.state.StateStores;
@@ -33,21 +32,17 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 public final class SubscriptionIndexer implements Processor<String, CustomerSubscriptions, Void, Void> {
 
     private final RaterSettings settings;
-    private final CatalogChanges changes;
-    private ProcessorContext<Void, Void> context;
     private CloseSchedule schedule;
     private KeyValueStore<String, String> customers;
     private TimestampedKeyValueStore<String, CustomerSubscriptions> subscriptions;
     private Cancellable firstPass;
 
-    public SubscriptionIndexer(final RaterSettings settings, final CatalogChanges changes) {
+    public SubscriptionIndexer(final RaterSettings settings) {
         this.settings = settings;
-        this.changes = changes;
     }
 
     @Override
     public void init(final ProcessorContext<Void, Void> context) {
-        this.context = context;
         this.schedule = new CloseSchedule(settings.lateGrace(), new StoreCatalogView(context),
             StateStores.CLOSED_PERIODS.in(context), StateStores.CLOSE_SCHEDULE.in(context),
             new StatementArchive(settings.statementRetention(), StateStores.STATEMENTS.in(context),
@@ -60,7 +55,6 @@ public final class SubscriptionIndexer implements Processor<String, CustomerSubs
 
     @Override
     public void process(final Record<String, CustomerSubscriptions> record) {
-        changes.subscriptionsChanged(context.taskId());
         if (record.value() != null) {
             record.value().subscriptions().forEach(this::book);
         }

@@ -101,7 +101,7 @@ public final class RatingProcessor implements Processor<String, byte[], String, 
         this.alertsSent = StateStores.ALERTS_SENT.in(context);
         this.distinctValues = StateStores.DISTINCT_VALUES.in(context);
         this.pendingCount = count(pending);
-        this.catalog = new CachedCatalogView(new StoreCatalogView(context), changes, context.taskId());
+        this.catalog = new CachedCatalogView(new StoreCatalogView(context), changes);
         this.resolver = new ChargeResolver(catalog);
         this.closedPeriods = StateStores.CLOSED_PERIODS.in(context);
         context.schedule(settings.pendingCheckInterval(), PunctuationType.WALL_CLOCK_TIME, this::retryPending);
@@ -358,11 +358,6 @@ public final class RatingProcessor implements Processor<String, byte[], String, 
                                final String detail) {
         RaterSinks.REJECTED.send(context, event.customerId(), new UsageRejection(event.customerId(), event.id(), reason,
             detail, Json.mapper().valueToTree(event), null, Instant.ofEpochMilli(timestamp)), timestamp);
-    }
-
-    @Override
-    public void close() {
-        changes.forget(context.taskId());
     }
 
     /** Whether an event that lacks its catalog may wait for it. */

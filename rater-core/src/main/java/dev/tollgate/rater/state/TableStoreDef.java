@@ -21,13 +21,9 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  */
 public record TableStoreDef<K, V>(String name, Serde<K> keySerde, Class<V> valueType) {
 
-    /**
-     * The store of a table: without the record cache, so that a change reaches the processors
-     * downstream of the table at once, and readers that keep entries decoded drop them in time.
-     */
     public Materialized<K, V, KeyValueStore<Bytes, byte[]>> materialized(final Serde<V> valueSerde) {
         return Materialized.<K, V, KeyValueStore<Bytes, byte[]>>as(name).withKeySerde(keySerde)
-            .withValueSerde(valueSerde).withCachingDisabled();
+            .withValueSerde(valueSerde);
     }
 
     /** The store of a global table, restored from its topic, so without a changelog of its own. */

@@ -122,7 +122,7 @@ public final class RatingTopology {
         builder.table(Topics.SUBSCRIPTIONS.name(), consumed(Topics.SUBSCRIPTIONS, subscriptions, "subscriptions-table"),
                 StateStores.SUBSCRIPTIONS.materialized(subscriptions))
             .toStream(Named.as("subscription-changes"))
-            .process(() -> new SubscriptionIndexer(settings, changes), Named.as("index-subscriptions"),
+            .process(() -> new SubscriptionIndexer(settings), Named.as("index-subscriptions"),
                 StateStores.SUBSCRIPTIONS.name(), StateStores.CLOSED_PERIODS.name(), StateStores.CLOSE_SCHEDULE.name(),
                 StateStores.SUBSCRIPTION_CUSTOMERS.name(), StateStores.STATEMENTS.name(), StateStores.REFUNDS.name());
     }
