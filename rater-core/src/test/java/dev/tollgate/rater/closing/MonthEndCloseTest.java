@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tollgate.model.catalog.CustomerSubscriptions;
-import dev.tollgate.model.catalog.Plan;
-import dev.tollgate.model.catalog.PlanVersion;
 import dev.tollgate.model.catalog.Subscription;
 import dev.tollgate.model.rating.PeriodStatement;
 import dev.tollgate.rater.config.RaterSettings;
@@ -45,9 +43,7 @@ class MonthEndCloseTest {
             Duration.ofSeconds(10), Duration.ofSeconds(1), RaterDriver.GRACE, Duration.ofSeconds(1),
             Duration.ofDays(60), RaterSettings.DEFAULT_PENDING_LIMIT, RaterSettings.DEFAULT_PENDING_RUN_ENTRIES,
             RaterSettings.DEFAULT_PENDING_RUN_BUDGET, Duration.ofMillis(10)), written.minusSeconds(5));
-        rater.plans.pipeInput("base", new Plan("base", Plan.PlanStatus.ACTIVE, List.of(new PlanVersion(1,
-            Instant.EPOCH, "Base", null, "monthly", "USD", new BigDecimal("10"), 0, List.of(), null, null, null,
-            null, null, null, 0, null, false, null, null, null, null, null, null))));
+        rater.plans.pipeInput("base", RaterDriver.monthlyPlan("base", new BigDecimal("10")));
         for (int i = 0; i < SUBSCRIPTIONS; i++) {
             final String customer = "c" + i;
             rater.subscriptions.pipeInput(customer, new CustomerSubscriptions(customer, List.of(new Subscription(

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.tollgate.model.catalog.Charge;
 import dev.tollgate.model.catalog.ChargeLimit;
 import dev.tollgate.model.catalog.Meter;
-import dev.tollgate.model.catalog.Plan;
-import dev.tollgate.model.catalog.PlanVersion;
 import dev.tollgate.model.catalog.Subscription;
 import dev.tollgate.model.rating.PeriodStatement;
 import dev.tollgate.model.rating.StatementLine;
@@ -48,14 +46,12 @@ class PeriodCleanupTest {
             "seconds", Map.of()));
         rater.meters.pipeInput("callers", new Meter("callers", "Callers", "call", "unique_count", "caller",
             Map.of()));
-        rater.plans.pipeInput("plan", new Plan("plan", Plan.PlanStatus.ACTIVE, List.of(new PlanVersion(1,
-            Instant.EPOCH, "Plan", null, "monthly", "USD", BigDecimal.ZERO, 0, List.of(
+        rater.plans.pipeInput("plan", RaterDriver.monthlyPlan("plan", BigDecimal.ZERO,
             new Charge("talk", "seconds", "standard", Map.of("amount", "0.01"), Map.of(),
                 new ChargeLimit(new BigDecimal("100"), false), List.of(new BigDecimal("50"), new BigDecimal("80"))),
             new Charge("per_agent", "agent_seconds", "standard", Map.of("amount", "0.02", "pricing_group_keys",
                 List.of("agent")), Map.of(), null, List.of()),
-            new Charge("callers", "callers", "standard", Map.of("amount", "1"), Map.of(), null, List.of())),
-            null, null, null, null, null, null, 0, null, false, null, null, null, null, null, null))));
+            new Charge("callers", "callers", "standard", Map.of("amount", "1"), Map.of(), null, List.of())));
         rater.subscribe(new Subscription("sub_1", "acme", "plan", null, MARCH, null, "calendar"), MARCH);
     }
 

@@ -6,14 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tollgate.model.catalog.CustomerSubscriptions;
 import dev.tollgate.model.catalog.Meter;
-import dev.tollgate.model.catalog.Plan;
-import dev.tollgate.model.catalog.PlanVersion;
 import dev.tollgate.model.rating.RatedUsage;
 import dev.tollgate.model.rating.RejectionReason;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -48,10 +45,8 @@ class CatalogChangeTopologyTest {
     void shouldRateTheEventAfterAPlanChangeAtTheNewPrice() {
         rater.event("e1", "call", Map.of("seconds", 100));
         // the plan alone changes: its only version now prices talk at 0.03
-        rater.plans.pipeInput("plan", new Plan("plan", Plan.PlanStatus.ACTIVE, List.of(new PlanVersion(1,
-            Instant.EPOCH, "Plan", null, "monthly", "USD", BigDecimal.ZERO, 0,
-            List.of(charge("talk", "seconds", "standard", Map.of("amount", "0.03"), Map.of())), null, null, null,
-            null, null, null, 0, null, false, null, null, null, null, null, null))));
+        rater.plans.pipeInput("plan", RaterDriver.monthlyPlan("plan", BigDecimal.ZERO,
+            charge("talk", "seconds", "standard", Map.of("amount", "0.03"), Map.of())));
         rater.event("e2", "call", Map.of("seconds", 100));
 
         assertEquals(List.of(), rater.rejected.readValuesToList());

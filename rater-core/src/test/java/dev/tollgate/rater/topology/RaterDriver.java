@@ -116,11 +116,21 @@ public final class RaterDriver implements AutoCloseable {
     }
 
     void plan(final Integer billingCycles, final Instant start, final Charge... charges) {
-        plans.pipeInput("plan", new Plan("plan", Plan.PlanStatus.ACTIVE, List.of(new PlanVersion(1, Instant.EPOCH,
-            "Plan", null, "monthly", "USD", BigDecimal.ZERO, 0, List.of(charges), null, null, null, null, null,
-            billingCycles, 0, null, false, null, null, null, null, null, null))));
+        plans.pipeInput("plan", monthlyPlan("plan", BigDecimal.ZERO, billingCycles, charges));
         subscriptions.pipeInput(CUSTOMER, new CustomerSubscriptions(CUSTOMER, List.of(
             new Subscription("sub_1", CUSTOMER, "plan", null, start, null, "calendar"))));
+    }
+
+    /** A plan of one version, in force since the epoch: monthly, in USD, billed in arrears. */
+    public static Plan monthlyPlan(final String code, final BigDecimal amount, final Charge... charges) {
+        return monthlyPlan(code, amount, null, charges);
+    }
+
+    private static Plan monthlyPlan(final String code, final BigDecimal amount, final Integer billingCycles,
+                                    final Charge... charges) {
+        return new Plan(code, Plan.PlanStatus.ACTIVE, List.of(new PlanVersion(1, Instant.EPOCH, "Plan", null,
+            "monthly", "USD", amount, 0, List.of(charges), null, null, null, null, null, billingCycles, 0, null, false,
+            null, null, null, null, null, null)));
     }
 
     static Charge charge(final String code, final String meter, final String model,
