@@ -1,6 +1,5 @@
 package dev.tollgate.rater.state;
 
-import dev.tollgate.model.event.UsageEvent;
 import dev.tollgate.model.json.JsonSerde;
 import dev.tollgate.model.rating.Refund;
 import dev.tollgate.pricing.rating.ChargeState;
@@ -15,7 +14,6 @@ import org.apache.kafka.common.serialization.Serdes;
 public final class RaterSerdes {
 
     public static final Serde<String> KEYS = Serdes.String();
-    public static final Serde<UsageEvent> USAGE_EVENT = new JsonSerde<>(UsageEvent.class);
     public static final Serde<EventStatus> EVENT_STATUS = new EventStatusSerde();
     public static final Serde<ChargeState> CHARGE_STATE = new ChargeStateSerde();
     public static final Serde<PendingEvent> PENDING_EVENT = new JsonSerde<>(PendingEvent.class);
