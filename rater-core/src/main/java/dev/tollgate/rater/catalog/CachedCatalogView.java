@@ -19,7 +19,6 @@ import java.util.function.Function;
  */
 public final class CachedCatalogView implements CatalogView {
 
-
     private final CatalogView stores;
     private final CatalogChanges changes;
     private final Map<String, Optional<Plan>> plans = new HashMap<>();
@@ -40,16 +39,15 @@ public final class CachedCatalogView implements CatalogView {
      */
     public boolean refresh() {
         final long global = changes.global();
-        boolean changedGlobally = false;
-        if (global != globalSeen) {
-            plans.clear();
-            meters.clear();
-            addOns.clear();
-            coupons.clear();
-            globalSeen = global;
-            changedGlobally = true;
+        if (global == globalSeen) {
+            return false;
         }
-        return changedGlobally;
+        plans.clear();
+        meters.clear();
+        addOns.clear();
+        coupons.clear();
+        globalSeen = global;
+        return true;
     }
 
     @Override

@@ -45,9 +45,11 @@ import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
- * Rates one customer's events: dedup, resolve the charges in force, aggregate per (subscription,
- * charge, period), price the delta with the pricing module and enforce limits. All the math is in
- * {@code dev.tollgate.pricing}; this class only reads and writes state.
+ * The one processor every usage record passes: reads the raw record ({@link UsageIntake}), then for
+ * a customer's event dedups, resolves the charges in force, aggregates per (subscription, charge,
+ * period), prices the delta with the pricing module and enforces limits, and forwards each output
+ * to its own sink ({@code RaterSinks}). All the math is in {@code dev.tollgate.pricing}; this class
+ * only reads and writes state.
  *
  * <p>Stores: {@code event-status} (window store, (customer, event id) → {@link EventStatus} at the
  * wall-clock time the event was first seen, kept for the dedup window from then), {@code charge-aggregates} ((subscription, period start, charge[, group]) → ChargeState),
