@@ -13,7 +13,26 @@ import org.apache.kafka.streams.processor.api.Record;
  * to which topic is checked by the compiler at {@link #send} (a {@code Sink<RatedUsage>} takes
  * only rated usage) instead of by branch predicates and casts downstream.
  */
-public record Sink<V>(String name, Topic<String, V> topic) {
+public final class Sink<V> {
+
+    private final String name;
+    private final Topic<String, V> topic;
+    /** Taken once: sends run for every output of every event. */
+    private final Serializer<V> values;
+
+    public Sink(final String name, final Topic<String, V> topic) {
+        this.name = name;
+        this.topic = topic;
+        this.values = topic.valueSerde().serializer();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Topic<String, V> topic() {
+        return topic;
+    }
 
     /** Serializes {@code value} with the topic's serde and forwards it to this sink alone. */
     public void send(final ProcessorContext<String, byte[]> context, final String key, final V value,
@@ -24,7 +43,6 @@ public record Sink<V>(String name, Topic<String, V> topic) {
     /** The same with headers of the caller's; no header of an input record is carried over otherwise. */
     public void send(final ProcessorContext<String, byte[]> context, final String key, final V value,
                      final long timestamp, final Headers headers) {
-        final Serializer<V> values = topic.valueSerde().serializer();
         context.forward(new Record<>(key, values.serialize(topic.name(), value), timestamp, headers), name);
     }
 }
