@@ -22,7 +22,7 @@ import java.util.function.Function;
  * answer is the one that finds everything.
  *
  * @param alertLevels the keys' levels of {@code alerts-sent}: each threshold percent, and -100 for
- *                    a limit passed that is not enforced
+ *                    a limit passed that is not enforced; none for a charge without a limit in any version
  */
 record PeriodCharge(String code, boolean grouped, boolean countsDistinct, Set<BigDecimal> alertLevels) {
 
@@ -52,8 +52,12 @@ record PeriodCharge(String code, boolean grouped, boolean countsDistinct, Set<Bi
         } catch (IllegalArgumentException e) {
             distinct = true;
         }
-        final Set<BigDecimal> levels = new LinkedHashSet<>(charge.thresholds());
-        levels.add(LIMIT_PASSED);
+        // Alerts are sent only against a limit: a charge without one has no marks to look up.
+        final Set<BigDecimal> levels = new LinkedHashSet<>();
+        if (charge.limit() != null) {
+            levels.addAll(charge.thresholds());
+            levels.add(LIMIT_PASSED);
+        }
         return new PeriodCharge(charge.code(), grouped, distinct, levels);
     }
 
