@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToIntFunction;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -55,10 +56,24 @@ public final class TopicProvisioner {
 
     /** Partition counts of those of {@code names} that exist; a missing topic is absent from the map. */
     public static Map<String, Integer> partitionCounts(final Admin admin, final Collection<String> names) {
+        return describeEach(admin, names, description -> description.partitions().size());
+    }
+
+    /**
+     * The smallest replica count of any partition of each of {@code names} that exists: what one topic
+     * can lose is set by its least replicated partition.
+     */
+    public static Map<String, Integer> replicationFactors(final Admin admin, final Collection<String> names) {
+        return describeEach(admin, names, description -> description.partitions().stream()
+            .mapToInt(partition -> partition.replicas().size()).min().orElse(0));
+    }
+
+    private static Map<String, Integer> describeEach(final Admin admin, final Collection<String> names,
+                                                     final ToIntFunction<TopicDescription> measure) {
         final Map<String, Integer> counts = new HashMap<>();
         admin.describeTopics(names).topicNameValues().forEach((name, future) -> {
             try {
-                counts.put(name, future.get().partitions().size());
+                counts.put(name, measure.applyAsInt(future.get()));
             } catch (final ExecutionException e) {
                 if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
                     throw failure("Cannot describe topic " + name, e);

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tollgate.model.rating.RatedUsage;
-import dev.tollgate.model.topic.ClientConfigs;
-import dev.tollgate.model.topic.Topics;
+import dev.tollgate.testkit.RatedCopies;
 import dev.tollgate.testkit.TestHttp;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -20,18 +18,15 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged jar in JVMs of its own: the README's quickstart (start, curl walk-through, SIGTERM,
- * restart from the same data dir with the usage still there), kill -9 of the whole pipeline and of
- * one of two raters with every event rated exactly once, and a clear refusal when the HTTP port is
- * taken.
+ * restart from the same data dir with the usage still there), kill -9 of the whole pipeline with
+ * every event rated exactly once, and a clear refusal when the HTTP port is taken. Separate
+ * processes on a cluster, and raters killed again and again, are {@code ClusterFailuresIT}'s.
  */
 class TollgateJarIT {
 
@@ -129,91 +124,11 @@ class TollgateJarIT {
         // The store shows the total before the last transaction commits: wait for the topic too.
         final String bootstrap = "127.0.0.1:" + kafkaPort;
         await().atMost(60, TimeUnit.SECONDS).pollInterval(500, TimeUnit.MILLISECONDS)
-            .until(() -> ratedCopies(bootstrap).size() == batches * perBatch);
+            .until(() -> RatedCopies.byEventId(bootstrap).size() == batches * perBatch);
 
-        final Map<String, Integer> copies = ratedCopies(bootstrap);
+        final Map<String, Integer> copies = RatedCopies.byEventId(bootstrap);
         assertEquals(batches * perBatch, copies.size(), "every event rated");
         copies.forEach((id, count) -> assertEquals(1, count, "rated copies of " + id));
-    }
-
-    /**
-     * A broker process and two rater instances of one application, each in its own JVM; one rater is
-     * killed with kill -9 while events stream in. The other takes over its partitions once the
-     * group's session timeout has passed, the dead one's open transaction is aborted, and every event
-     * is rated exactly once, as read_committed consumers see it.
-     */
-    @Test
-    void shouldRateEveryEventExactlyOnceWhenOneOfTwoRatersIsKilled() throws Exception {
-        final int apiPort = freePort();
-        final int kafkaPort = freePort();
-        final Map<String, String> keys = Map.of("TOLLGATE_ADMIN_KEY", "failover-admin-key",
-            "TOLLGATE_INGEST_KEY", "failover-ingest-key");
-        final Map<String, String> core = new java.util.HashMap<>(keys);
-        core.putAll(Map.of("TOLLGATE_COMPONENTS", "broker,plan-api,ingest",
-            "TOLLGATE_HTTP_PORT", Integer.toString(apiPort), "TOLLGATE_KAFKA_PORT", Integer.toString(kafkaPort),
-            "TOLLGATE_DATA_DIR", temp.resolve("core").toString()));
-        final TestHttp api = new TestHttp("http://127.0.0.1:" + apiPort);
-        final Path coreLog = temp.resolve("core.log");
-        awaitHealthy(api, start(core, coreLog), coreLog);
-        final List<Process> raters = new ArrayList<>();
-        final List<TestHttp> raterApis = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            final int port = freePort();
-            final Map<String, String> rater = new java.util.HashMap<>(keys);
-            rater.putAll(Map.of("TOLLGATE_COMPONENTS", "rater", "TOLLGATE_KAFKA_BOOTSTRAP", "127.0.0.1:" + kafkaPort,
-                "TOLLGATE_HTTP_PORT", Integer.toString(port), "TOLLGATE_DATA_DIR", temp.resolve("rater-" + i).toString()));
-            final Path log = temp.resolve("rater-" + i + ".log");
-            raters.add(start(rater, log));
-            raterApis.add(new TestHttp("http://127.0.0.1:" + port));
-            awaitHealthy(raterApis.get(i), raters.get(i), log);
-        }
-        final String admin = keys.get("TOLLGATE_ADMIN_KEY");
-        final String ingest = keys.get("TOLLGATE_INGEST_KEY");
-        assertEquals(201, api.post("/v1/meters", admin, "{\"code\":\"calls\",\"event_type\":\"call\","
-            + "\"aggregation\":\"count\"}").status());
-        assertEquals(201, api.post("/v1/plans", admin, "{\"code\":\"per_call\",\"name\":\"Per call\","
-            + "\"interval\":\"monthly\",\"currency\":\"USD\",\"charges\":[{\"meter\":\"calls\","
-            + "\"model\":\"standard\",\"properties\":{\"amount\":\"1\"}}]}").status());
-        final int customers = 8;
-        for (int c = 0; c < customers; c++) {
-            assertEquals(201, api.post("/v1/subscriptions", admin, "{\"id\":\"sub_" + c + "\",\"customer_id\":\"c"
-                + c + "\",\"plan\":\"per_call\"}").status());
-        }
-
-        final int batches = 20;
-        final int perBatch = 250;
-        final String bootstrap = "127.0.0.1:" + kafkaPort;
-        for (int batch = 0; batch < batches / 2; batch++) {
-            assertEquals(202, api.post("/v1/events/batch", ingest, spreadBatch(batch, perBatch, customers)).status());
-        }
-        await().atMost(60, TimeUnit.SECONDS).pollInterval(200, TimeUnit.MILLISECONDS)
-            .until(() -> ratedCopies(bootstrap).size() >= perBatch);
-        raters.get(0).destroyForcibly();
-        assertTrue(raters.get(0).waitFor(30, TimeUnit.SECONDS));
-        for (int batch = batches / 2; batch < batches; batch++) {
-            assertEquals(202, api.post("/v1/events/batch", ingest, spreadBatch(batch, perBatch, customers)).status());
-        }
-
-        await().atMost(180, TimeUnit.SECONDS).pollInterval(1, TimeUnit.SECONDS)
-            .until(() -> ratedCopies(bootstrap).size() == batches * perBatch);
-        final Map<String, Integer> copies = ratedCopies(bootstrap);
-        assertEquals(batches * perBatch, copies.size(), "every event rated");
-        copies.forEach((id, count) -> assertEquals(1, count, "rated copies of " + id));
-        // The survivor answers for every customer at 1 USD an event: event i of a batch goes to customer
-        // i % 8, so of 250 events c0 and c1 get 32 a batch and the others 31 (20 batches: 640 and 620).
-        for (int c = 0; c < customers; c++) {
-            awaitCustomerTotal(raterApis.get(1), admin, "c" + c, c < perBatch % customers ? "640" : "620");
-        }
-    }
-
-    /** Events of one batch, spread over {@code customers} customers so that every partition gets some. */
-    private static String spreadBatch(final int batch, final int size, final int customers) {
-        final StringBuilder events = new StringBuilder("{\"events\":[");
-        for (int i = 0; i < size; i++) {
-            events.append(i == 0 ? "" : ",").append("{\"id\":\"f").append(batch).append('-').append(i)
-                .append("\",\"type\":\"call\",\"customer_id\":\"c").append(i % customers).append("\"}");
-        }
-        return events.append("]}").toString();
     }
 
     private static String batch(final int batch, final int size) {
@@ -225,26 +140,6 @@ class TollgateJarIT {
         return events.append("]}").toString();
     }
 
-    /** Rated records per event id on tollgate.rated-usage, as a read_committed consumer sees them. */
-    private static Map<String, Integer> ratedCopies(final String bootstrap) {
-        final Map<String, Integer> copies = new java.util.HashMap<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(ClientConfigs.tailingConsumer(bootstrap,
-            "crash-reader"))) {
-            final List<TopicPartition> partitions = consumer.partitionsFor(Topics.RATED_USAGE.name()).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            final Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                for (final ConsumerRecord<String, byte[]> record : consumer.poll(java.time.Duration.ofMillis(500))) {
-                    final RatedUsage rated = Topics.RATED_USAGE.valueSerde().deserializer()
-                        .deserialize(record.topic(), record.value());
-                    copies.merge(rated.eventId(), 1, Integer::sum);
-                }
-            }
-        }
-        return copies;
-    }
 
     @Test
     void shouldExitWithAClearMessageWhenTheHttpPortIsTaken() throws Exception {

@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -13,10 +14,12 @@ import java.util.Set;
  *
  * @param kafkaBootstrap an external cluster; when set, no embedded broker starts
  * @param adminKey null when unset: a key is then generated (and kept in the data dir)
+ * @param replication the replication factor of the topics this process creates; empty for the
+ *                    cluster's {@code default.replication.factor} (1 on the embedded broker)
  */
 public record LaunchSettings(String httpHost, int httpPort, int kafkaPort, String kafkaBootstrap, Path dataDir,
                              Set<Component> components, String adminKey, String ingestKey, Duration lateGrace,
-                             int partitions, String advertisedHost) {
+                             int partitions, String advertisedHost, Optional<Short> replication) {
 
     public static final String DEFAULT_COMPONENTS = "broker,plan-api,ingest,rater";
 
@@ -40,7 +43,8 @@ public record LaunchSettings(String httpHost, int httpPort, int kafkaPort, Strin
             blankToNull(env.get("TOLLGATE_INGEST_KEY")),
             duration(env, "TOLLGATE_LATE_GRACE", "PT1H"),
             count(env, "TOLLGATE_PARTITIONS", 4),
-            env.getOrDefault("TOLLGATE_ADVERTISED_HOST", "0.0.0.0".equals(host) ? "localhost" : host));
+            env.getOrDefault("TOLLGATE_ADVERTISED_HOST", "0.0.0.0".equals(host) ? "localhost" : host),
+            replication(env, bootstrap != null));
     }
 
     public boolean runs(final Component component) {
@@ -49,7 +53,22 @@ public record LaunchSettings(String httpHost, int httpPort, int kafkaPort, Strin
 
     public LaunchSettings withKeys(final String admin, final String ingest) {
         return new LaunchSettings(httpHost, httpPort, kafkaPort, kafkaBootstrap, dataDir, components, admin, ingest,
-            lateGrace, partitions, advertisedHost);
+            lateGrace, partitions, advertisedHost, replication);
+    }
+
+    private static Optional<Short> replication(final Map<String, String> env, final boolean externalCluster) {
+        if (blankToNull(env.get("TOLLGATE_REPLICATION")) == null) {
+            return Optional.empty();
+        }
+        final int factor = count(env, "TOLLGATE_REPLICATION", 1);
+        if (factor > Short.MAX_VALUE) {
+            throw new LaunchException("TOLLGATE_REPLICATION must be at most " + Short.MAX_VALUE + ", not " + factor);
+        }
+        if (!externalCluster && factor != 1) {
+            throw new LaunchException("TOLLGATE_REPLICATION=" + factor + " needs a cluster of as many brokers; the "
+                + "embedded broker is one, so set TOLLGATE_KAFKA_BOOTSTRAP or leave TOLLGATE_REPLICATION unset");
+        }
+        return Optional.of((short) factor);
     }
 
     private static Set<Component> components(final String list) {

@@ -16,9 +16,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One running Tollgate process: the embedded broker when it runs one, the topics, and the HTTP
@@ -26,6 +31,7 @@ import org.apache.kafka.clients.admin.NewTopic;
  */
 public final class Tollgate implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Tollgate.class);
     private static final Duration TOPIC_TIMEOUT = Duration.ofSeconds(60);
 
     private final LaunchSettings settings;
@@ -52,7 +58,8 @@ public final class Tollgate implements AutoCloseable {
                 broker.start();
             }
             final String bootstrap = broker != null ? broker.bootstrapServers() : settings.kafkaBootstrap();
-            provisionTopics(bootstrap, settings.partitions(), broker != null);
+            provisionTopics(bootstrap, settings.partitions(),
+                broker != null ? Optional.of((short) 1) : settings.replication());
             // Started by hand rather than through Micronaut.run: that registers a shutdown hook of its
             // own, which deadlocks with ours, and ours must close the broker after the context.
             final ApplicationContext context = ApplicationContext.builder()
@@ -98,14 +105,23 @@ public final class Tollgate implements AutoCloseable {
         }
     }
 
-    /** Creates every contract topic that is missing; co-partitioned topics share one partition count. */
-    private static void provisionTopics(final String bootstrap, final int partitions, final boolean singleNode) {
-        final Optional<Short> replication = singleNode ? Optional.of((short) 1) : Optional.empty();
+    /**
+     * Creates every contract topic that is missing (co-partitioned topics share one partition count)
+     * and warns about topics that a cluster of three or more brokers holds with fewer replicas.
+     */
+    private static void provisionTopics(final String bootstrap, final int partitions,
+                                        final Optional<Short> replication) {
         final List<NewTopic> topics = Topics.newTopics(partitions, replication);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             TopicProvisioner.ensureTopics(admin, topics, TOPIC_TIMEOUT);
-        } catch (RuntimeException e) {
+            final int brokers = admin.describeCluster().nodes().get(TOPIC_TIMEOUT.toSeconds(), TimeUnit.SECONDS).size();
+            ReplicationAdvice.warnings(brokers, TopicProvisioner.replicationFactors(admin,
+                topics.stream().map(NewTopic::name).toList())).forEach(LOG::warn);
+        } catch (RuntimeException | ExecutionException | TimeoutException e) {
             throw new LaunchException("cannot create Tollgate's topics on " + bootstrap + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LaunchException("interrupted while creating Tollgate's topics on " + bootstrap, e);
         }
     }
 
@@ -118,6 +134,7 @@ public final class Tollgate implements AutoCloseable {
         properties.put("tollgate.admin-key", settings.adminKey());
         properties.put("tollgate.ingest-key", settings.ingestKey());
         properties.put("tollgate.late-grace", settings.lateGrace().toString());
+        settings.replication().ifPresent(factor -> properties.put("tollgate.kafka.replication", factor));
         properties.put("tollgate.rater.advertised-endpoint", settings.advertisedHost() + ":" + settings.httpPort());
         for (final Component component : List.of(Component.PLAN_API, Component.INGEST, Component.RATER)) {
             properties.put("tollgate.components." + component.wireName(), settings.runs(component));

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,14 @@ class LaunchSettingsTest {
         assertEquals("kafka:9092", settings.kafkaBootstrap());
     }
 
+    @Test
+    void shouldTakeTheClustersReplicationUnlessToldOtherwise() {
+        assertEquals(Optional.empty(), LaunchSettings.fromEnvironment(Map.of(
+            "TOLLGATE_KAFKA_BOOTSTRAP", "kafka:9092")).replication());
+        assertEquals(Optional.of((short) 3), LaunchSettings.fromEnvironment(Map.of(
+            "TOLLGATE_KAFKA_BOOTSTRAP", "kafka:9092", "TOLLGATE_REPLICATION", "3")).replication());
+    }
+
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', value = {
         "TOLLGATE_HTTP_PORT|eighty|TOLLGATE_HTTP_PORT must be a positive whole number",
@@ -45,6 +54,9 @@ class LaunchSettingsTest {
         "TOLLGATE_COMPONENTS|' , '|TOLLGATE_COMPONENTS names no component",
         "TOLLGATE_LATE_GRACE|1 hour|TOLLGATE_LATE_GRACE must be an ISO-8601 duration",
         "TOLLGATE_LATE_GRACE|-PT1H|TOLLGATE_LATE_GRACE must not be negative",
+        "TOLLGATE_REPLICATION|three|TOLLGATE_REPLICATION must be a positive whole number",
+        "TOLLGATE_REPLICATION|0|TOLLGATE_REPLICATION must be a positive whole number",
+        "TOLLGATE_REPLICATION|3|TOLLGATE_REPLICATION=3 needs a cluster of as many brokers",
     })
     void shouldRefuseBadSettingsNamingTheVariable(final String variable, final String value, final String message) {
         final LaunchException error = assertThrows(LaunchException.class,

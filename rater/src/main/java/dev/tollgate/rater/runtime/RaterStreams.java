@@ -25,6 +25,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
@@ -70,9 +71,15 @@ public class RaterStreams implements AutoCloseable {
                         @Value("${tollgate.rater.statement-retention:P400D}") final Duration statementRetention,
                         @Value("${tollgate.rater.advertised-endpoint}") final String advertisedEndpoint,
                         @Value("${tollgate.rater.stall-after:PT60S}") final Duration stallAfter,
-                        @Value("${tollgate.rater.exit-on-error:true}") final boolean exitOnError) {
+                        @Value("${tollgate.rater.exit-on-error:true}") final boolean exitOnError,
+                        @Value("${tollgate.rater.standby-replicas:1}") final int standbyReplicas,
+                        @Value("${tollgate.rater.session-timeout:PT10S}") final Duration sessionTimeout,
+                        @Value("${tollgate.kafka.replication:-1}") final int replication) {
         final Properties config = streamsConfig(bootstrapServers, dataDir, applicationId, streamThreads,
             advertisedEndpoint);
+        failover(config, standbyReplicas, sessionTimeout);
+        // -1 is Kafka Streams' own "the broker's default.replication.factor", as for the contract topics.
+        config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replication);
         RaterErrorHandlers.configure(config, skipped);
         final int partitions = customerPartitions(bootstrapServers);
         final RaterSettings settings = new RaterSettings(partitions, dedupWindow, catalogHold,
@@ -125,6 +132,24 @@ public class RaterStreams implements AutoCloseable {
         // of its partitions has records on the broker it has not fetched yet (PeriodCloseProcessor).
         config.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, 0L);
         return config;
+    }
+
+    /**
+     * A dead instance is noticed within {@code sessionTimeout} instead of the consumer's default 45 s,
+     * and its tasks move to an instance that kept a standby copy of their stores, so the survivor
+     * answers for its customers after a rebalance rather than after rebuilding the stores from the
+     * changelogs. With one instance no standby is placed; with fewer instances than
+     * {@code standbyReplicas} + 1 Kafka Streams places as many as it can.
+     */
+    private static void failover(final Properties config, final int standbyReplicas, final Duration sessionTimeout) {
+        if (standbyReplicas < 0) {
+            throw new IllegalArgumentException("tollgate.rater.standby-replicas must be 0 or more, not " + standbyReplicas);
+        }
+        config.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
+        config.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), (int) sessionTimeout.toMillis());
+        // The consumer's own ratio of heartbeat to session (3 s to 45 s) would leave a 10 s session two heartbeats.
+        config.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG),
+            (int) Math.max(500, sessionTimeout.toMillis() / 5));
     }
 
     /**
