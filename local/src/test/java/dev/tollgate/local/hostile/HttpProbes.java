@@ -269,8 +269,8 @@ final class HttpProbes {
             "[" + cloudEvent + "," + cloudEvent.replace("hxce_{n}", "hxce_{n}_b") + "]"));
         routes.add(new Route("GET", "/v1/customers/{customerId}/usage", Auth.ANY, null,
             Map.of("customerId", f.customer()), null, null));
-        routes.add(new Route("GET", "/v1/customers/{customerId}/entitlements/{meter}", Auth.ANY, null,
-            Map.of("customerId", f.customer(), "meter", f.meter()), null, null));
+        routes.add(new Route("GET", "/v1/customers/{customerId}/entitlements/{name}", Auth.ANY, null,
+            Map.of("customerId", f.customer(), "name", f.meter()), null, null));
         routes.add(new Route("GET", "/v1/customers/{customerId}/events/{eventId}", Auth.ANY, null,
             Map.of("customerId", f.customer(), "eventId", f.ratedEventId()), null, null));
         routes.add(new Route("GET", "/v1/subscriptions/{subscriptionId}/statements", Auth.ADMIN, null,

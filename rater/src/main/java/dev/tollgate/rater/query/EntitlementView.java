@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The answer of {@code GET /v1/customers/{id}/entitlements/{meter}}. Nulls are written out: a
+ * The answer of {@code GET /v1/customers/{id}/entitlements/{name}} for a meter. Nulls are written out: a
  * missing {@code limit} would otherwise read the same as an older server that never sent one.
  *
  * @param usage units of all the meter's charges in the current period
@@ -16,7 +16,7 @@ import java.util.Optional;
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record EntitlementView(String customerId, String meter, boolean allowed, BigDecimal usage, BigDecimal limit,
-                              BigDecimal remaining, List<ChargeEntitlement> charges) {
+                              BigDecimal remaining, List<ChargeEntitlement> charges) implements Entitlement {
 
     public EntitlementView {
         charges = List.copyOf(charges);

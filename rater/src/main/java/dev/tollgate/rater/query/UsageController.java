@@ -35,11 +35,11 @@ public class UsageController {
             partition -> JsonBodies.ok(usage.currentUsage(customerId, partition)));
     }
 
-    @Get("/entitlements/{meter}")
+    @Get("/entitlements/{name}")
     public HttpResponse<String> entitlement(final HttpRequest<?> request, @PathVariable final String customerId,
-                                            @PathVariable final String meter) {
+                                            @PathVariable final String name) {
         return router.route(request, customerId,
-            partition -> JsonBodies.ok(entitlements.entitlement(customerId, meter, partition)));
+            partition -> JsonBodies.ok(entitlements.entitlement(customerId, name, partition)));
     }
 
     @Get("/events/{eventId}")
