@@ -14,7 +14,7 @@ import java.util.Map;
 final class MeterReader {
 
     static final List<String> FIELDS = List.of("code", "name", "event_type", "aggregation", "field", "filters",
-        "allow_negative");
+        "allow_negative", "recurring");
 
     private MeterReader() {
     }
@@ -44,10 +44,16 @@ final class MeterReader {
             fields.error("allow_negative", "applies to sum meters only: " + aggregation.wireName()
                 + " takes negative values as they are");
         }
+        final Boolean recurring = fields.bool("recurring");
+        if (Boolean.TRUE.equals(recurring) && aggregation != null && aggregation != Aggregation.LATEST) {
+            fields.error("recurring", "applies to latest meters only: a recurring meter carries the last value "
+                + "reported into the next period, which " + aggregation.wireName() + " has no single value for");
+        }
         if (!fields.errors().isEmpty()) {
             throw ProblemException.invalid(fields.errors());
         }
         return new Meter(code, name == null ? code : name, eventType, aggregation.wireName(),
-            aggregation.needsField() ? field : null, filters, Boolean.TRUE.equals(allowNegative));
+            aggregation.needsField() ? field : null, filters, Boolean.TRUE.equals(allowNegative),
+            Boolean.TRUE.equals(recurring));
     }
 }

@@ -32,6 +32,20 @@ class MeterReaderTest {
         assertEquals("allow_negative", notBoolean.field());
     }
 
+    @Test
+    void shouldTakeRecurringOnALatestMeterOnly() throws JsonProcessingException {
+        assertTrue(MeterReader.read(body("{\"code\": \"bots\", \"event_type\": \"e\", \"aggregation\": \"latest\","
+            + " \"field\": \"count\", \"recurring\": true}")).recurring());
+        assertFalse(MeterReader.read(body("{\"code\": \"bots\", \"event_type\": \"e\", \"aggregation\": \"latest\","
+            + " \"field\": \"count\"}")).recurring());
+
+        final FieldError onSum = assertThrows(ProblemException.class, () -> MeterReader.read(body(
+            "{\"code\": \"c\", \"event_type\": \"e\", \"aggregation\": \"sum\", \"field\": \"n\","
+                + " \"recurring\": true}"))).problem().errors().get(0);
+        assertEquals("recurring", onSum.field());
+        assertTrue(onSum.message().startsWith("applies to latest meters only"), onSum.message());
+    }
+
     private static JsonNode body(final String json) throws JsonProcessingException {
         return Json.tree(json.getBytes(StandardCharsets.UTF_8));
     }

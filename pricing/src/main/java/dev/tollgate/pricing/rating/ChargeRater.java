@@ -82,6 +82,22 @@ public final class ChargeRater {
         return new RatingStep(next, delta);
     }
 
+    /**
+     * The state a period of a recurring (latest) charge opens with: the value {@code closing} held, at
+     * the time it was reported, priced under this rater's model as if reported once in the new period.
+     * The amount is priced again rather than taken over, so a plan version change prices the carried
+     * value at the new version's prices.
+     */
+    public ChargeState carried(ChargeState closing) {
+        if (aggregation != Aggregation.LATEST) {
+            throw new IllegalStateException("only latest values carry into the next period, not " + aggregation);
+        }
+        if (closing.events() == 0 || closing.latestAt() == null) {
+            return ChargeState.empty();
+        }
+        return rate(ChargeState.empty(), MeterReading.of(closing.latestAt(), closing.units())).next();
+    }
+
     /** Rates a whole period's readings in order, from the empty state. */
     public ChargeState ratePeriod(List<MeterReading> readings) {
         ChargeState state = ChargeState.empty();

@@ -1,14 +1,20 @@
 package dev.tollgate.rater.closing;
 
+import dev.tollgate.model.catalog.Charge;
 import dev.tollgate.model.catalog.CustomerSubscriptions;
+import dev.tollgate.model.catalog.Meter;
 import dev.tollgate.model.catalog.Plan;
 import dev.tollgate.model.catalog.PlanVersion;
 import dev.tollgate.model.catalog.Subscription;
 import dev.tollgate.model.rating.PeriodStatement;
+import dev.tollgate.pricing.aggregation.Aggregation;
+import dev.tollgate.pricing.charge.ChargeDefinition;
 import dev.tollgate.pricing.period.BillingPeriod;
+import dev.tollgate.pricing.rating.ChargeRater;
 import dev.tollgate.pricing.rating.ChargeState;
 import dev.tollgate.pricing.statement.AdvanceBilling;
 import dev.tollgate.rater.catalog.CatalogView;
+import dev.tollgate.rater.rating.RecurringValues;
 import dev.tollgate.rater.state.ChargeSlot;
 import dev.tollgate.rater.state.StateKeys;
 import dev.tollgate.rater.statement.StatementAssembler;
@@ -144,15 +150,83 @@ final class PeriodCloser {
                     subscription.schedule(next.get().version()).gridPeriodAt(grid.start().minusMillis(1)).start(),
                     firstPeriod)
                 : AdvanceBilling.NONE;
+            final Map<ChargeSlot, ChargeState> charges = withCarried(subscription, next.get().version(), grid.start(),
+                state.charges());
             final PeriodStatement statement = assembler.assemble(subscription, plan, next.get().version(), grid,
-                new BillingPeriod(start, end), state.charges(), billed, now);
+                new BillingPeriod(start, end), charges, billed, now);
             archive.keep(grid.start(), statement);
             schedule.markClosed(subscription.id(), end);
             emit.accept(statement);
             state.delete(aggregates, alertsSent, distinctValues);
+            carry(subscription, next.get().version(), end, charges);
             cursor = end;
         }
         archive.forgetExpired(subscription, now);
+    }
+
+    /**
+     * The period's states with, for each charge on a recurring meter, the value carried into it where
+     * no event reported one: what the previous period closed with, priced under this period's version.
+     */
+    private Map<ChargeSlot, ChargeState> withCarried(final Subscription subscription, final PlanVersion version,
+                                                     final Instant periodStart, final Map<ChargeSlot, ChargeState> read) {
+        final Map<ChargeSlot, ChargeState> charges = new LinkedHashMap<>(read);
+        for (final Charge charge : version.charges()) {
+            final Meter meter = catalog.meter(charge.meter());
+            if (meter == null || !meter.recurring()) {
+                continue;
+            }
+            final ChargeRater rater = new ChargeRater(Aggregation.fromWire(meter.aggregation()),
+                ChargeDefinition.parse(charge.model(), charge.properties()).pricing());
+            for (final ChargeSlot slot : carriedSlots(subscription.id(), charge)) {
+                if (!charges.containsKey(slot)) {
+                    final ChargeState opening = RecurringValues.opening(aggregates::get, subscription, version,
+                        periodStart, slot, rater);
+                    if (opening.events() > 0) {
+                        charges.put(slot, opening);
+                    }
+                }
+            }
+        }
+        return charges;
+    }
+
+    /** The ungrouped slot of a recurring charge and, for a grouped one, every group a close carried. */
+    private List<ChargeSlot> carriedSlots(final String subscriptionId, final Charge charge) {
+        final List<ChargeSlot> slots = new ArrayList<>();
+        slots.add(ChargeSlot.of(charge.code()));
+        if (!ChargeDefinition.parse(charge.model(), charge.properties()).pricingGroupKeys().isEmpty()) {
+            try (KeyValueIterator<String, ChargeState> groups = aggregates.prefixScan(
+                StateKeys.carriedGroupsPrefix(subscriptionId, charge.code()), KEYS)) {
+                groups.forEachRemaining(entry -> slots.add(StateKeys.chargeOf(entry.key)));
+            }
+        }
+        return slots;
+    }
+
+    /**
+     * Keeps what each recurring charge closed the period with for the periods after it, or forgets it
+     * when this was the subscription's last period.
+     */
+    private void carry(final Subscription subscription, final PlanVersion version, final Instant end,
+                       final Map<ChargeSlot, ChargeState> charges) {
+        final boolean last = subscription.endedAt() != null && !subscription.endedAt().isAfter(end);
+        for (final Charge charge : version.charges()) {
+            final Meter meter = catalog.meter(charge.meter());
+            if (meter == null || !meter.recurring()) {
+                continue;
+            }
+            for (final Map.Entry<ChargeSlot, ChargeState> entry : charges.entrySet()) {
+                if (entry.getKey().code().equals(charge.code())) {
+                    final String key = StateKeys.carry(subscription.id(), entry.getKey());
+                    if (last) {
+                        aggregates.delete(key);
+                    } else {
+                        aggregates.put(key, entry.getValue());
+                    }
+                }
+            }
+        }
     }
 
     /**

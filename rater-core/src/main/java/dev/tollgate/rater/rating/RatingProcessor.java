@@ -268,7 +268,10 @@ public final class RatingProcessor implements Processor<String, byte[], String, 
                 PricingGroups.groupOf(matched.groupKeys(), event.properties()));
             final String key = StateKeys.charge(subscription.id(), slot, period.start());
             final ChargeState stored = aggregates.get(key);
-            final ChargeState prior = stored == null ? ChargeState.empty() : stored;
+            final ChargeState prior = stored != null ? stored
+                : matched.meter().recurring() ? RecurringValues.opening(aggregates::get, subscription,
+                    priced.version(), period.start(), slot, matched.rater())
+                : ChargeState.empty();
             final String distinctKey = reading.distinctValue() == null ? null
                 : StateKeys.distinct(key, reading.distinctValue());
             final boolean counted = distinctKey != null && distinctValues.get(distinctKey) != null;

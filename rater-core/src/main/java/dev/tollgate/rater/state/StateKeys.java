@@ -45,7 +45,26 @@ public final class StateKeys {
         return subscriptionId + SEPARATOR + periodStart.toEpochMilli() + SEPARATOR;
     }
 
-    /** The charge and group of a key made by {@link #charge}. */
+    /**
+     * The value a recurring charge carries past its closed periods: (subscription, "carry", charge),
+     * plus the group for a grouped charge. The middle part is no period start (those are digits), so
+     * it never falls under a {@link #periodPrefix}.
+     */
+    public static String carry(final String subscriptionId, final ChargeSlot slot) {
+        final String charge = carryPrefix(subscriptionId) + slot.code();
+        return slot.group().isEmpty() ? charge : charge + SEPARATOR + Json.writeString(slot.group());
+    }
+
+    /** Every carried group of one grouped recurring charge. */
+    public static String carriedGroupsPrefix(final String subscriptionId, final String chargeCode) {
+        return carryPrefix(subscriptionId) + chargeCode + SEPARATOR;
+    }
+
+    private static String carryPrefix(final String subscriptionId) {
+        return subscriptionId + SEPARATOR + "carry" + SEPARATOR;
+    }
+
+    /** The charge and group of a key made by {@link #charge} or {@link #carry}. */
     public static ChargeSlot chargeOf(final String chargeKey) {
         final int periodEnd = chargeKey.indexOf(SEPARATOR, chargeKey.indexOf(SEPARATOR) + 1);
         final int groupStart = chargeKey.indexOf(SEPARATOR, periodEnd + 1);

@@ -3,11 +3,16 @@ package dev.tollgate.rater.query;
 import dev.tollgate.http.problem.ProblemException;
 import dev.tollgate.model.catalog.Charge;
 import dev.tollgate.model.catalog.CustomerSubscriptions;
+import dev.tollgate.model.catalog.Meter;
 import dev.tollgate.model.catalog.Plan;
 import dev.tollgate.model.catalog.PlanVersion;
 import dev.tollgate.model.catalog.Subscription;
+import dev.tollgate.pricing.aggregation.Aggregation;
+import dev.tollgate.pricing.charge.ChargeDefinition;
 import dev.tollgate.pricing.period.BillingPeriod;
+import dev.tollgate.pricing.rating.ChargeRater;
 import dev.tollgate.pricing.rating.ChargeState;
+import dev.tollgate.rater.rating.RecurringValues;
 import dev.tollgate.rater.state.ChargeSlot;
 import dev.tollgate.rater.state.StateKeys;
 import dev.tollgate.rater.state.StateStores;
@@ -69,8 +74,9 @@ public class CurrentTerms {
             stores.store(StateStores.CHARGE_AGGREGATES.name(), StateStores.CHARGE_AGGREGATES.queryType(), terms.partition());
         final String subscription = terms.subscription().id();
         final Instant start = terms.period().start();
-        final ChargeState ungrouped = aggregates.get(StateKeys.charge(subscription, ChargeSlot.of(charge.code()),
+        final ChargeState stored = aggregates.get(StateKeys.charge(subscription, ChargeSlot.of(charge.code()),
             start));
+        final ChargeState ungrouped = stored != null ? stored : carried(terms, charge, aggregates);
         Totals totals = ungrouped == null ? Totals.NONE : new Totals(ungrouped.units(), ungrouped.amount());
         try (KeyValueIterator<String, ChargeState> groups = aggregates.prefixScan(
             StateKeys.groupsPrefix(subscription, charge.code(), start), new StringSerializer())) {
@@ -80,6 +86,21 @@ public class CurrentTerms {
             }
         }
         return totals;
+    }
+
+    /** A recurring charge's value where no event of the period reported one yet; null for other charges. */
+    private ChargeState carried(final Terms terms, final Charge charge,
+                                final ReadOnlyKeyValueStore<String, ChargeState> aggregates) {
+        final ReadOnlyKeyValueStore<String, ValueAndTimestamp<Meter>> meters =
+            stores.store(StateStores.METERS.name(), StateStores.METERS.queryType());
+        final Meter meter = ValueAndTimestamp.getValueOrNull(meters.get(charge.meter()));
+        if (meter == null || !meter.recurring()) {
+            return null;
+        }
+        final ChargeRater rater = new ChargeRater(Aggregation.fromWire(meter.aggregation()),
+            ChargeDefinition.parse(charge.model(), charge.properties()).pricing());
+        return RecurringValues.opening(aggregates::get, terms.subscription(), terms.version(), terms.period().start(),
+            ChargeSlot.of(charge.code()), rater);
     }
 
     /** A charge's units and amount in a period. */
