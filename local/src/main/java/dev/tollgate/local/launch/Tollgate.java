@@ -117,6 +117,9 @@ public final class Tollgate implements AutoCloseable {
         properties.put("tollgate.data-dir", settings.dataDir().toString());
         properties.put("tollgate.admin-key", settings.adminKey());
         properties.put("tollgate.ingest-key", settings.ingestKey());
+        if (settings.instanceSecret() != null) {
+            properties.put("tollgate.instance-secret", settings.instanceSecret());
+        }
         properties.put("tollgate.late-grace", settings.lateGrace().toString());
         properties.put("tollgate.rater.advertised-endpoint", settings.advertisedHost() + ":" + settings.httpPort());
         for (final Component component : List.of(Component.PLAN_API, Component.INGEST, Component.RATER)) {
