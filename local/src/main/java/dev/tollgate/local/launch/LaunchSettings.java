@@ -14,10 +14,12 @@ import java.util.Set;
  * @param kafkaBootstrap an external cluster; when set, no embedded broker starts
  * @param adminKey null when unset: a key is then generated (and kept in the data dir)
  * @param instanceSecret null when unset: instances then derive it from the admin key they share
+ * @param kafkaClient the Kafka client properties (security) every client of this process starts from
  */
 public record LaunchSettings(String httpHost, int httpPort, int kafkaPort, String kafkaBootstrap, Path dataDir,
                              Set<Component> components, String adminKey, String ingestKey, Duration lateGrace,
-                             int partitions, String advertisedHost, String instanceSecret) {
+                             int partitions, String advertisedHost, String instanceSecret,
+                             KafkaClientSettings kafkaClient) {
 
     public static final String DEFAULT_COMPONENTS = "broker,plan-api,ingest,rater";
 
@@ -42,7 +44,8 @@ public record LaunchSettings(String httpHost, int httpPort, int kafkaPort, Strin
             duration(env, "TOLLGATE_LATE_GRACE", "PT1H"),
             count(env, "TOLLGATE_PARTITIONS", 4),
             env.getOrDefault("TOLLGATE_ADVERTISED_HOST", "0.0.0.0".equals(host) ? "localhost" : host),
-            blankToNull(env.get("TOLLGATE_INSTANCE_SECRET")));
+            blankToNull(env.get("TOLLGATE_INSTANCE_SECRET")),
+            KafkaClientSettings.fromEnvironment(env));
     }
 
     public boolean runs(final Component component) {
@@ -51,7 +54,7 @@ public record LaunchSettings(String httpHost, int httpPort, int kafkaPort, Strin
 
     public LaunchSettings withKeys(final String admin, final String ingest) {
         return new LaunchSettings(httpHost, httpPort, kafkaPort, kafkaBootstrap, dataDir, components, admin, ingest,
-            lateGrace, partitions, advertisedHost, instanceSecret);
+            lateGrace, partitions, advertisedHost, instanceSecret, kafkaClient);
     }
 
     private static Set<Component> components(final String list) {

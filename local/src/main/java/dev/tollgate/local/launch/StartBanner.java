@@ -23,12 +23,13 @@ public final class StartBanner {
             Tollgate is up in %.1f s: %s
               components:  %s
               kafka:       %s
+              kafka security: %s
               data dir:    %s
               admin key:   %s
               ingest key:  %s
             """, took.toMillis() / 1e3, baseUrl,
             running.components().stream().map(Component::wireName).collect(Collectors.joining(",")),
-            bootstrapServers, running.dataDir(),
+            bootstrapServers, running.kafkaClient().describe(), running.dataDir(),
             key(requested.adminKey(), running.adminKey(), "TOLLGATE_ADMIN_KEY", running),
             key(requested.ingestKey(), running.ingestKey(), "TOLLGATE_INGEST_KEY", running));
     }

@@ -2,6 +2,7 @@ package dev.tollgate.local.launch;
 
 import dev.tollgate.broker.EmbeddedKafkaBroker;
 import dev.tollgate.broker.TopicProvisioner;
+import dev.tollgate.model.topic.ClientConfigs;
 import dev.tollgate.model.topic.Topics;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -17,8 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.AuthenticationException;
 
 /**
  * One running Tollgate process: the embedded broker when it runs one, the topics, and the HTTP
@@ -52,11 +53,12 @@ public final class Tollgate implements AutoCloseable {
                 broker.start();
             }
             final String bootstrap = broker != null ? broker.bootstrapServers() : settings.kafkaBootstrap();
-            provisionTopics(bootstrap, settings.partitions(), broker != null);
+            provisionTopics(settings.kafkaClient(), bootstrap, settings.partitions(), broker != null);
             // Started by hand rather than through Micronaut.run: that registers a shutdown hook of its
             // own, which deadlocks with ours, and ours must close the broker after the context.
             final ApplicationContext context = ApplicationContext.builder()
                 .properties(micronautProperties(settings, bootstrap))
+                .singletons(settings.kafkaClient().clientProperties())
                 .start();
             startServer(context);
             return new Tollgate(settings, broker, bootstrap, context);
@@ -98,15 +100,35 @@ public final class Tollgate implements AutoCloseable {
         }
     }
 
-    /** Creates every contract topic that is missing; co-partitioned topics share one partition count. */
-    private static void provisionTopics(final String bootstrap, final int partitions, final boolean singleNode) {
+    /**
+     * Creates every contract topic that is missing; co-partitioned topics share one partition count. As
+     * the first client to reach the cluster it is also the one to report credentials Kafka refuses.
+     */
+    private static void provisionTopics(final KafkaClientSettings kafkaClient, final String bootstrap,
+                                        final int partitions, final boolean singleNode) {
         final Optional<Short> replication = singleNode ? Optional.of((short) 1) : Optional.empty();
         final List<NewTopic> topics = Topics.newTopics(partitions, replication);
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+        final Map<String, Object> config = ClientConfigs.admin(kafkaClient.properties(), bootstrap,
+            "tollgate-launcher");
+        try (Admin admin = Admin.create(config)) {
             TopicProvisioner.ensureTopics(admin, topics, TOPIC_TIMEOUT);
         } catch (RuntimeException e) {
+            if (refusedCredentials(e)) {
+                throw new LaunchException("Kafka at " + bootstrap + " refused Tollgate's credentials ("
+                    + kafkaClient.describe() + "; check TOLLGATE_KAFKA_SASL_JAAS_CONFIG, the TOLLGATE_KAFKA_SSL_* "
+                    + "variables or " + KafkaClientSettings.FILE_VARIABLE + "): " + e.getMessage(), e);
+            }
             throw new LaunchException("cannot create Tollgate's topics on " + bootstrap + ": " + e.getMessage(), e);
         }
+    }
+
+    private static boolean refusedCredentials(final Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof AuthenticationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Map<String, Object> micronautProperties(final LaunchSettings settings, final String bootstrap) {
