@@ -33,6 +33,13 @@ public record LaunchSettings(String httpHost, int httpPort, int kafkaPort, Strin
             throw new LaunchException("TOLLGATE_KAFKA_BOOTSTRAP is required when this process runs no broker "
                 + "(TOLLGATE_COMPONENTS=" + env.get("TOLLGATE_COMPONENTS") + ")");
         }
+        final KafkaClientSettings kafkaClient = KafkaClientSettings.fromEnvironment(env);
+        if (bootstrap == null && !kafkaClient.properties().isEmpty()) {
+            // The embedded broker takes plaintext clients on loopback only; these would fail to reach it.
+            throw new LaunchException("the TOLLGATE_KAFKA_* client settings " + kafkaClient.properties().keySet()
+                .stream().sorted().toList() + " are for an external cluster: set TOLLGATE_KAFKA_BOOTSTRAP, or unset "
+                + "them to run the embedded broker");
+        }
         return new LaunchSettings(host,
             port(env, "TOLLGATE_HTTP_PORT", 8080),
             port(env, "TOLLGATE_KAFKA_PORT", 9092),
@@ -45,7 +52,7 @@ public record LaunchSettings(String httpHost, int httpPort, int kafkaPort, Strin
             count(env, "TOLLGATE_PARTITIONS", 4),
             env.getOrDefault("TOLLGATE_ADVERTISED_HOST", "0.0.0.0".equals(host) ? "localhost" : host),
             blankToNull(env.get("TOLLGATE_INSTANCE_SECRET")),
-            KafkaClientSettings.fromEnvironment(env));
+            kafkaClient);
     }
 
     public boolean runs(final Component component) {

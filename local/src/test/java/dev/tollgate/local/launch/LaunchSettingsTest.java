@@ -45,6 +45,8 @@ class LaunchSettingsTest {
         "TOLLGATE_COMPONENTS|' , '|TOLLGATE_COMPONENTS names no component",
         "TOLLGATE_LATE_GRACE|1 hour|TOLLGATE_LATE_GRACE must be an ISO-8601 duration",
         "TOLLGATE_LATE_GRACE|-PT1H|TOLLGATE_LATE_GRACE must not be negative",
+        "TOLLGATE_KAFKA_SECURITY_PROTOCOL|SASL_SSL|the TOLLGATE_KAFKA_* client settings [security.protocol] are for an "
+            + "external cluster: set TOLLGATE_KAFKA_BOOTSTRAP",
     })
     void shouldRefuseBadSettingsNamingTheVariable(final String variable, final String value, final String message) {
         final LaunchException error = assertThrows(LaunchException.class,
