@@ -1,5 +1,6 @@
 package dev.tollgate.bench;
 
+import dev.tollgate.model.topic.KafkaClientProperties;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
@@ -52,7 +53,9 @@ final class PipelineServer implements AutoCloseable {
         properties.put("tollgate.rater.advertised-endpoint", "127.0.0.1:" + port);
         // A failed rater must end the benchmark with an error, not the JVM with exit status 3.
         properties.put("tollgate.rater.exit-on-error", false);
-        final ApplicationContext context = ApplicationContext.builder().properties(properties).start();
+        // The benchmark's broker takes clients as they come: no security properties to start from.
+        final ApplicationContext context = ApplicationContext.builder().properties(properties)
+            .singletons(KafkaClientProperties.NONE).start();
         try {
             context.getBean(EmbeddedServer.class).start();
         } catch (RuntimeException e) {

@@ -5,6 +5,7 @@ import dev.tollgate.rater.rating.RatingCounts;
 import dev.tollgate.rater.runtime.RaterStreams;
 import dev.tollgate.rater.topology.RatingTopology;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.streams.Topology;
 
@@ -26,7 +27,7 @@ final class Rater {
      */
     Rater(final String bootstrapServers, final Path dataDir, final String applicationId, final int partitions) {
         this.partitions = partitions;
-        this.config = RaterStreams.streamsConfig(bootstrapServers, dataDir, applicationId, 1, "localhost:0");
+        this.config = RaterStreams.streamsConfig(Map.of(), bootstrapServers, dataDir, applicationId, 1, "localhost:0");
     }
 
     Properties config() {

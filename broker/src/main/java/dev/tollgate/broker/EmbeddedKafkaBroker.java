@@ -30,6 +30,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private final BrokerStorage storage;
     private final int requestedPort;
+    private final ScramListener scram;
     private int port;
     private int controllerPort;
     private KafkaRaftServer server;
@@ -40,11 +41,21 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * @param port the client port on 127.0.0.1; 0 picks a free one at {@link #start()}
      */
     public EmbeddedKafkaBroker(final Path dataDir, final int port) {
+        this(dataDir, port, null);
+    }
+
+    /**
+     * A broker that also takes SASL/SCRAM clients on {@code scram}'s port, for tests of authenticated clients.
+     *
+     * @param scram null for none
+     */
+    public EmbeddedKafkaBroker(final Path dataDir, final int port, final ScramListener scram) {
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("Not a port: " + port);
         }
         this.storage = new BrokerStorage(Objects.requireNonNull(dataDir, "dataDir"));
         this.requestedPort = port;
+        this.scram = scram;
     }
 
     /**
@@ -65,6 +76,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         controllerPort = LoopbackPorts.pickFreeExcept(port);
 
         final Properties settings = BrokerSettings.combinedMode(storage.logDir(), port, controllerPort);
+        if (scram != null) {
+            scram.addTo(settings);
+        }
         storage.writeConfig(settings);
         if (!storage.isFormatted()) {
             storage.formatWithNewClusterId();

@@ -4,6 +4,7 @@ import dev.tollgate.http.problem.ProblemException;
 import dev.tollgate.model.event.UsageEvent;
 import dev.tollgate.model.json.Json;
 import dev.tollgate.model.topic.ClientConfigs;
+import dev.tollgate.model.topic.KafkaClientProperties;
 import dev.tollgate.model.topic.Topics;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
@@ -49,12 +50,14 @@ public class EventPublisher implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
 
     public EventPublisher(@Value("${tollgate.kafka.bootstrap-servers}") final String bootstrapServers,
+                          final KafkaClientProperties kafkaClient,
                           @Value("${tollgate.ingest.write-timeout:PT5S}") final Duration bound,
                           @Value("${tollgate.ingest.max-concurrent-writes:64}") final int maxConcurrentWrites) {
         this.bound = bound;
         this.maxConcurrentWrites = maxConcurrentWrites;
         this.turns = new Semaphore(maxConcurrentWrites);
-        final Map<String, Object> config = ClientConfigs.reliableProducer(bootstrapServers, "tollgate-ingest", bound);
+        final Map<String, Object> config = ClientConfigs.reliableProducer(kafkaClient.properties(), bootstrapServers,
+            "tollgate-ingest", bound);
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, BATCH_BYTES);
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         this.producer = new KafkaProducer<>(config);

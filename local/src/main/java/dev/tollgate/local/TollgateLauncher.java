@@ -1,11 +1,11 @@
 package dev.tollgate.local;
 
 import dev.tollgate.broker.BrokerStartException;
-import dev.tollgate.local.launch.Component;
 import dev.tollgate.local.launch.LaunchException;
 import dev.tollgate.local.launch.LaunchSettings;
+import dev.tollgate.local.launch.StartBanner;
 import dev.tollgate.local.launch.Tollgate;
-import java.util.stream.Collectors;
+import java.time.Duration;
 
 /** {@code java -jar tollgate-local.jar}: runs the components named by {@code TOLLGATE_COMPONENTS}. */
 public final class TollgateLauncher {
@@ -17,9 +17,11 @@ public final class TollgateLauncher {
 
     public static void main(final String[] args) {
         final long started = System.nanoTime();
+        final LaunchSettings requested;
         final Tollgate tollgate;
         try {
-            tollgate = Tollgate.start(LaunchSettings.fromEnvironment(System.getenv()));
+            requested = LaunchSettings.fromEnvironment(System.getenv());
+            tollgate = Tollgate.start(requested);
         } catch (LaunchException | BrokerStartException e) {
             System.err.println("tollgate: cannot start: " + e.getMessage());
             System.exit(EXIT_BAD_SETTINGS);
@@ -30,16 +32,7 @@ public final class TollgateLauncher {
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(tollgate::close, "tollgate-shutdown"));
-        final LaunchSettings settings = tollgate.settings();
-        System.out.printf("""
-            Tollgate is up in %.1f s: %s
-              components:  %s
-              kafka:       %s
-              data dir:    %s
-              admin key:   %s
-              ingest key:  %s
-            """, (System.nanoTime() - started) / 1e9, tollgate.baseUrl(),
-            settings.components().stream().map(Component::wireName).collect(Collectors.joining(",")),
-            tollgate.bootstrapServers(), settings.dataDir(), settings.adminKey(), settings.ingestKey());
+        System.out.print(StartBanner.render(requested, tollgate.settings(), tollgate.baseUrl(),
+            tollgate.bootstrapServers(), Duration.ofNanos(System.nanoTime() - started)));
     }
 }

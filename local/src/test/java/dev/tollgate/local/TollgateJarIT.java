@@ -25,8 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The packaged jar in JVMs of its own: the README's quickstart (start, curl walk-through, SIGTERM,
  * restart from the same data dir with the usage still there), kill -9 of the whole pipeline with
- * every event rated exactly once, and a clear refusal when the HTTP port is taken. Separate
- * processes on a cluster, and raters killed again and again, are {@code ClusterFailuresIT}'s.
+ * every event rated exactly once, and a clear refusal when the HTTP port is taken or the admin key is
+ * the ingest key. Separate processes on a cluster, and raters killed again and again, are
+ * {@code ClusterFailuresIT}'s.
  */
 class TollgateJarIT {
 
@@ -154,6 +155,21 @@ class TollgateJarIT {
             final String output = Files.readString(log);
             assertTrue(output.contains("port " + taken.getLocalPort()) && output.contains("in use"), output);
         }
+    }
+
+    @Test
+    void shouldExitWithCode2WhenTheAdminKeyIsTheIngestKey() throws Exception {
+        final Path log = temp.resolve("same-keys.log");
+        final Process process = start(Map.of(
+            "TOLLGATE_HTTP_PORT", Integer.toString(freePort()),
+            "TOLLGATE_KAFKA_PORT", Integer.toString(freePort()),
+            "TOLLGATE_DATA_DIR", temp.resolve("same-keys").toString(),
+            "TOLLGATE_ADMIN_KEY", "one-key-for-all",
+            "TOLLGATE_INGEST_KEY", "one-key-for-all"), log);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(2, process.exitValue());
+        final String output = Files.readString(log);
+        assertTrue(output.contains("TOLLGATE_ADMIN_KEY and TOLLGATE_INGEST_KEY are the same key"), output);
     }
 
     /** A jar process that answered UP, with the keys it printed. */

@@ -1,5 +1,6 @@
 package dev.tollgate.testkit;
 
+import dev.tollgate.model.topic.KafkaClientProperties;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
@@ -42,7 +43,9 @@ public final class TestServer implements AutoCloseable {
         }
         all.put("tollgate.rater.application-id", "tollgate-rater-test-" + UUID.randomUUID());
         all.putAll(properties);
-        final ApplicationContext context = ApplicationContext.builder().properties(all).start();
+        // SharedKafka takes clients as they come: no security properties to start from.
+        final ApplicationContext context = ApplicationContext.builder().properties(all)
+            .singletons(KafkaClientProperties.NONE).start();
         final EmbeddedServer server = context.getBean(EmbeddedServer.class);
         server.start();
         return new TestServer(context, server);

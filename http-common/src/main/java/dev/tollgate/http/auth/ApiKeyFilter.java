@@ -14,17 +14,23 @@ import java.util.Set;
 
 /**
  * Guards every {@code /v1} route with a bearer API key: 401 without a valid key, 403 with a key of
- * the wrong kind. Which kinds a route takes is one table here, by path.
+ * the wrong kind. Which kinds a route takes is one table here, by path. A request another instance
+ * passed on carries the {@link InstanceSecret} and the kind that instance authenticated instead of
+ * a key; it is judged by that kind against the same table.
  */
 @ServerFilter("/v1/**")
 public class ApiKeyFilter {
 
     private static final String BEARER = "Bearer ";
+    /** The request attribute holding the {@link KeyKind} this filter let through. */
+    public static final String KIND_ATTRIBUTE = "tollgate.key-kind";
 
     private final ApiKeys keys;
+    private final InstanceSecret instanceSecret;
 
-    public ApiKeyFilter(final ApiKeys keys) {
+    public ApiKeyFilter(final ApiKeys keys, final InstanceSecret instanceSecret) {
         this.keys = keys;
+        this.instanceSecret = instanceSecret;
     }
 
     /** Events take the ingest key; customer reads serve product code with either key; the rest is admin. */
@@ -38,13 +44,17 @@ public class ApiKeyFilter {
         return EnumSet.of(KeyKind.ADMIN);
     }
 
+    /** The kind of key a request that passed this filter was authenticated with. */
+    public static KeyKind authenticatedKind(final HttpRequest<?> request) {
+        return request.getAttribute(KIND_ATTRIBUTE, KeyKind.class).orElseThrow(() -> new IllegalStateException(
+            "request " + request.getPath() + " did not pass the API key filter"));
+    }
+
     /** Answers 401/403 itself, or returns null to let the request through. */
     @RequestFilter
     @Nullable
     public HttpResponse<?> authenticate(final HttpRequest<?> request) {
-        final String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
-        final Optional<KeyKind> kind = header != null && header.startsWith(BEARER)
-            ? keys.kindOf(header.substring(BEARER.length()).trim()) : Optional.empty();
+        final Optional<KeyKind> kind = kindOf(request);
         if (kind.isEmpty()) {
             return ProblemHandler.respond(new Problem(null, "Unauthorized", 401,
                     "send a valid API key as 'Authorization: Bearer <key>'", null))
@@ -56,6 +66,18 @@ public class ApiKeyFilter {
                 "this route takes an " + allowed.iterator().next().name().toLowerCase() + " key, not an "
                     + kind.get().name().toLowerCase() + " key", null));
         }
+        request.setAttribute(KIND_ATTRIBUTE, kind.get());
         return null;
+    }
+
+    /** A request that shows an instance token is judged by it alone, so a forged one cannot fall back to a key. */
+    private Optional<KeyKind> kindOf(final HttpRequest<?> request) {
+        final String token = request.getHeaders().get(InstanceSecret.TOKEN_HEADER);
+        if (token != null) {
+            return instanceSecret.kindOf(token, request.getHeaders().get(InstanceSecret.KIND_HEADER));
+        }
+        final String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
+        return header != null && header.startsWith(BEARER)
+            ? keys.kindOf(header.substring(BEARER.length()).trim()) : Optional.empty();
     }
 }

@@ -1,7 +1,9 @@
 package dev.tollgate.local.health;
 
-import dev.tollgate.http.health.HealthCheck;
 import dev.tollgate.broker.TopicProvisioner;
+import dev.tollgate.http.health.HealthCheck;
+import dev.tollgate.model.topic.ClientConfigs;
+import dev.tollgate.model.topic.KafkaClientProperties;
 import dev.tollgate.model.topic.Topic;
 import dev.tollgate.model.topic.Topics;
 import io.micronaut.context.annotation.Value;
@@ -23,11 +25,13 @@ public class KafkaHealth implements HealthCheck, AutoCloseable {
 
     private final Admin admin;
 
-    public KafkaHealth(@Value("${tollgate.kafka.bootstrap-servers}") final String bootstrapServers) {
-        this.admin = Admin.create(Map.of(
-            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS,
-            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS));
+    public KafkaHealth(@Value("${tollgate.kafka.bootstrap-servers}") final String bootstrapServers,
+                       final KafkaClientProperties kafkaClient) {
+        final Map<String, Object> config = ClientConfigs.admin(kafkaClient.properties(), bootstrapServers,
+            "tollgate-health");
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS);
+        this.admin = Admin.create(config);
     }
 
     @Override

@@ -16,10 +16,13 @@ import java.util.Set;
  * @param adminKey null when unset: a key is then generated (and kept in the data dir)
  * @param replication the replication factor of the topics this process creates; empty for the
  *                    cluster's {@code default.replication.factor} (1 on the embedded broker)
+ * @param instanceSecret null when unset: instances then derive it from the admin key they share
+ * @param kafkaClient the Kafka client properties (security) every client of this process starts from
  */
 public record LaunchSettings(String httpHost, int httpPort, int kafkaPort, String kafkaBootstrap, Path dataDir,
                              Set<Component> components, String adminKey, String ingestKey, Duration lateGrace,
-                             int partitions, String advertisedHost, Optional<Short> replication) {
+                             int partitions, String advertisedHost, Optional<Short> replication,
+                             String instanceSecret, KafkaClientSettings kafkaClient) {
 
     public static final String DEFAULT_COMPONENTS = "broker,plan-api,ingest,rater";
 
@@ -33,6 +36,13 @@ public record LaunchSettings(String httpHost, int httpPort, int kafkaPort, Strin
             throw new LaunchException("TOLLGATE_KAFKA_BOOTSTRAP is required when this process runs no broker "
                 + "(TOLLGATE_COMPONENTS=" + env.get("TOLLGATE_COMPONENTS") + ")");
         }
+        final KafkaClientSettings kafkaClient = KafkaClientSettings.fromEnvironment(env);
+        if (bootstrap == null && !kafkaClient.properties().isEmpty()) {
+            // The embedded broker takes plaintext clients on loopback only; these would fail to reach it.
+            throw new LaunchException("the TOLLGATE_KAFKA_* client settings " + kafkaClient.properties().keySet()
+                .stream().sorted().toList() + " are for an external cluster: set TOLLGATE_KAFKA_BOOTSTRAP, or unset "
+                + "them to run the embedded broker");
+        }
         return new LaunchSettings(host,
             port(env, "TOLLGATE_HTTP_PORT", 8080),
             port(env, "TOLLGATE_KAFKA_PORT", 9092),
@@ -44,7 +54,9 @@ public record LaunchSettings(String httpHost, int httpPort, int kafkaPort, Strin
             duration(env, "TOLLGATE_LATE_GRACE", "PT1H"),
             count(env, "TOLLGATE_PARTITIONS", 4),
             env.getOrDefault("TOLLGATE_ADVERTISED_HOST", "0.0.0.0".equals(host) ? "localhost" : host),
-            replication(env, bootstrap != null));
+            replication(env, bootstrap != null),
+            blankToNull(env.get("TOLLGATE_INSTANCE_SECRET")),
+            kafkaClient);
     }
 
     public boolean runs(final Component component) {
@@ -53,7 +65,7 @@ public record LaunchSettings(String httpHost, int httpPort, int kafkaPort, Strin
 
     public LaunchSettings withKeys(final String admin, final String ingest) {
         return new LaunchSettings(httpHost, httpPort, kafkaPort, kafkaBootstrap, dataDir, components, admin, ingest,
-            lateGrace, partitions, advertisedHost, replication);
+            lateGrace, partitions, advertisedHost, replication, instanceSecret, kafkaClient);
     }
 
     private static Optional<Short> replication(final Map<String, String> env, final boolean externalCluster) {

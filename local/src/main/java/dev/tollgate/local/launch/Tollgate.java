@@ -2,6 +2,7 @@ package dev.tollgate.local.launch;
 
 import dev.tollgate.broker.EmbeddedKafkaBroker;
 import dev.tollgate.broker.TopicProvisioner;
+import dev.tollgate.model.topic.ClientConfigs;
 import dev.tollgate.model.topic.Topics;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -20,8 +21,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.AuthenticationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,12 +59,13 @@ public final class Tollgate implements AutoCloseable {
                 broker.start();
             }
             final String bootstrap = broker != null ? broker.bootstrapServers() : settings.kafkaBootstrap();
-            provisionTopics(bootstrap, settings.partitions(),
+            provisionTopics(settings.kafkaClient(), bootstrap, settings.partitions(),
                 broker != null ? Optional.of((short) 1) : settings.replication());
             // Started by hand rather than through Micronaut.run: that registers a shutdown hook of its
             // own, which deadlocks with ours, and ours must close the broker after the context.
             final ApplicationContext context = ApplicationContext.builder()
                 .properties(micronautProperties(settings, bootstrap))
+                .singletons(settings.kafkaClient().clientProperties())
                 .start();
             startServer(context);
             return new Tollgate(settings, broker, bootstrap, context);
@@ -107,22 +109,39 @@ public final class Tollgate implements AutoCloseable {
 
     /**
      * Creates every contract topic that is missing (co-partitioned topics share one partition count)
-     * and warns about topics that a cluster of three or more brokers holds with fewer replicas.
+     * and warns about topics that a cluster of three or more brokers holds with fewer replicas. As the
+     * first client to reach the cluster it is also the one to report credentials Kafka refuses.
      */
-    private static void provisionTopics(final String bootstrap, final int partitions,
-                                        final Optional<Short> replication) {
+    private static void provisionTopics(final KafkaClientSettings kafkaClient, final String bootstrap,
+                                        final int partitions, final Optional<Short> replication) {
         final List<NewTopic> topics = Topics.newTopics(partitions, replication);
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+        final Map<String, Object> config = ClientConfigs.admin(kafkaClient.properties(), bootstrap,
+            "tollgate-launcher");
+        try (Admin admin = Admin.create(config)) {
             TopicProvisioner.ensureTopics(admin, topics, TOPIC_TIMEOUT);
             final int brokers = admin.describeCluster().nodes().get(TOPIC_TIMEOUT.toSeconds(), TimeUnit.SECONDS).size();
             ReplicationAdvice.warnings(brokers, TopicProvisioner.replicationFactors(admin,
                 topics.stream().map(NewTopic::name).toList())).forEach(LOG::warn);
         } catch (RuntimeException | ExecutionException | TimeoutException e) {
+            if (refusedCredentials(e)) {
+                throw new LaunchException("Kafka at " + bootstrap + " refused Tollgate's credentials ("
+                    + kafkaClient.describe() + "; check TOLLGATE_KAFKA_SASL_JAAS_CONFIG, the TOLLGATE_KAFKA_SSL_* "
+                    + "variables or " + KafkaClientSettings.FILE_VARIABLE + "): " + e.getMessage(), e);
+            }
             throw new LaunchException("cannot create Tollgate's topics on " + bootstrap + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LaunchException("interrupted while creating Tollgate's topics on " + bootstrap, e);
         }
+    }
+
+    private static boolean refusedCredentials(final Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof AuthenticationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Map<String, Object> micronautProperties(final LaunchSettings settings, final String bootstrap) {
@@ -133,6 +152,9 @@ public final class Tollgate implements AutoCloseable {
         properties.put("tollgate.data-dir", settings.dataDir().toString());
         properties.put("tollgate.admin-key", settings.adminKey());
         properties.put("tollgate.ingest-key", settings.ingestKey());
+        if (settings.instanceSecret() != null) {
+            properties.put("tollgate.instance-secret", settings.instanceSecret());
+        }
         properties.put("tollgate.late-grace", settings.lateGrace().toString());
         settings.replication().ifPresent(factor -> properties.put("tollgate.kafka.replication", factor));
         properties.put("tollgate.rater.advertised-endpoint", settings.advertisedHost() + ":" + settings.httpPort());

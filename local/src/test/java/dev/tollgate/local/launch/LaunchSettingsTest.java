@@ -57,6 +57,8 @@ class LaunchSettingsTest {
         "TOLLGATE_REPLICATION|three|TOLLGATE_REPLICATION must be a positive whole number",
         "TOLLGATE_REPLICATION|0|TOLLGATE_REPLICATION must be a positive whole number",
         "TOLLGATE_REPLICATION|3|TOLLGATE_REPLICATION=3 needs a cluster of as many brokers",
+        "TOLLGATE_KAFKA_SECURITY_PROTOCOL|SASL_SSL|the TOLLGATE_KAFKA_* client settings [security.protocol] are for an "
+            + "external cluster: set TOLLGATE_KAFKA_BOOTSTRAP",
     })
     void shouldRefuseBadSettingsNamingTheVariable(final String variable, final String value, final String message) {
         final LaunchException error = assertThrows(LaunchException.class,

@@ -56,15 +56,17 @@ final class CatalogTailer implements AutoCloseable {
     private volatile RuntimeException failure;
     private volatile Map<TopicPartition, OffsetSpec> latestRequest;
 
-    CatalogTailer(final String bootstrapServers, final CatalogView view, final SkippedRecords skipped,
-                  final Duration bound) {
+    CatalogTailer(final Map<String, ?> kafkaClient, final String bootstrapServers, final CatalogView view,
+                  final SkippedRecords skipped, final Duration bound) {
         this.view = view;
         this.skipped = skipped;
         this.bound = bound;
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) bound.toMillis(),
-            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) bound.toMillis()));
-        final Map<String, Object> config = ClientConfigs.tailingConsumer(bootstrapServers,
+        final Map<String, Object> adminConfig = ClientConfigs.admin(kafkaClient, bootstrapServers,
+            "tollgate-plan-api-catalog-admin");
+        adminConfig.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) bound.toMillis());
+        adminConfig.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) bound.toMillis());
+        this.admin = Admin.create(adminConfig);
+        final Map<String, Object> config = ClientConfigs.tailingConsumer(kafkaClient, bootstrapServers,
             "tollgate-plan-api-catalog");
         // A read barrier waits for this reader; an idle fetch must not hold it up for long.
         config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);

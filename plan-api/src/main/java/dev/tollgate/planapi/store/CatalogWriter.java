@@ -55,12 +55,12 @@ final class CatalogWriter implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock(true);
     private KafkaProducer<String, byte[]> producer;
 
-    CatalogWriter(final String bootstrapServers, final String transactionalId, final Duration bound,
-                  final CatalogView view, final CatalogTailer tailer) {
+    CatalogWriter(final Map<String, ?> kafkaClient, final String bootstrapServers, final String transactionalId,
+                  final Duration bound, final CatalogView view, final CatalogTailer tailer) {
         this.bound = bound;
         this.view = view;
         this.tailer = tailer;
-        this.config = ClientConfigs.reliableProducer(bootstrapServers, "tollgate-plan-api", bound);
+        this.config = ClientConfigs.reliableProducer(kafkaClient, bootstrapServers, "tollgate-plan-api", bound);
         config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
         // A writer that dies mid-transaction holds back read_committed readers until this passes.
         config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 10_000);

@@ -1,5 +1,7 @@
 package dev.tollgate.rater.query;
 
+import dev.tollgate.http.auth.ApiKeyFilter;
+import dev.tollgate.http.auth.InstanceSecret;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpHeaders;
@@ -18,6 +20,9 @@ import org.apache.kafka.streams.state.HostInfo;
  * Passes a customer request on to the instance that owns the customer and relays its answer as it
  * came: status, body, content type and Retry-After. The owner's 404 or 503 is the answer; only an
  * owner that cannot be reached in time turns into a 503 of our own.
+ *
+ * <p>The caller's API key is not passed on: the owner gets the {@link InstanceSecret} and the kind of key
+ * this instance authenticated, and checks the route against that kind as if the caller had come to it.
  */
 @Singleton
 @Requires(property = "tollgate.components.rater", value = "true")
@@ -29,12 +34,15 @@ public class OwnerForwarder {
     private final HttpClient client;
     private final Duration timeout;
     private final String self;
+    private final InstanceSecret instanceSecret;
 
     public OwnerForwarder(@Value("${tollgate.rater.query-forward-timeout:PT3S}") final Duration timeout,
-                          @Value("${tollgate.rater.advertised-endpoint}") final String advertisedEndpoint) {
+                          @Value("${tollgate.rater.advertised-endpoint}") final String advertisedEndpoint,
+                          final InstanceSecret instanceSecret) {
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
         this.timeout = timeout;
         this.self = advertisedEndpoint;
+        this.instanceSecret = instanceSecret;
     }
 
     /** How long a forwarded query may take. */
@@ -85,8 +93,7 @@ public class OwnerForwarder {
                 target(owner, rawPath, request.getUri().getRawQuery()))
             .timeout(timeout)
             .header(FORWARDED_HEADER, self);
-        request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION)
-            .ifPresent(value -> outbound.header(HttpHeaders.AUTHORIZATION, value));
+        instanceSecret.headers(ApiKeyFilter.authenticatedKind(request)).forEach(outbound::header);
         return outbound;
     }
 

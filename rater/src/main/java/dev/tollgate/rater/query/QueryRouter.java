@@ -22,6 +22,11 @@ import org.apache.kafka.streams.state.HostInfo;
  * is looked up on the {@code subscriptions} store, whose partitions are the customer partitions of
  * every keyed rater store.
  *
+ * <p>A request goes on only to the active host that Kafka Streams' metadata names for the customer,
+ * that is an {@code application.server} a member of the rater's own application advertised; never to
+ * an address taken from the request. That keeps the {@link dev.tollgate.http.auth.InstanceSecret} the
+ * forward carries within the deployment.
+ *
  * <p>Whenever the owner cannot be named or reached (starting, rebalancing, a task in flight, an
  * owner that does not answer), the answer is a 503 with Retry-After, never a local guess.
  */

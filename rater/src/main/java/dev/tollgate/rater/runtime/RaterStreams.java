@@ -1,5 +1,7 @@
 package dev.tollgate.rater.runtime;
 
+import dev.tollgate.model.topic.ClientConfigs;
+import dev.tollgate.model.topic.KafkaClientProperties;
 import dev.tollgate.model.topic.SkippedRecords;
 import dev.tollgate.model.topic.Topic;
 import dev.tollgate.model.topic.Topics;
@@ -24,7 +26,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.Metric;
@@ -62,6 +63,7 @@ public class RaterStreams implements AutoCloseable {
     });
 
     public RaterStreams(@Value("${tollgate.kafka.bootstrap-servers}") final String bootstrapServers,
+                        final KafkaClientProperties kafkaClient,
                         @Value("${tollgate.data-dir}") final Path dataDir,
                         @Value("${tollgate.rater.application-id:tollgate-rater}") final String applicationId,
                         @Value("${tollgate.rater.stream-threads:1}") final int streamThreads,
@@ -75,13 +77,13 @@ public class RaterStreams implements AutoCloseable {
                         @Value("${tollgate.rater.standby-replicas:1}") final int standbyReplicas,
                         @Value("${tollgate.rater.session-timeout:PT10S}") final Duration sessionTimeout,
                         @Value("${tollgate.kafka.replication:-1}") final int replication) {
-        final Properties config = streamsConfig(bootstrapServers, dataDir, applicationId, streamThreads,
-            advertisedEndpoint);
+        final Properties config = streamsConfig(kafkaClient.properties(), bootstrapServers, dataDir, applicationId,
+            streamThreads, advertisedEndpoint);
         failover(config, standbyReplicas, sessionTimeout);
         // -1 is Kafka Streams' own "the broker's default.replication.factor", as for the contract topics.
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replication);
         RaterErrorHandlers.configure(config, skipped);
-        final int partitions = customerPartitions(bootstrapServers);
+        final int partitions = customerPartitions(kafkaClient.properties(), bootstrapServers);
         final RaterSettings settings = new RaterSettings(partitions, dedupWindow, catalogHold,
             RaterSettings.DEFAULT_PENDING_CHECK, lateGrace, RaterSettings.DEFAULT_CLOSE_CHECK, statementRetention);
         this.streams = new KafkaStreams(RatingTopology.build(settings, counts, config), config);
@@ -114,13 +116,17 @@ public class RaterStreams implements AutoCloseable {
             ? value.doubleValue() : 0;
     }
 
-    /** The rater's Kafka Streams configuration; the benchmark runs the topology with exactly this. */
-    public static Properties streamsConfig(final String bootstrapServers, final Path dataDir,
-                                           final String applicationId, final int streamThreads,
+    /**
+     * The rater's Kafka Streams configuration; the benchmark runs the topology with exactly this. Streams
+     * hands the {@code kafkaClient} properties on to the producers, consumers and admin client it creates;
+     * its own settings, exactly-once among them, go on top.
+     */
+    public static Properties streamsConfig(final Map<String, ?> kafkaClient, final String bootstrapServers,
+                                           final Path dataDir, final String applicationId, final int streamThreads,
                                            final String advertisedEndpoint) {
         final Properties config = new Properties();
+        config.putAll(ClientConfigs.client(kafkaClient, bootstrapServers, applicationId));
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         config.put(StreamsConfig.STATE_DIR_CONFIG, dataDir.resolve("streams").toAbsolutePath().toString());
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streamThreads);
@@ -156,8 +162,8 @@ public class RaterStreams implements AutoCloseable {
      * Reads the partition count of the usage topic and checks that the subscriptions topic matches:
      * the rater reads a customer's subscriptions in the task that owns the customer's events.
      */
-    private static int customerPartitions(final String bootstrapServers) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+    private static int customerPartitions(final Map<String, ?> kafkaClient, final String bootstrapServers) {
+        try (Admin admin = Admin.create(ClientConfigs.admin(kafkaClient, bootstrapServers, "tollgate-rater-setup"))) {
             final List<String> names = Topics.CO_PARTITIONED.stream().map(Topic::name).toList();
             final Map<String, TopicDescription> described = admin.describeTopics(names).allTopicNames()
                 .get(30, TimeUnit.SECONDS);

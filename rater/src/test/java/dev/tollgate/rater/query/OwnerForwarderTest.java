@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.tollgate.http.auth.ApiKeyFilter;
+import dev.tollgate.http.auth.InstanceSecret;
+import dev.tollgate.http.auth.KeyKind;
 import dev.tollgate.http.problem.ProblemException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -23,7 +26,8 @@ import org.junit.jupiter.api.Test;
 class OwnerForwarderTest {
 
     private static final Duration BOUND = Duration.ofMillis(500);
-    private final OwnerForwarder forwarder = new OwnerForwarder(BOUND, "127.0.0.1:7001");
+    private final InstanceSecret instanceSecret = new InstanceSecret("admin-key", null);
+    private final OwnerForwarder forwarder = new OwnerForwarder(BOUND, "127.0.0.1:7001", instanceSecret);
 
     @Test
     void shouldRelayTheOwnersAnswerAsItCame() throws IOException {
@@ -31,7 +35,9 @@ class OwnerForwarderTest {
         final HttpServer owner = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         owner.createContext("/", exchange -> {
             seen.put("path", exchange.getRequestURI().toString());
-            seen.put("authorization", exchange.getRequestHeaders().getFirst("Authorization"));
+            seen.put("authorization", String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+            seen.put("token", exchange.getRequestHeaders().getFirst(InstanceSecret.TOKEN_HEADER));
+            seen.put("kind", exchange.getRequestHeaders().getFirst(InstanceSecret.KIND_HEADER));
             seen.put("forwarded", exchange.getRequestHeaders().getFirst(OwnerForwarder.FORWARDED_HEADER));
             final byte[] body = "{\"status\":503}".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/problem+json");
@@ -44,7 +50,8 @@ class OwnerForwarderTest {
         owner.start();
         try {
             final HttpResponse<String> relayed = forwarder.forward(
-                HttpRequest.GET("/v1/customers/acme%2F1/usage?x=1").header("Authorization", "Bearer k"),
+                authenticated(HttpRequest.GET("/v1/customers/acme%2F1/usage?x=1").header("Authorization", "Bearer k"),
+                    KeyKind.INGEST),
                 new HostInfo("127.0.0.1", owner.getAddress().getPort()));
 
             assertEquals(503, relayed.code());
@@ -52,7 +59,9 @@ class OwnerForwarderTest {
             assertEquals("application/problem+json", relayed.getContentType().orElseThrow().toString());
             assertEquals("2", relayed.getHeaders().get("Retry-After"));
             assertEquals("/v1/customers/acme%2F1/usage?x=1", seen.get("path"));
-            assertEquals("Bearer k", seen.get("authorization"));
+            assertEquals("null", seen.get("authorization"), "the caller's key stays with this instance");
+            assertEquals(instanceSecret.headers(KeyKind.INGEST).get(InstanceSecret.TOKEN_HEADER), seen.get("token"));
+            assertEquals("ingest", seen.get("kind"));
             assertEquals("127.0.0.1:7001", seen.get("forwarded"));
         } finally {
             owner.stop(0);
@@ -77,7 +86,8 @@ class OwnerForwarderTest {
         owner.start();
         try {
             final HttpResponse<String> relayed = forwarder.forward(
-                HttpRequest.POST("/v1/subscriptions/s1/refunds", "ignored").contentType("application/json"),
+                authenticated(HttpRequest.POST("/v1/subscriptions/s1/refunds", "ignored")
+                    .contentType("application/json"), KeyKind.ADMIN),
                 new HostInfo("127.0.0.1", owner.getAddress().getPort()),
                 "{\"id\":\"r1\"}".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(5));
 
@@ -97,7 +107,8 @@ class OwnerForwarderTest {
         try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             final long started = System.nanoTime();
             final ProblemException thrown = assertThrows(ProblemException.class, () -> forwarder.forward(
-                HttpRequest.GET("/v1/customers/acme/usage"), new HostInfo("127.0.0.1", silent.getLocalPort())));
+                authenticated(HttpRequest.GET("/v1/customers/acme/usage"), KeyKind.ADMIN),
+                new HostInfo("127.0.0.1", silent.getLocalPort())));
 
             assertEquals(503, thrown.problem().status());
             assertTrue(thrown.retryAfter() != null, "a 503 says when to try again");
@@ -113,8 +124,14 @@ class OwnerForwarderTest {
             closedPort = probe.getLocalPort();
         }
         final ProblemException thrown = assertThrows(ProblemException.class, () -> forwarder.forward(
-            HttpRequest.GET("/v1/customers/acme/usage"), new HostInfo("127.0.0.1", closedPort)));
+            authenticated(HttpRequest.GET("/v1/customers/acme/usage"), KeyKind.ADMIN),
+            new HostInfo("127.0.0.1", closedPort)));
 
         assertEquals(503, thrown.problem().status());
+    }
+
+    /** As the API key filter leaves a request it let through. */
+    private static <B> HttpRequest<B> authenticated(final HttpRequest<B> request, final KeyKind kind) {
+        return request.setAttribute(ApiKeyFilter.KIND_ATTRIBUTE, kind);
     }
 }

@@ -3,6 +3,7 @@ package dev.tollgate.rater.refund.api;
 import dev.tollgate.http.problem.ProblemException;
 import dev.tollgate.model.rating.RefundRequest;
 import dev.tollgate.model.topic.ClientConfigs;
+import dev.tollgate.model.topic.KafkaClientProperties;
 import dev.tollgate.model.topic.Topics;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
@@ -31,10 +32,11 @@ public class RefundPublisher implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
 
     public RefundPublisher(@Value("${tollgate.kafka.bootstrap-servers}") final String bootstrapServers,
+                           final KafkaClientProperties kafkaClient,
                            @Value("${tollgate.rater.refund-write-timeout:PT5S}") final Duration bound) {
         this.bound = bound;
-        this.producer = new KafkaProducer<>(ClientConfigs.reliableProducer(bootstrapServers, "tollgate-refunds",
-            bound));
+        this.producer = new KafkaProducer<>(ClientConfigs.reliableProducer(kafkaClient.properties(),
+            bootstrapServers, "tollgate-refunds", bound));
     }
 
     Duration bound() {
