@@ -9,6 +9,8 @@ import dev.tollgate.model.json.JsonFields;
 import dev.tollgate.model.topic.Topics;
 import dev.tollgate.planapi.catalog.BodyCode;
 import dev.tollgate.planapi.catalog.IfMatch;
+import dev.tollgate.planapi.catalog.PlanKeys;
+import dev.tollgate.planapi.catalog.QueryFilters;
 import dev.tollgate.planapi.catalog.RecordBudget;
 import dev.tollgate.planapi.store.CatalogDecision;
 import dev.tollgate.planapi.store.CatalogStore;
@@ -17,6 +19,7 @@ import dev.tollgate.pricing.validation.FieldError;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
@@ -34,7 +37,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 
 /**
  * Plans and their versions: {@code POST/GET /v1/plans}, {@code GET/PUT/DELETE /v1/plans/{code}},
@@ -44,6 +47,8 @@ import java.util.Objects;
 @Controller("/v1/plans")
 @Requires(property = "tollgate.components.plan-api", value = "true")
 public class PlanController {
+
+    private static final List<String> LIST_FILTERS = List.of("lookup_key", "group");
 
     private final CatalogStore catalog;
     private final Clock clock;
@@ -71,8 +76,8 @@ public class PlanController {
                 throw ProblemException.conflict("plan " + code + " already exists; PUT /v1/plans/" + code
                     + " creates a new version");
             }
-            checkLookupKey(code, first);
             final Plan plan = new Plan(code, status, List.of(first));
+            checkKeys(plan);
             RecordBudget.mustFit(plan, "plan " + code, "make its attributes or charges smaller");
             return CatalogDecision.of(plan, CatalogWrite.of(Topics.PLANS, code, plan));
         });
@@ -102,10 +107,10 @@ public class PlanController {
             if (!errors.isEmpty()) {
                 throw ProblemException.invalid(errors);
             }
-            checkLookupKey(code, next);
             final List<PlanVersion> versions = new ArrayList<>(plan.versions());
             versions.add(next);
             final Plan versioned = new Plan(code, status(json, plan.status()), versions);
+            checkKeys(versioned);
             RecordBudget.mustFit(versioned, "plan " + code, "a plan keeps every version, so archive this one and"
                 + " create a new plan for the next terms");
             return CatalogDecision.of(versioned, CatalogWrite.of(Topics.PLANS, code, versioned));
@@ -125,9 +130,18 @@ public class PlanController {
         return withEtag(JsonBodies.ok(PlanView.of(archived, archived.latest())), archived);
     }
 
+    /**
+     * Every plan, or those whose latest version has the {@code lookup_key} (at most one) or is in the
+     * {@code group}; both filters given, a plan must match both.
+     */
     @Get
-    public HttpResponse<String> list() {
+    public HttpResponse<String> list(final HttpRequest<?> request) {
+        final Map<String, String> filters = QueryFilters.read(request, LIST_FILTERS);
+        final String lookupKey = filters.get("lookup_key");
+        final String group = filters.get("group");
         return JsonBodies.ok(catalog.plans().stream()
+            .filter(plan -> lookupKey == null || PlanKeys.hasLookupKey(plan, lookupKey))
+            .filter(plan -> group == null || PlanKeys.inGroup(plan, group))
             .sorted(Comparator.comparingInt((Plan plan) -> plan.latest().sortOrder()).thenComparing(Plan::code))
             .map(plan -> PlanView.of(plan, plan.latest()))
             .toList());
@@ -176,19 +190,31 @@ public class PlanController {
         return catalog.meter(meter).isPresent();
     }
 
-    /** Clients look plans up by lookup key, so one key names one plan. */
-    private void checkLookupKey(final String code, final PlanVersion version) {
-        if (version.lookupKey() == null) {
-            return;
+    /**
+     * Clients name plans by lookup key, and subscriptions that name only a group take its default, so
+     * one key names one plan and a group has at most one default. Checked in the write's decision, so
+     * two instances cannot both make a default of one group.
+     */
+    private void checkKeys(final Plan plan) {
+        final PlanVersion version = plan.latest();
+        if (version.defaultPlan() && version.group() == null) {
+            throw ProblemException.invalid(List.of(new FieldError("default_plan",
+                "a default plan is its group's default; give the plan a group")));
         }
-        catalog.plans().stream()
-            .filter(other -> !other.code().equals(code))
-            .filter(other -> Objects.equals(other.latest().lookupKey(), version.lookupKey()))
-            .findFirst()
-            .ifPresent(other -> {
+        final List<Plan> others = catalog.plans().stream().filter(other -> !other.code().equals(plan.code()))
+            .toList();
+        if (version.lookupKey() != null) {
+            PlanKeys.byLookupKey(others, version.lookupKey()).ifPresent(other -> {
                 throw ProblemException.conflict("lookup_key " + version.lookupKey() + " already names plan "
                     + other.code());
             });
+        }
+        if (PlanKeys.isDefault(plan)) {
+            PlanKeys.defaultOf(others, version.group()).ifPresent(other -> {
+                throw ProblemException.conflict("plan " + other.code() + " is already the default plan of group "
+                    + version.group() + "; make it default_plan: false first, or archive it");
+            });
+        }
     }
 
     private static Plan.PlanStatus status(final JsonNode body, final Plan.PlanStatus otherwise) {
