@@ -15,6 +15,7 @@ import dev.tollgate.planapi.catalog.RecordBudget;
 import dev.tollgate.planapi.store.CatalogDecision;
 import dev.tollgate.planapi.store.CatalogStore;
 import dev.tollgate.planapi.store.CatalogWrite;
+import dev.tollgate.planapi.store.PlanSubscribers;
 import dev.tollgate.pricing.validation.FieldError;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
@@ -70,7 +71,7 @@ public class PlanController {
         final Instant now = clock.instant();
         final String code = codeOf(json, now);
         final Plan.PlanStatus status = status(json, Plan.PlanStatus.ACTIVE);
-        final Plan created = catalog.write(() -> {
+        final PlanSubscribers created = catalog.write(() -> {
             final PlanVersion first = PlanReader.read(json, 1, Instant.EPOCH, this::meterExists, now);
             if (catalog.plan(code).isPresent()) {
                 throw ProblemException.conflict("plan " + code + " already exists; PUT /v1/plans/" + code
@@ -79,9 +80,9 @@ public class PlanController {
             final Plan plan = new Plan(code, status, List.of(first));
             checkKeys(plan);
             RecordBudget.mustFit(plan, "plan " + code, "make its attributes or charges smaller");
-            return CatalogDecision.of(plan, CatalogWrite.of(Topics.PLANS, code, plan));
+            return CatalogDecision.of(withSubscribers(plan, now), CatalogWrite.of(Topics.PLANS, code, plan));
         });
-        return withEtag(JsonBodies.created(PlanView.of(created, created.latest())), created);
+        return withEtag(JsonBodies.created(PlanView.current(created)), created.plan());
     }
 
     /**
@@ -95,7 +96,7 @@ public class PlanController {
         final JsonNode json = JsonBodies.parseObject(body);
         BodyCode.mustMatchPath(json, code);
         final Instant now = clock.instant();
-        final Plan updated = catalog.write(() -> {
+        final PlanSubscribers updated = catalog.write(() -> {
             final Plan plan = existing(code);
             final int current = plan.latest().version();
             IfMatch.check(ifMatch, PlanView.etag(plan), "send If-Match: \"" + current + "\" (the plan's ETag) to"
@@ -113,21 +114,22 @@ public class PlanController {
             checkKeys(versioned);
             RecordBudget.mustFit(versioned, "plan " + code, "a plan keeps every version, so archive this one and"
                 + " create a new plan for the next terms");
-            return CatalogDecision.of(versioned, CatalogWrite.of(Topics.PLANS, code, versioned));
+            return CatalogDecision.of(withSubscribers(versioned, now), CatalogWrite.of(Topics.PLANS, code, versioned));
         });
-        return withEtag(JsonBodies.ok(PlanView.of(updated, updated.latest())), updated);
+        return withEtag(JsonBodies.ok(PlanView.current(updated)), updated.plan());
     }
 
     /** Archives the plan: no new subscriptions; existing ones go on with the versions they have. */
     @Delete("/{code}")
     public HttpResponse<String> archive(@PathVariable final String code) {
-        final Plan archived = catalog.write(() -> {
+        final Instant now = clock.instant();
+        final PlanSubscribers archived = catalog.write(() -> {
             final Plan plan = existing(code);
             final Plan archive = new Plan(code, Plan.PlanStatus.ARCHIVED, plan.versions());
-            return plan.status() == Plan.PlanStatus.ARCHIVED ? CatalogDecision.of(archive)
-                : CatalogDecision.of(archive, CatalogWrite.of(Topics.PLANS, code, archive));
+            return plan.status() == Plan.PlanStatus.ARCHIVED ? CatalogDecision.of(withSubscribers(archive, now))
+                : CatalogDecision.of(withSubscribers(archive, now), CatalogWrite.of(Topics.PLANS, code, archive));
         });
-        return withEtag(JsonBodies.ok(PlanView.of(archived, archived.latest())), archived);
+        return withEtag(JsonBodies.ok(PlanView.current(archived)), archived.plan());
     }
 
     /**
@@ -139,18 +141,20 @@ public class PlanController {
         final Map<String, String> filters = QueryFilters.read(request, LIST_FILTERS);
         final String lookupKey = filters.get("lookup_key");
         final String group = filters.get("group");
-        return JsonBodies.ok(catalog.plans().stream()
-            .filter(plan -> lookupKey == null || PlanKeys.hasLookupKey(plan, lookupKey))
-            .filter(plan -> group == null || PlanKeys.inGroup(plan, group))
-            .sorted(Comparator.comparingInt((Plan plan) -> plan.latest().sortOrder()).thenComparing(Plan::code))
-            .map(plan -> PlanView.of(plan, plan.latest()))
+        return JsonBodies.ok(catalog.plansSubscribers(clock.instant()).stream()
+            .filter(counted -> lookupKey == null || PlanKeys.hasLookupKey(counted.plan(), lookupKey))
+            .filter(counted -> group == null || PlanKeys.inGroup(counted.plan(), group))
+            .sorted(Comparator.comparingInt((PlanSubscribers counted) -> counted.plan().latest().sortOrder())
+                .thenComparing(counted -> counted.plan().code()))
+            .map(PlanView::current)
             .toList());
     }
 
     @Get("/{code}")
     public HttpResponse<String> get(@PathVariable final String code) {
-        final Plan plan = existing(code);
-        return withEtag(JsonBodies.ok(PlanView.of(plan, plan.latest())), plan);
+        final PlanSubscribers plan = catalog.planSubscribers(code, clock.instant())
+            .orElseThrow(() -> ProblemException.notFound("plan " + code + " does not exist"));
+        return withEtag(JsonBodies.ok(PlanView.current(plan)), plan.plan());
     }
 
     @Get("/{code}/versions")
@@ -184,6 +188,11 @@ public class PlanController {
 
     private Plan existing(final String code) {
         return catalog.plan(code).orElseThrow(() -> ProblemException.notFound("plan " + code + " does not exist"));
+    }
+
+    /** Counted in the write's decision, from the view the decision read. */
+    private PlanSubscribers withSubscribers(final Plan plan, final Instant now) {
+        return new PlanSubscribers(plan, catalog.subscriptionsInForce(plan.code(), now));
     }
 
     private boolean meterExists(final String meter) {
