@@ -117,6 +117,36 @@ abstract class PipelineScenarios {
     }
 
     @Test
+    void shouldRateTheEventsOfASubscriptionMadeByLookupKey() {
+        final String suffix = UUID.randomUUID().toString().substring(0, 8);
+        final String meter = "api_calls_" + suffix;
+        final String plan = "growth_" + suffix;
+        final String customer = "keyed_" + suffix;
+        assertEquals(201, http.post("/v1/meters", admin, "{\"code\":\"" + meter + "\",\"event_type\":\"api_call_"
+            + suffix + "\",\"aggregation\":\"count\"}").status());
+        assertEquals(201, http.post("/v1/plans", admin, "{\"code\":\"" + plan + "\",\"name\":\"Growth\","
+            + "\"interval\":\"monthly\",\"currency\":\"USD\",\"lookup_key\":\"growth-key-" + suffix + "\","
+            + "\"charges\":[{\"meter\":\"" + meter + "\",\"model\":\"standard\",\"properties\":{\"amount\":\"0.75\"}}]}")
+            .status());
+        final TestHttp.Answer subscribed = http.post("/v1/subscriptions", admin, "{\"id\":\"sub_" + suffix
+            + "\",\"customer_id\":\"" + customer + "\",\"plan_lookup_key\":\"growth-key-" + suffix + "\"}");
+        assertEquals(201, subscribed.status(), subscribed.body());
+        assertEquals(plan, subscribed.json().get("plan").asText());
+
+        for (int i = 0; i < 2; i++) {
+            assertEquals(202, http.post("/v1/events", ingest, "{\"id\":\"call_" + i + "\",\"type\":\"api_call_"
+                + suffix + "\",\"customer_id\":\"" + customer + "\"}").status());
+        }
+
+        final List<RatedUsage> rated = awaitRated(customer, 2);
+        assertEquals(List.of(plan, plan), rated.stream().map(RatedUsage::plan).toList());
+        // 2 calls x 0.75 USD = 1.50 USD
+        assertEquals(0, new BigDecimal("1.50").compareTo(rated.stream().map(RatedUsage::amount)
+            .reduce(BigDecimal.ZERO, BigDecimal::add)));
+        assertEquals(1, http.get("/v1/plans/" + plan, admin).json().get("active_subscriptions").asInt());
+    }
+
+    @Test
     void shouldKeepOneStatePerCustomerWhateverPartitionTheProducerChose() throws Exception {
         final String suffix = UUID.randomUUID().toString().substring(0, 8);
         final String meter = "queries_" + suffix;

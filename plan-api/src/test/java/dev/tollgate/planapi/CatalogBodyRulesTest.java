@@ -72,6 +72,8 @@ class CatalogBodyRulesTest {
                 "version", "is set by Tollgate and cannot be written; leave it out"),
             Arguments.of("PUT", "/v1/plans/" + PLAN, plan(PLAN, ", \"created_at\": \"2026-01-01T00:00:00Z\"", ""),
                 "created_at", "is set by Tollgate and cannot be written"),
+            Arguments.of("PUT", "/v1/plans/" + PLAN, plan(PLAN, ", \"active_subscriptions\": 2", ""),
+                "active_subscriptions", "is set by Tollgate and cannot be written"),
             Arguments.of("POST", "/v1/meters", """
                 {"code": "%s", "event_type": "call", "aggregation": "count", "agregation": "sum"}""".formatted(unique("m")),
                 "agregation", "is not a field of a meter; did you mean aggregation?"),

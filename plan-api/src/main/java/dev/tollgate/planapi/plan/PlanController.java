@@ -9,14 +9,18 @@ import dev.tollgate.model.json.JsonFields;
 import dev.tollgate.model.topic.Topics;
 import dev.tollgate.planapi.catalog.BodyCode;
 import dev.tollgate.planapi.catalog.IfMatch;
+import dev.tollgate.planapi.catalog.PlanKeys;
+import dev.tollgate.planapi.catalog.QueryFilters;
 import dev.tollgate.planapi.catalog.RecordBudget;
 import dev.tollgate.planapi.store.CatalogDecision;
 import dev.tollgate.planapi.store.CatalogStore;
 import dev.tollgate.planapi.store.CatalogWrite;
+import dev.tollgate.planapi.store.PlanSubscribers;
 import dev.tollgate.pricing.validation.FieldError;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
@@ -34,7 +38,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 
 /**
  * Plans and their versions: {@code POST/GET /v1/plans}, {@code GET/PUT/DELETE /v1/plans/{code}},
@@ -44,6 +48,8 @@ import java.util.Objects;
 @Controller("/v1/plans")
 @Requires(property = "tollgate.components.plan-api", value = "true")
 public class PlanController {
+
+    private static final List<String> LIST_FILTERS = List.of("lookup_key", "group");
 
     private final CatalogStore catalog;
     private final Clock clock;
@@ -65,18 +71,18 @@ public class PlanController {
         final Instant now = clock.instant();
         final String code = codeOf(json, now);
         final Plan.PlanStatus status = status(json, Plan.PlanStatus.ACTIVE);
-        final Plan created = catalog.write(() -> {
+        final PlanSubscribers created = catalog.write(() -> {
             final PlanVersion first = PlanReader.read(json, 1, Instant.EPOCH, this::meterExists, now);
             if (catalog.plan(code).isPresent()) {
                 throw ProblemException.conflict("plan " + code + " already exists; PUT /v1/plans/" + code
                     + " creates a new version");
             }
-            checkLookupKey(code, first);
             final Plan plan = new Plan(code, status, List.of(first));
+            checkKeys(plan);
             RecordBudget.mustFit(plan, "plan " + code, "make its attributes or charges smaller");
-            return CatalogDecision.of(plan, CatalogWrite.of(Topics.PLANS, code, plan));
+            return CatalogDecision.of(withSubscribers(plan, now), CatalogWrite.of(Topics.PLANS, code, plan));
         });
-        return withEtag(JsonBodies.created(PlanView.of(created, created.latest())), created);
+        return withEtag(JsonBodies.created(PlanView.current(created)), created.plan());
     }
 
     /**
@@ -90,7 +96,7 @@ public class PlanController {
         final JsonNode json = JsonBodies.parseObject(body);
         BodyCode.mustMatchPath(json, code);
         final Instant now = clock.instant();
-        final Plan updated = catalog.write(() -> {
+        final PlanSubscribers updated = catalog.write(() -> {
             final Plan plan = existing(code);
             final int current = plan.latest().version();
             IfMatch.check(ifMatch, PlanView.etag(plan), "send If-Match: \"" + current + "\" (the plan's ETag) to"
@@ -102,41 +108,53 @@ public class PlanController {
             if (!errors.isEmpty()) {
                 throw ProblemException.invalid(errors);
             }
-            checkLookupKey(code, next);
             final List<PlanVersion> versions = new ArrayList<>(plan.versions());
             versions.add(next);
             final Plan versioned = new Plan(code, status(json, plan.status()), versions);
+            checkKeys(versioned);
             RecordBudget.mustFit(versioned, "plan " + code, "a plan keeps every version, so archive this one and"
                 + " create a new plan for the next terms");
-            return CatalogDecision.of(versioned, CatalogWrite.of(Topics.PLANS, code, versioned));
+            return CatalogDecision.of(withSubscribers(versioned, now), CatalogWrite.of(Topics.PLANS, code, versioned));
         });
-        return withEtag(JsonBodies.ok(PlanView.of(updated, updated.latest())), updated);
+        return withEtag(JsonBodies.ok(PlanView.current(updated)), updated.plan());
     }
 
     /** Archives the plan: no new subscriptions; existing ones go on with the versions they have. */
     @Delete("/{code}")
     public HttpResponse<String> archive(@PathVariable final String code) {
-        final Plan archived = catalog.write(() -> {
+        final Instant now = clock.instant();
+        final PlanSubscribers archived = catalog.write(() -> {
             final Plan plan = existing(code);
             final Plan archive = new Plan(code, Plan.PlanStatus.ARCHIVED, plan.versions());
-            return plan.status() == Plan.PlanStatus.ARCHIVED ? CatalogDecision.of(archive)
-                : CatalogDecision.of(archive, CatalogWrite.of(Topics.PLANS, code, archive));
+            return plan.status() == Plan.PlanStatus.ARCHIVED ? CatalogDecision.of(withSubscribers(archive, now))
+                : CatalogDecision.of(withSubscribers(archive, now), CatalogWrite.of(Topics.PLANS, code, archive));
         });
-        return withEtag(JsonBodies.ok(PlanView.of(archived, archived.latest())), archived);
+        return withEtag(JsonBodies.ok(PlanView.current(archived)), archived.plan());
     }
 
+    /**
+     * Every plan, or those whose latest version has the {@code lookup_key} (at most one) or is in the
+     * {@code group}; both filters given, a plan must match both.
+     */
     @Get
-    public HttpResponse<String> list() {
-        return JsonBodies.ok(catalog.plans().stream()
-            .sorted(Comparator.comparingInt((Plan plan) -> plan.latest().sortOrder()).thenComparing(Plan::code))
-            .map(plan -> PlanView.of(plan, plan.latest()))
+    public HttpResponse<String> list(final HttpRequest<?> request) {
+        final Map<String, String> filters = QueryFilters.read(request, LIST_FILTERS);
+        final String lookupKey = filters.get("lookup_key");
+        final String group = filters.get("group");
+        return JsonBodies.ok(catalog.plansSubscribers(clock.instant()).stream()
+            .filter(counted -> lookupKey == null || PlanKeys.hasLookupKey(counted.plan(), lookupKey))
+            .filter(counted -> group == null || PlanKeys.inGroup(counted.plan(), group))
+            .sorted(Comparator.comparingInt((PlanSubscribers counted) -> counted.plan().latest().sortOrder())
+                .thenComparing(counted -> counted.plan().code()))
+            .map(PlanView::current)
             .toList());
     }
 
     @Get("/{code}")
     public HttpResponse<String> get(@PathVariable final String code) {
-        final Plan plan = existing(code);
-        return withEtag(JsonBodies.ok(PlanView.of(plan, plan.latest())), plan);
+        final PlanSubscribers plan = catalog.planSubscribers(code, clock.instant())
+            .orElseThrow(() -> ProblemException.notFound("plan " + code + " does not exist"));
+        return withEtag(JsonBodies.ok(PlanView.current(plan)), plan.plan());
     }
 
     @Get("/{code}/versions")
@@ -172,23 +190,40 @@ public class PlanController {
         return catalog.plan(code).orElseThrow(() -> ProblemException.notFound("plan " + code + " does not exist"));
     }
 
+    /** Counted in the write's decision, from the view the decision read. */
+    private PlanSubscribers withSubscribers(final Plan plan, final Instant now) {
+        return new PlanSubscribers(plan, catalog.subscriptionsInForce(plan.code(), now));
+    }
+
     private boolean meterExists(final String meter) {
         return catalog.meter(meter).isPresent();
     }
 
-    /** Clients look plans up by lookup key, so one key names one plan. */
-    private void checkLookupKey(final String code, final PlanVersion version) {
-        if (version.lookupKey() == null) {
-            return;
+    /**
+     * Clients name plans by lookup key, and subscriptions that name only a group take its default, so
+     * one key names one plan and a group has at most one default. Checked in the write's decision, so
+     * two instances cannot both make a default of one group.
+     */
+    private void checkKeys(final Plan plan) {
+        final PlanVersion version = plan.latest();
+        if (version.defaultPlan() && version.group() == null) {
+            throw ProblemException.invalid(List.of(new FieldError("default_plan",
+                "a default plan is its group's default; give the plan a group")));
         }
-        catalog.plans().stream()
-            .filter(other -> !other.code().equals(code))
-            .filter(other -> Objects.equals(other.latest().lookupKey(), version.lookupKey()))
-            .findFirst()
-            .ifPresent(other -> {
+        final List<Plan> others = catalog.plans().stream().filter(other -> !other.code().equals(plan.code()))
+            .toList();
+        if (version.lookupKey() != null) {
+            PlanKeys.byLookupKey(others, version.lookupKey()).ifPresent(other -> {
                 throw ProblemException.conflict("lookup_key " + version.lookupKey() + " already names plan "
                     + other.code());
             });
+        }
+        if (PlanKeys.isDefault(plan)) {
+            PlanKeys.defaultOf(others, version.group()).ifPresent(other -> {
+                throw ProblemException.conflict("plan " + other.code() + " is already the default plan of group "
+                    + version.group() + "; make it default_plan: false first, or archive it");
+            });
+        }
     }
 
     private static Plan.PlanStatus status(final JsonNode body, final Plan.PlanStatus otherwise) {

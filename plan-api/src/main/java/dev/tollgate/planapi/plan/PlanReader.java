@@ -42,7 +42,7 @@ final class PlanReader {
         "billing_cycles", "sort_order", "group", "default_plan", "lookup_key", "invoice_display_name", "attributes",
         "features", "credits", "effective_from", "charges");
     /** Fields a plan is shown with but that the API sets: a GET's body sent back is told so. */
-    static final List<String> READ_ONLY = List.of("version", "created_at", "updated_at");
+    static final List<String> READ_ONLY = List.of("version", "created_at", "updated_at", "active_subscriptions");
     static final List<String> CHARGE_FIELDS = List.of("code", "meter", "model", "properties", "filters", "limit",
         "thresholds", "name", "description", "invoice_display_name", "unit_label");
     static final List<String> LIMIT_FIELDS = List.of("units", "enforce");

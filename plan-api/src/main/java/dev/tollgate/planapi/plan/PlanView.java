@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.model.catalog.Plan;
 import dev.tollgate.model.catalog.PlanVersion;
 import dev.tollgate.model.json.Json;
+import dev.tollgate.planapi.store.PlanSubscribers;
 
 /**
  * A plan as the API shows it: one version's terms, flat, beside the plan's code and status, and the
  * times the plan was created and this version written. Built from the stored record field by field, so
- * a field added to {@link PlanVersion} shows here without a change.
+ * a field added to {@link PlanVersion} shows here without a change. The plan's own answers add
+ * {@code active_subscriptions}; a version's do not, since the count is of the plan, not of one version.
  */
 final class PlanView {
 
@@ -23,6 +25,13 @@ final class PlanView {
         view.remove("created_at");
         view.set("created_at", Json.mapper().valueToTree(plan.versions().get(0).createdAt()));
         view.set("updated_at", Json.mapper().valueToTree(version.createdAt()));
+        return view;
+    }
+
+    /** The plan with its latest version, as every answer about the plan itself shows it. */
+    static ObjectNode current(final PlanSubscribers plan) {
+        final ObjectNode view = of(plan.plan(), plan.plan().latest());
+        view.put("active_subscriptions", plan.inForce());
         return view;
     }
 

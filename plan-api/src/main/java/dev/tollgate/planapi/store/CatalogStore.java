@@ -13,6 +13,7 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -98,6 +99,29 @@ public class CatalogStore implements AutoCloseable {
 
     public Optional<Subscription> subscription(final String id) {
         return read().subscription(id);
+    }
+
+    /** Every subscription on the plan, ended and future ones too. */
+    public List<Subscription> subscriptionsOn(final String plan) {
+        return read().subscriptionsOn(plan);
+    }
+
+    /** How many subscriptions on the plan are in force at {@code at}. */
+    public int subscriptionsInForce(final String plan, final Instant at) {
+        return read().subscriptionsInForce(plan, at);
+    }
+
+    /** The plan with how many of its subscriptions are in force at {@code at}. */
+    public Optional<PlanSubscribers> planSubscribers(final String code, final Instant at) {
+        final CatalogView current = read();
+        return current.plan(code).map(plan -> new PlanSubscribers(plan, current.subscriptionsInForce(code, at)));
+    }
+
+    /** Every plan with how many of its subscriptions are in force at {@code at}. */
+    public List<PlanSubscribers> plansSubscribers(final Instant at) {
+        final CatalogView current = read();
+        return current.plans().stream()
+            .map(plan -> new PlanSubscribers(plan, current.subscriptionsInForce(plan.code(), at))).toList();
     }
 
     /**

@@ -10,6 +10,7 @@ import dev.tollgate.model.catalog.Subscription;
 import dev.tollgate.model.topic.SkippedRecords;
 import dev.tollgate.model.topic.Topic;
 import dev.tollgate.model.topic.Topics;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,7 @@ final class CatalogView {
     private final Map<String, Versioned<Coupon>> coupons = new ConcurrentHashMap<>();
     private final Map<String, Versioned<AddOn>> addOns = new ConcurrentHashMap<>();
     private final Map<String, String> customerOfSubscription = new ConcurrentHashMap<>();
+    private final SubscriptionsByPlan subscriptionsByPlan = new SubscriptionsByPlan();
 
     /**
      * Applies one record read from a catalog topic.
@@ -78,7 +80,13 @@ final class CatalogView {
             putNewer(plans, key, (Plan) value, offset);
         } else if (topic == Topics.SUBSCRIPTIONS) {
             final CustomerSubscriptions customer = (CustomerSubscriptions) value;
-            putNewer(customers, key, customer, offset);
+            customers.compute(key, (k, current) -> {
+                if (current != null && current.offset() >= offset) {
+                    return current;
+                }
+                subscriptionsByPlan.replace(current == null ? null : current.value(), customer);
+                return new Versioned<>(customer, offset);
+            });
             if (customer != null) {
                 customer.subscriptions().forEach(s -> customerOfSubscription.put(s.id(), key));
             }
@@ -125,6 +133,14 @@ final class CatalogView {
         final String customerId = customerOfSubscription.get(id);
         return customerId == null ? Optional.empty()
             : value(customers.get(customerId)).flatMap(customer -> customer.byId(id));
+    }
+
+    List<Subscription> subscriptionsOn(final String plan) {
+        return subscriptionsByPlan.on(plan);
+    }
+
+    int subscriptionsInForce(final String plan, final Instant at) {
+        return subscriptionsByPlan.inForce(plan, at);
     }
 
     Optional<Coupon> coupon(final String code) {

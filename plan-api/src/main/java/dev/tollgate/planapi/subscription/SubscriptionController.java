@@ -7,6 +7,7 @@ import dev.tollgate.model.catalog.CustomerSubscriptions;
 import dev.tollgate.model.catalog.Subscription;
 import dev.tollgate.model.json.JsonFields;
 import dev.tollgate.model.topic.Topics;
+import dev.tollgate.planapi.catalog.QueryFilters;
 import dev.tollgate.planapi.catalog.RecordBudget;
 import dev.tollgate.planapi.store.CatalogDecision;
 import dev.tollgate.planapi.store.CatalogStore;
@@ -14,7 +15,7 @@ import dev.tollgate.planapi.store.CatalogWrite;
 import dev.tollgate.planapi.subscription.TermsReader.Terms;
 import dev.tollgate.pricing.validation.FieldError;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -24,16 +25,16 @@ import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.annotation.QueryValue;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * Subscriptions: {@code POST /v1/subscriptions}, {@code GET /v1/subscriptions?customer_id=},
+ * Subscriptions: {@code POST /v1/subscriptions}, {@code GET /v1/subscriptions?customer_id=&plan=},
  * {@code GET/DELETE /v1/subscriptions/{id}} and {@code POST /v1/subscriptions/{id}/plan-change}.
  * All of a customer's subscriptions are one record of {@code tollgate.subscriptions}, keyed by the
  * customer, so every change rewrites that record.
@@ -46,6 +47,8 @@ public class SubscriptionController {
     static final List<String> READ_ONLY = List.of("ended_at", "previous_id");
     private static final String TOO_MANY = "a customer's subscriptions are one record, which keeps every plan"
         + " change; give further subscriptions another customer_id";
+
+    private static final List<String> LIST_FILTERS = List.of("customer_id", "plan");
 
     private final CatalogStore catalog;
     private final Clock clock;
@@ -181,15 +184,29 @@ public class SubscriptionController {
         return JsonBodies.ok(existing(id));
     }
 
-    /** A customer's subscriptions, oldest first: plan changes read as a chain. */
+    /**
+     * A customer's subscriptions ({@code customer_id}), a plan's ({@code plan}), or, both given, that
+     * customer's on that plan; oldest first, so a customer's plan changes read as a chain. Ended and
+     * future subscriptions are listed too: the list is who was, is or will be on the plan.
+     */
     @Get
-    public HttpResponse<String> list(@Nullable @QueryValue("customer_id") final String customerId) {
-        if (customerId == null || customerId.isBlank()) {
-            throw ProblemException.invalid(List.of(new FieldError("customer_id",
-                "is required: GET /v1/subscriptions?customer_id=<customer>")));
+    public HttpResponse<String> list(final HttpRequest<?> request) {
+        final Map<String, String> filters = QueryFilters.read(request, LIST_FILTERS);
+        final String customerId = filters.get("customer_id");
+        final String plan = filters.get("plan");
+        if (customerId == null && plan == null) {
+            throw ProblemException.invalid(List.of(new FieldError("customer_id", "is required unless plan is"
+                + " given: GET /v1/subscriptions?customer_id=<customer> or ?plan=<plan code>")));
         }
-        return JsonBodies.ok(catalog.customer(customerId).map(CustomerSubscriptions::subscriptions).orElse(List.of())
-            .stream().sorted(Comparator.comparing(Subscription::startedAt)).toList());
+        if (plan != null && catalog.plan(plan).isEmpty()) {
+            throw ProblemException.invalid(List.of(new FieldError("plan", "plan " + plan + " does not exist")));
+        }
+        final List<Subscription> found = customerId == null ? catalog.subscriptionsOn(plan)
+            : catalog.customer(customerId).map(CustomerSubscriptions::subscriptions).orElse(List.of());
+        return JsonBodies.ok(found.stream()
+            .filter(subscription -> plan == null || subscription.plan().equals(plan))
+            .sorted(Comparator.comparing(Subscription::startedAt).thenComparing(Subscription::id))
+            .toList());
     }
 
     private Subscription existing(final String id) {

@@ -34,7 +34,8 @@ final class TermsReader {
     }
 
     /** The fields of the terms, as a subscription and a plan change both take them. */
-    static final List<String> FIELDS = List.of("plan", "plan_version", "billing_time", "seats", "add_ons", "coupons");
+    static final List<String> FIELDS = List.of(PlanChoice.PLAN, PlanChoice.LOOKUP_KEY, PlanChoice.GROUP,
+        "plan_version", "billing_time", "seats", "add_ons", "coupons");
     static final List<String> ADD_ON_FIELDS = List.of("code", "quantity");
 
     private TermsReader() {
@@ -48,8 +49,8 @@ final class TermsReader {
     }
 
     static Terms read(final JsonFields fields, final CatalogStore catalog, final Terms defaults) {
-        final String planCode = fields.has("plan") || defaults.plan() == null ? fields.identifier("plan")
-            : defaults.plan();
+        final PlanChoice choice = PlanChoice.read(fields, catalog, defaults.plan());
+        final String planCode = choice.code();
         final Integer pinned = fields.integer("plan_version", 1, Integer.MAX_VALUE);
         final String billingTime = fields.has("billing_time") ? fields.text("billing_time", true)
             : defaults.billingTime();
@@ -61,7 +62,7 @@ final class TermsReader {
             }
         }
         final Integer seats = fields.has("seats") ? fields.integer("seats", 0, 1_000_000) : defaults.seats();
-        final PlanVersion version = plan(fields, catalog, planCode, pinned);
+        final PlanVersion version = plan(fields, catalog, choice, pinned);
         if (version != null && version.maxSeats() != null && seats != null && seats > version.maxSeats()) {
             fields.error("seats", "must be at most " + version.maxSeats() + ", the plan's max_seats");
         }
@@ -73,18 +74,19 @@ final class TermsReader {
     }
 
     /** The version the subscription starts on, or null after filing why there is none. */
-    private static PlanVersion plan(final JsonFields fields, final CatalogStore catalog, final String planCode,
+    private static PlanVersion plan(final JsonFields fields, final CatalogStore catalog, final PlanChoice choice,
                                     final Integer pinned) {
+        final String planCode = choice.code();
         if (planCode == null) {
             return null;
         }
         final Plan plan = catalog.plan(planCode).orElse(null);
         if (plan == null) {
-            fields.error("plan", "plan " + planCode + " does not exist");
+            fields.error(choice.field(), "plan " + planCode + " does not exist");
             return null;
         }
         if (plan.status() == Plan.PlanStatus.ARCHIVED) {
-            fields.error("plan", "plan " + planCode + " is archived and takes no new subscriptions");
+            fields.error(choice.field(), "plan " + planCode + " is archived and takes no new subscriptions");
             return null;
         }
         if (pinned != null && plan.version(pinned).isEmpty()) {
