@@ -45,19 +45,15 @@ public record CustomPricing(PriceExpression expression, Map<String, BigDecimal> 
         if (variables == null) {
             return null;
         }
-        final CustomPricing pricing;
         try {
-            pricing = new CustomPricing(PriceExpression.compile(expression, variables.keySet()), variables);
+            final PriceExpression compiled = PriceExpression.compile(expression, variables.keySet());
             // A period without events is priced at 0 units, so an expression that cannot price 0 is refused now.
-            pricing.amountForUnits(BigDecimal.ZERO);
+            compiled.amount(BigDecimal.ZERO, variables);
+            return new CustomPricing(compiled, variables);
         } catch (ExpressionException e) {
             properties.errors().add(properties.path(EXPRESSION), e.getMessage());
             return null;
-        } catch (InvalidPricingException e) {
-            e.errors().forEach(error -> properties.errors().add(error.field(), error.message()));
-            return null;
         }
-        return pricing;
     }
 
     /** The declared variables, or null after recording why not. */

@@ -191,6 +191,15 @@ class CustomPricingTest {
     }
 
     @Test
+    void shouldRefuseWhatTheDialectLeavesOut() {
+        assertRefused("0x1F * units", "has '0x1F' at character 1, which is not a decimal number");
+        assertRefused("units.rate", "Undefined operator '.' at character 6");
+        assertRefused("units[0]", "Undefined operator '[' at character 6");
+        assertRefused("2units", "Missing operator at character 2");
+        assertRefused("ROUND(units)", "Not enough parameters for function at character 1");
+    }
+
+    @Test
     void shouldRefuseSyntaxErrorsWithTheirPlace() {
         assertRefused("MAX(units, ", "is not a valid expression");
         assertRefused("units *", "is not a valid expression");
