@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Seed 003 (plan with usage charges) end to end: a weekly plan with a trial and a charge of every
- * model the page lists (custom aside, which is refused), created through the API as
+ * model the page lists (custom as an expression), created through the API as
  * docs/seed-mapping.md maps it, including a filtered charge beside the default charge of the same
  * meter; usage through {@code POST /v1/events}, the subscription terminated, and its final
  * statement checked line by line on the statements route and on tollgate.period-statements.
@@ -39,6 +39,7 @@ class SeedUsageChargesEndToEndTest {
         meter("payments", "payment", "sum", "amount", suffix);
         meter("transfers", "transfer", "sum", "amount", suffix);
         meter("partner_calls", "partner_call", "sum", "quantity", suffix);
+        meter("backup_gb", "backup", "sum", "gb", suffix);
         // amount_cents 1400 = 14.00 USD a week, trial_period_days 2.
         pipeline.create("/v1/plans", """
             {"code": "%1$s", "name": "Usage", "description": "Every charge model", "interval": "weekly",
@@ -65,7 +66,10 @@ class SeedUsageChargesEndToEndTest {
                 "properties": {"graduated_percentage_ranges": [
                   {"from_value": 0, "to_value": 1000, "rate": "1", "flat_amount": "0.50"},
                   {"from_value": 1000, "to_value": null, "rate": "0.5", "flat_amount": "1.00"}]}},
-               {"code": "partner", "meter": "partner_calls-%2$s", "model": "dynamic", "properties": {}}]}
+               {"code": "partner", "meter": "partner_calls-%2$s", "model": "dynamic", "properties": {}},
+               {"code": "backups", "meter": "backup_gb-%2$s", "model": "custom",
+                "properties": {"expression": "MAX(floor, units * rate)",
+                               "variables": {"rate": "0.02", "floor": "5"}}}]}
             """.formatted(plan, suffix));
         // Anniversary weeks start on the start date: started six days ago, the week's last day is today,
         // so a termination today ends the week on its seventh day whatever day the test runs.
@@ -98,7 +102,10 @@ class SeedUsageChargesEndToEndTest {
             "{\"quantity\":2,\"precise_total_amount_cents\":\"1234.5\"}");
         pipeline.send(customer, "partner-2", "partner_call-" + suffix,
             "{\"quantity\":1,\"precise_total_amount_cents\":80.2}");
+        pipeline.send(customer, "backup-1", "backup-" + suffix, "{\"gb\":200}");
+        pipeline.send(customer, "backup-2", "backup-" + suffix, "{\"gb\":\"223.45\"}");
         pipeline.awaitOutcome(customer, "partner-2", "rated", null);
+        pipeline.awaitOutcome(customer, "backup-2", "rated", null);
 
         final Instant ended = pipeline.terminate(subscription);
         final JsonNode statement = pipeline.awaitStatementEndingAt(subscription, ended);
@@ -122,15 +129,18 @@ class SeedUsageChargesEndToEndTest {
             // graduated_percentage: 800 + 700 = 1500 = 1000 x 1 % + 0.50 + 500 x 0.5 % + 1.00 = 14.00
             "usage fx_fee 1500 14.00",
             // dynamic: the events' own amounts, 1234.5 + 80.2 = 1314.7 cents = 13.147, rounded 13.15
-            "usage partner 3 13.15");
+            "usage partner 3 13.15",
+            // custom, MAX(floor, units * rate): 200 GB cost the floor of 5 (not 4.00), then
+            // 423.45 x 0.02 = 8.469 for the period, rounded 8.47
+            "usage backups 423.45 8.47");
         assertEquals(expected, SeedPipeline.lines(statement));
-        // 10.00 + 0.20 + 1.60 + 165.00 + 10.00 + 13.25 + 14.00 + 13.15 = 227.20
-        assertEquals("227.20", statement.get("subtotal").asText());
-        assertEquals("227.20", statement.get("total").asText());
+        // 10.00 + 0.20 + 1.60 + 165.00 + 10.00 + 13.25 + 14.00 + 13.15 + 8.47 = 235.67
+        assertEquals("235.67", statement.get("subtotal").asText());
+        assertEquals("235.67", statement.get("total").asText());
 
         final PeriodStatement published = pipeline.onTopic(subscription, statement.get("id").asText());
         assertEquals(expected, SeedPipeline.lines(published));
-        assertEquals("227.20", published.total().toPlainString());
+        assertEquals("235.67", published.total().toPlainString());
         assertEquals(ended, published.period().end());
     }
 

@@ -118,7 +118,12 @@ class HostileBodiesTest {
                 + "\"events\": [\"1\", \"1e1000000\"]}", "events[1]"),
             Arguments.of("a model that is a number", "{\"model\": 7, \"properties\": {}, \"units\": \"1\"}", "model"),
             Arguments.of("an unknown model", "{\"model\": \"tiered\", \"properties\": {}, \"units\": \"1\"}", "model"),
-            Arguments.of("the custom model", "{\"model\": \"custom\", \"properties\": {}, \"units\": \"1\"}", "model"),
+            Arguments.of("a custom charge without an expression", "{\"model\": \"custom\", \"properties\": {}, "
+                + "\"units\": \"1\"}", "properties.expression"),
+            Arguments.of("an expression of 100,000 characters", "{\"model\": \"custom\", \"properties\": "
+                + "{\"expression\": \"units" + " + 1".repeat(25_000) + "\"}, \"units\": \"1\"}", "properties.expression"),
+            Arguments.of("a custom amount that turns negative", "{\"model\": \"custom\", \"properties\": "
+                + "{\"expression\": \"10 - units\"}, \"units\": \"11\"}", "properties.expression"),
             Arguments.of("properties as a list", "{\"model\": \"standard\", \"properties\": [1], \"units\": \"1\"}",
                 "properties"),
             Arguments.of("units as an object", "{\"model\": \"standard\", \"properties\": {\"amount\": \"1\"}, "

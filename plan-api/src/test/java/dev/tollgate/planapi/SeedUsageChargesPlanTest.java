@@ -10,11 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.testkit.TestHttp;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * Seed 003 (plan with usage charges): code unique with 409 on duplicates, every interval, amount in
- * cents, currency, trial days, and charges of every model on billable metrics, with filters and
+ * cents, currency, trial days, and charges of every model (custom as an expression) on billable metrics, with filters and
  * invoice display names. See docs/seed-mapping.md.
  */
 class SeedUsageChargesPlanTest {
@@ -33,7 +34,8 @@ class SeedUsageChargesPlanTest {
             "{\"code\": \"batches-%s\", \"event_type\": \"api_batch\", \"aggregation\": \"count\"}",
             "{\"code\": \"payments-%s\", \"event_type\": \"payment\", \"aggregation\": \"sum\", \"field\": \"amount\"}",
             "{\"code\": \"payouts-%s\", \"event_type\": \"payout\", \"aggregation\": \"sum\", \"field\": \"amount\"}",
-            "{\"code\": \"costs-%s\", \"event_type\": \"completion\", \"aggregation\": \"sum\", \"field\": \"tokens\"}"}) {
+            "{\"code\": \"costs-%s\", \"event_type\": \"completion\", \"aggregation\": \"sum\", \"field\": \"tokens\"}",
+            "{\"code\": \"storage-%s\", \"event_type\": \"stored\", \"aggregation\": \"max\", \"field\": \"gb\"}"}) {
             create(http, "/v1/meters", meter.formatted(suffix));
         }
         final String code = "usage-" + suffix;
@@ -68,7 +70,10 @@ class SeedUsageChargesPlanTest {
                  "properties": {"graduated_percentage_ranges": [
                    {"from_value": 0, "to_value": 100, "rate": "1", "flat_amount": "0.5"},
                    {"from_value": 101, "to_value": null, "rate": "0.5", "flat_amount": "1"}]}},
-                {"code": "payment_passthrough", "meter": "costs-%2$s", "model": "dynamic", "properties": {}}
+                {"code": "payment_passthrough", "meter": "costs-%2$s", "model": "dynamic", "properties": {}},
+                {"code": "storage_fee", "meter": "storage-%2$s", "model": "custom",
+                 "properties": {"expression": "MAX(floor, units * rate)",
+                                "variables": {"rate": "0.02", "floor": "5"}}}
               ]
             }
             """.formatted(code, suffix));
@@ -81,7 +86,7 @@ class SeedUsageChargesPlanTest {
     }
 
     @Test
-    void shouldTakeEveryIntervalAndRefuseTheCustomModel() {
+    void shouldTakeEveryIntervalAndRefuseLagosCustomScriptProperties() {
         final String suffix = unique("intervals");
         create(http, "/v1/meters", """
             {"code": "calls-%s", "event_type": "api_call", "aggregation": "count"}""".formatted(suffix));
@@ -95,7 +100,9 @@ class SeedUsageChargesPlanTest {
             {"code": "custom-%1$s", "name": "Custom", "interval": "monthly", "currency": "USD",
              "charges": [{"meter": "calls-%1$s", "model": "custom", "properties": {"custom_properties": {}}}]}
             """.formatted(suffix));
+        // Lago's custom model reads custom_properties into a script; Tollgate's takes an expression instead
         assertEquals(422, custom.status(), custom.body());
-        assertEquals("charges[0].model", custom.json().get("errors").get(0).get("field").asText());
+        assertEquals(List.of("charges[0].properties.expression", "charges[0].properties.custom_properties"),
+            custom.json().get("errors").findValuesAsText("field"));
     }
 }

@@ -15,7 +15,8 @@ public enum ChargeModelType {
     PERCENTAGE("percentage", List.of("rate", "fixed_amount", "free_units_per_events",
             "free_units_per_total_aggregation", "per_transaction_min_amount", "per_transaction_max_amount")),
     GRADUATED_PERCENTAGE("graduated_percentage", List.of("graduated_percentage_ranges")),
-    DYNAMIC("dynamic", List.of());
+    DYNAMIC("dynamic", List.of()),
+    CUSTOM("custom", List.of("expression", "variables"));
 
     private final String wireName;
     private final List<String> properties;
@@ -40,13 +41,7 @@ public enum ChargeModelType {
                 return type;
             }
         }
-        if ("custom".equals(s)) {
-            // Lago's custom model runs a customer-supplied script; a deterministic rater cannot run arbitrary code.
-            throw InvalidPricingException.of("model",
-                    "the custom charge model is not supported; use standard, graduated, volume, package, percentage,"
-                            + " graduated_percentage or dynamic");
-        }
         throw InvalidPricingException.of("model", "unknown charge model '" + s + "'; expected one of standard,"
-                + " graduated, volume, package, percentage, graduated_percentage, dynamic");
+                + " graduated, volume, package, percentage, graduated_percentage, dynamic, custom");
     }
 }

@@ -24,7 +24,7 @@ final class ChargePricingFactory {
             "presentation_group_keys", "is not supported: a statement shows one line per charge and pricing group"
                     + " (pricing_group_keys); there is no separate presentation grouping",
             "custom_properties", "is not supported: it feeds Lago's custom aggregation scripts, which Tollgate"
-                    + " does not run");
+                    + " does not run; a custom charge gives its price as expression and variables");
 
     private ChargePricingFactory() {
     }
@@ -41,6 +41,7 @@ final class ChargePricingFactory {
             case PERCENTAGE -> PercentagePricing.parse(reader);
             case GRADUATED_PERCENTAGE -> GraduatedPercentagePricing.parse(reader);
             case DYNAMIC -> DynamicPricing.parse(reader);
+            case CUSTOM -> CustomPricing.parse(reader);
             default -> throw new IllegalStateException("unhandled charge model " + type);
         };
         final List<String> groupKeys = groupKeys(properties, reader);

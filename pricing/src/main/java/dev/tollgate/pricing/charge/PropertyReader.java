@@ -39,6 +39,11 @@ final class PropertyReader {
         return prefix + "." + key;
     }
 
+    /** The raw value, or null when absent, for a model that reads more than numbers. */
+    Object value(String key) {
+        return properties.get(key);
+    }
+
     boolean has(String key) {
         return properties.get(key) != null;
     }

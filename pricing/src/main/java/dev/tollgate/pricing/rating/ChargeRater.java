@@ -41,7 +41,7 @@ public final class ChargeRater {
         final boolean compatible = switch (model) {
             case DYNAMIC -> aggregation == Aggregation.SUM;
             case PERCENTAGE, GRADUATED_PERCENTAGE -> aggregation != Aggregation.LATEST;
-            case STANDARD, GRADUATED, VOLUME, PACKAGE -> true;
+            case STANDARD, GRADUATED, VOLUME, PACKAGE, CUSTOM -> true;
             default -> throw new IllegalStateException("unhandled charge model " + model);
         };
         if (!compatible) {

@@ -32,13 +32,6 @@ class ChargePricingValidationTest {
     }
 
     @Test
-    void shouldRejectCustomModelAsUnsupported() {
-        final FieldError error = only("custom", Props.of());
-        assertEquals("model", error.field());
-        assertTrue(error.message().contains("custom charge model is not supported"), error.message());
-    }
-
-    @Test
     void shouldRejectUnknownModel() {
         assertEquals("model", only("tiered", Props.of()).field());
         assertEquals("model", only(null, Props.of()).field());
