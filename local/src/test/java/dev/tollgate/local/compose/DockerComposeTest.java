@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -96,7 +97,7 @@ class DockerComposeTest {
 
     @Test
     void shouldBeAcceptedByComposeWithTheKeysSetAndRefusedWithout() throws Exception {
-        assumeTrue(composeInstalled(), "docker compose is not installed here");
+        assumeTrue(!composeCommand().isEmpty(), "neither docker compose nor docker-compose is installed here");
         final Answer accepted = compose(Map.of("TOLLGATE_ADMIN_KEY", "a", "TOLLGATE_INGEST_KEY", "i"));
         assertEquals(0, accepted.exit(), accepted.output());
         final Answer refused = compose(Map.of("TOLLGATE_INGEST_KEY", "i"));
@@ -107,22 +108,31 @@ class DockerComposeTest {
     private record Answer(int exit, String output) {
     }
 
-    private static boolean composeInstalled() {
-        try {
-            final Process process = new ProcessBuilder("docker", "compose", "version").redirectErrorStream(true).start();
-            process.getInputStream().readAllBytes();
-            return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+    /** Compose v2 (the docker CLI plugin) where it is installed, else Compose v1's own command; empty for neither. */
+    private static List<String> composeCommand() {
+        for (final List<String> command : List.of(List.of("docker", "compose"), List.of("docker-compose"))) {
+            try {
+                final List<String> version = new ArrayList<>(command);
+                version.add("version");
+                final Process process = new ProcessBuilder(version).redirectErrorStream(true).start();
+                process.getInputStream().readAllBytes();
+                if (process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0) {
+                    return command;
+                }
+            } catch (IOException notInstalled) {
+                // Try the next form.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return List.of();
+            }
         }
+        return List.of();
     }
 
     private static Answer compose(final Map<String, String> env) throws IOException, InterruptedException {
-        final ProcessBuilder builder = new ProcessBuilder("docker", "compose", "-f", FILE.toString(), "config", "-q")
-            .redirectErrorStream(true);
+        final List<String> command = new ArrayList<>(composeCommand());
+        command.addAll(List.of("-f", FILE.toString(), "config", "-q"));
+        final ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().keySet().removeIf(name -> name.startsWith("TOLLGATE_"));
         builder.environment().putAll(env);
         final Process process = builder.start();
