@@ -97,11 +97,14 @@ public final class StatementAssembler {
                 schedule, timing, grid).orElse(null);
         final List<FeeCredit> credits = timing == BillTiming.ADVANCE && period.end().isBefore(grid.end())
             ? unusedAdvance(subscription, plan, version, schedule, grid, billedInAdvance) : List.of();
+        final Map<String, Charge> charges = charges(plan, version, states);
+        final List<UsageCharge> usage = usage(charges, states);
         final StatementRequest request = new StatementRequest(plan.code(), version.currency(), period, issuedAt,
             true, base, seats, addOnFees(subscription, version, schedule, timing, grid), credits,
-            usage(plan, version, states), statementCoupons(subscription), credits(version));
+            usage, statementCoupons(subscription), credits(version));
         return statement(PeriodStatement.idOf(subscription.id(), grid.start()), PeriodStatement.STATEMENT,
-            subscription, plan, version, period, Statements.compute(request), issuedAt);
+            subscription, plan, version, period, Statements.compute(request),
+            labels(subscription, plan, version, charges, usage), issuedAt);
     }
 
     /**
@@ -131,7 +134,8 @@ public final class StatementAssembler {
         final StatementRequest request = new StatementRequest(plan.code(), version.currency(), period, issuedAt,
             true, base, seats, addOns, List.of(), statementCoupons(subscription), List.of());
         return statement(PeriodStatement.openingIdOf(subscription.id(), grid.start()), PeriodStatement.OPENING,
-            subscription, plan, version, period, Statements.compute(request), issuedAt);
+            subscription, plan, version, period, Statements.compute(request),
+            labels(subscription, plan, version, Map.of(), List.of()), issuedAt);
     }
 
     /** Whether the version bills its fees at the start of the period they pay for. */
@@ -191,22 +195,32 @@ public final class StatementAssembler {
 
     private static PeriodStatement statement(final String id, final String kind, final Subscription subscription,
                                              final Plan plan, final PlanVersion version, final BillingPeriod period,
-                                             final Statement statement, final Instant issuedAt) {
-        final List<StatementLine> lines = statement.lines().stream()
-            .map(line -> new StatementLine(line.type().wireName(), line.code(), line.units(), line.amount()))
-            .toList();
+                                             final Statement statement, final LineLabels labels,
+                                             final Instant issuedAt) {
+        final List<StatementLine> lines = statement.lines().stream().map(labels::label).toList();
         return new PeriodStatement(id, kind, null, subscription.id(), subscription.customerId(), plan.code(),
             version.version(), new Period(period.start(), period.end()), version.currency(), lines,
             statement.subtotal(), statement.total(), true, null, issuedAt);
     }
 
+    private LineLabels labels(final Subscription subscription, final Plan plan, final PlanVersion version,
+                              final Map<String, Charge> charges, final List<UsageCharge> usage) {
+        final List<AddOn> taken = new ArrayList<>();
+        for (final SubscriptionAddOn addOn : subscription.addOns()) {
+            final AddOn found = addOns(addOn, version);
+            if (found != null) {
+                taken.add(found);
+            }
+        }
+        return new LineLabels(plan.code(), version.invoiceDisplayName(), taken, charges, usage);
+    }
+
     /**
-     * One line per charge (per group of a grouped charge) that priced the period, and one for each
-     * charge of the version in force without usage, which may still owe something at zero units (a
-     * first range's flat amount).
+     * The charges that bill the period: every charge of the version in force, and a charge a later
+     * version dropped that still rated usage in it.
      */
-    private List<UsageCharge> usage(final Plan plan, final PlanVersion version,
-                                    final Map<ChargeSlot, ChargeState> states) {
+    private static Map<String, Charge> charges(final Plan plan, final PlanVersion version,
+                                               final Map<ChargeSlot, ChargeState> states) {
         final Map<String, Charge> charges = new LinkedHashMap<>();
         version.charges().forEach(charge -> charges.put(charge.code(), charge));
         for (final ChargeSlot slot : states.keySet()) {
@@ -214,6 +228,15 @@ public final class StatementAssembler {
                 chargeInAnyVersion(plan, slot.code()).ifPresent(charge -> charges.put(slot.code(), charge));
             }
         }
+        return charges;
+    }
+
+    /**
+     * One line per charge (per group of a grouped charge) that priced the period, and one for each
+     * charge of the version in force without usage, which may still owe something at zero units (a
+     * first range's flat amount).
+     */
+    private List<UsageCharge> usage(final Map<String, Charge> charges, final Map<ChargeSlot, ChargeState> states) {
         final List<UsageCharge> lines = new ArrayList<>(charges.size());
         for (final Charge charge : charges.values()) {
             final Meter meter = meters.apply(charge.meter());
