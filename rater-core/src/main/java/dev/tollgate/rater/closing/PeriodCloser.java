@@ -138,11 +138,8 @@ final class PeriodCloser {
             final PeriodState state = readState(subscription.id(), plan, grid.start());
             // Built before anything is deleted: a build that fails (a meter not known yet) leaves the
             // period's usage in place for the next run.
-            final boolean firstPeriod = !grid.start().isAfter(subscription.startedAt());
             final AdvanceBilling billed = StatementAssembler.inAdvance(next.get().version())
-                ? archive.billedInAdvance(subscription.id(), grid.start(),
-                    subscription.schedule(next.get().version()).gridPeriodAt(grid.start().minusMillis(1)).start(),
-                    firstPeriod)
+                ? archive.billedInAdvance(subscription, next.get().version(), grid.start())
                 : AdvanceBilling.NONE;
             final PeriodStatement statement = assembler.assemble(subscription, plan, next.get().version(), grid,
                 new BillingPeriod(start, end), state.charges(), billed, now);

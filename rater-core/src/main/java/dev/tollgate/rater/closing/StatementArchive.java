@@ -1,9 +1,11 @@
 package dev.tollgate.rater.closing;
 
+import dev.tollgate.model.catalog.PlanVersion;
 import dev.tollgate.model.catalog.Subscription;
 import dev.tollgate.model.rating.PeriodStatement;
 import dev.tollgate.model.rating.Refund;
 import dev.tollgate.model.rating.StatementLine;
+import dev.tollgate.pricing.period.BillingSchedule;
 import dev.tollgate.pricing.statement.AdvanceBilling;
 import dev.tollgate.pricing.statement.LineType;
 import dev.tollgate.rater.state.StateKeys;
@@ -60,14 +62,18 @@ final class StatementArchive {
     }
 
     /**
-     * What the statement that billed {@code gridStart}'s period in advance charged for each fee, and
-     * the share of it paid after its coupons: the opening statement for the first period, else the
-     * closing statement of the period before.
+     * What the statement that billed in advance the fee period holding {@code gridStart}'s period
+     * charged for each fee, and the share of it paid after its coupons: the opening statement for the
+     * first fee period, else the closing statement of the period before the fee period (a month
+     * before it for a plan period, the year's last month for a subscription paying yearly).
      */
-    AdvanceBilling billedInAdvance(final String subscriptionId, final Instant gridStart,
-                                            final Instant previousGridStart, final boolean first) {
-        final PeriodStatement billing = statements.get(first ? StateKeys.openingStatement(subscriptionId, gridStart)
-            : StateKeys.statement(subscriptionId, previousGridStart));
+    AdvanceBilling billedInAdvance(final Subscription subscription, final PlanVersion version,
+                                   final Instant gridStart) {
+        final BillingSchedule periods = subscription.schedule(version);
+        final Instant feeStart = StatementAssembler.feePeriodStart(subscription, version, gridStart);
+        final PeriodStatement billing = statements.get(feeStart.isAfter(subscription.startedAt())
+            ? StateKeys.statement(subscription.id(), periods.gridPeriodAt(feeStart.minusMillis(1)).start())
+            : StateKeys.openingStatement(subscription.id(), periods.gridPeriodAt(subscription.startedAt()).start()));
         if (billing == null) {
             return AdvanceBilling.NONE;
         }

@@ -87,21 +87,27 @@ public final class StatementAssembler {
                                     final BillingPeriod grid, final BillingPeriod period,
                                     final Map<ChargeSlot, ChargeState> states,
                                     final AdvanceBilling billedInAdvance, final Instant issuedAt) {
-        final BillingSchedule schedule = subscription.schedule(version);
         final BillTiming timing = timing(version);
-        final Fee base = BaseFees.closing(plan.code(), BigDecimal.ONE, version.amount(), schedule, timing, grid)
-            .filter(fee -> version.amount().signum() > 0)
-            .orElse(null);
-        final Fee seats = subscription.seats() == null || subscription.seats() == 0 || version.seatPrice() == null
-            ? null : BaseFees.closing("seats", BigDecimal.valueOf(subscription.seats()), version.seatPrice(),
-                schedule, timing, grid).orElse(null);
-        final List<FeeCredit> credits = timing == BillTiming.ADVANCE && period.end().isBefore(grid.end())
-            ? unusedAdvance(subscription, plan, version, schedule, grid, billedInAdvance) : List.of();
+        final FeePrices prices = FeePrices.of(subscription, version);
+        final BillingPeriod feePeriod = prices.feePeriodAt(grid.start());
+        final boolean billsFees = prices.closes(feePeriod, period);
+        final BillingSchedule schedule = prices.schedule();
+        final Fee base = !billsFees ? null
+            : BaseFees.closing(plan.code(), BigDecimal.ONE, prices.base(), schedule, timing, feePeriod)
+                .filter(fee -> prices.base().signum() > 0)
+                .orElse(null);
+        final Fee seats = !billsFees || subscription.seats() == null || subscription.seats() == 0
+            || prices.seat() == null ? null : BaseFees.closing("seats", BigDecimal.valueOf(subscription.seats()),
+                prices.seat(), schedule, timing, feePeriod).orElse(null);
+        final List<FeeCredit> credits = timing == BillTiming.ADVANCE && billsFees
+            && period.end().isBefore(feePeriod.end())
+            ? unusedAdvance(subscription, plan, version, prices, feePeriod, billedInAdvance) : List.of();
+        final List<Fee> addOnFees = billsFees ? addOnFees(subscription, version, prices, timing, feePeriod)
+            : List.of();
         final Map<String, Charge> charges = charges(plan, version, states);
         final List<UsageCharge> usage = usage(charges, states);
         final StatementRequest request = new StatementRequest(plan.code(), version.currency(), period, issuedAt,
-            true, base, seats, addOnFees(subscription, version, schedule, timing, grid), credits,
-            usage, statementCoupons(subscription), credits(version));
+            true, base, seats, addOnFees, credits, usage, statementCoupons(subscription), credits(version));
         return statement(PeriodStatement.idOf(subscription.id(), grid.start()), PeriodStatement.STATEMENT,
             subscription, plan, version, period, Statements.compute(request),
             labels(subscription, plan, version, charges, usage), issuedAt);
@@ -114,21 +120,23 @@ public final class StatementAssembler {
      */
     public PeriodStatement assembleOpening(final Subscription subscription, final Plan plan,
                                            final PlanVersion version, final Instant issuedAt) {
-        final BillingSchedule schedule = subscription.schedule(version);
-        final BillingPeriod grid = schedule.gridPeriodAt(subscription.startedAt());
-        final BillingPeriod period = schedule.statementPeriodAt(subscription.startedAt()).orElse(grid);
-        final Fee base = BaseFees.opening(plan.code(), BigDecimal.ONE, version.amount(), schedule, BillTiming.ADVANCE)
-            .filter(fee -> version.amount().signum() > 0)
+        final BillingSchedule periods = subscription.schedule(version);
+        final BillingPeriod grid = periods.gridPeriodAt(subscription.startedAt());
+        final BillingPeriod period = periods.statementPeriodAt(subscription.startedAt()).orElse(grid);
+        final FeePrices prices = FeePrices.of(subscription, version);
+        final BillingSchedule schedule = prices.schedule();
+        final Fee base = BaseFees.opening(plan.code(), BigDecimal.ONE, prices.base(), schedule, BillTiming.ADVANCE)
+            .filter(fee -> prices.base().signum() > 0)
             .orElse(null);
-        final Fee seats = subscription.seats() == null || subscription.seats() == 0 || version.seatPrice() == null
-            ? null : BaseFees.opening("seats", BigDecimal.valueOf(subscription.seats()), version.seatPrice(),
+        final Fee seats = subscription.seats() == null || subscription.seats() == 0 || prices.seat() == null
+            ? null : BaseFees.opening("seats", BigDecimal.valueOf(subscription.seats()), prices.seat(),
                 schedule, BillTiming.ADVANCE).orElse(null);
         final List<Fee> addOns = new ArrayList<>();
         for (final SubscriptionAddOn taken : subscription.addOns()) {
             final AddOn addOn = addOns(taken, version);
             if (addOn != null) {
                 BaseFees.opening(addOn.code(), quantity(taken, addOn, subscription),
-                    pricePerPeriod(addOn, version.billingInterval()), schedule, BillTiming.ADVANCE).ifPresent(addOns::add);
+                    pricePerPeriod(addOn, prices.addOnInterval()), schedule, BillTiming.ADVANCE).ifPresent(addOns::add);
             }
         }
         final StatementRequest request = new StatementRequest(plan.code(), version.currency(), period, issuedAt,
@@ -141,6 +149,12 @@ public final class StatementAssembler {
     /** Whether the version bills its fees at the start of the period they pay for. */
     public static boolean inAdvance(final PlanVersion version) {
         return timing(version) == BillTiming.ADVANCE;
+    }
+
+    /** Where the fee period that holds the plan period starting at {@code gridStart} starts. */
+    public static Instant feePeriodStart(final Subscription subscription, final PlanVersion version,
+                                         final Instant gridStart) {
+        return FeePrices.of(subscription, version).feePeriodAt(gridStart).start();
     }
 
     /** The key of a fee line in {@code billedInAdvance}: its type and code. */
@@ -158,24 +172,28 @@ public final class StatementAssembler {
         return version.billTiming() == null ? BillTiming.ARREARS : BillTiming.fromWire(version.billTiming());
     }
 
-    /** Each fee billed in advance for {@code grid}, against what the grid period owes now that billing ended in it. */
+    /**
+     * Each fee billed in advance for {@code grid} (a fee period), against what it owes now that billing
+     * ended in it.
+     */
     private List<FeeCredit> unusedAdvance(final Subscription subscription, final Plan plan, final PlanVersion version,
-                                          final BillingSchedule schedule, final BillingPeriod grid,
+                                          final FeePrices prices, final BillingPeriod grid,
                                           final AdvanceBilling billed) {
         final int scale = Currencies.minorUnits(version.currency());
+        final BillingSchedule schedule = prices.schedule();
         final List<FeeCredit> credits = new ArrayList<>();
         final List<Map.Entry<String, Fee>> owed = new ArrayList<>();
         owed.add(Map.entry(feeKey(LineType.SUBSCRIPTION.wireName(), plan.code()),
-            new Fee(plan.code(), BigDecimal.ONE, version.amount(), grid, schedule.prorationFor(grid))));
-        if (subscription.seats() != null && version.seatPrice() != null) {
+            new Fee(plan.code(), BigDecimal.ONE, prices.base(), grid, schedule.prorationFor(grid))));
+        if (subscription.seats() != null && prices.seat() != null) {
             owed.add(Map.entry(feeKey(LineType.SEATS.wireName(), "seats"), new Fee("seats",
-                BigDecimal.valueOf(subscription.seats()), version.seatPrice(), grid, schedule.prorationFor(grid))));
+                BigDecimal.valueOf(subscription.seats()), prices.seat(), grid, schedule.prorationFor(grid))));
         }
         for (final SubscriptionAddOn taken : subscription.addOns()) {
             final AddOn addOn = addOns(taken, version);
             if (addOn != null) {
                 owed.add(Map.entry(feeKey(LineType.ADD_ON.wireName(), addOn.code()), new Fee(addOn.code(),
-                    quantity(taken, addOn, subscription), pricePerPeriod(addOn, version.billingInterval()), grid,
+                    quantity(taken, addOn, subscription), pricePerPeriod(addOn, prices.addOnInterval()), grid,
                     schedule.prorationFor(grid))));
             }
         }
@@ -272,8 +290,8 @@ public final class StatementAssembler {
         return Optional.empty();
     }
 
-    private List<Fee> addOnFees(final Subscription subscription, final PlanVersion version,
-                                final BillingSchedule schedule, final BillTiming timing, final BillingPeriod grid) {
+    private List<Fee> addOnFees(final Subscription subscription, final PlanVersion version, final FeePrices prices,
+                                final BillTiming timing, final BillingPeriod grid) {
         final List<Fee> fees = new ArrayList<>();
         for (final SubscriptionAddOn taken : subscription.addOns()) {
             final AddOn addOn = addOns.apply(taken.code());
@@ -281,7 +299,7 @@ public final class StatementAssembler {
                 continue;
             }
             BaseFees.closing(addOn.code(), quantity(taken, addOn, subscription),
-                    pricePerPeriod(addOn, version.billingInterval()), schedule, timing, grid)
+                    pricePerPeriod(addOn, prices.addOnInterval()), prices.schedule(), timing, grid)
                 .ifPresent(fees::add);
         }
         return fees;
