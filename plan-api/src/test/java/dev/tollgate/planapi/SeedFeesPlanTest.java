@@ -55,6 +55,20 @@ class SeedFeesPlanTest {
     }
 
     @Test
+    void shouldExpressAFeeOfADayUnitAsADailyPlan() {
+        // The seed's "interval": {"unit": "day", "frequency": 14}: a period of 14 days
+        final JsonNode plan = json("""
+            {"code": "fortnight-%s", "name": "Fortnight", "currency": "NGN", "interval": "daily", "frequency": 14,
+             "amount": "1400", "bill_timing": "in_advance"}""".formatted(unique("daily")));
+
+        assertReadBackEqual(plan, create(http, "/v1/plans", plan.toString()));
+        final TestHttp.Answer hourly = http.post("/v1/plans", ADMIN, """
+            {"code": "%s", "name": "Hourly", "currency": "NGN", "interval": "hourly"}""".formatted(unique("hourly")));
+        assertEquals(422, hourly.status(), hourly.body());
+        assertEquals("interval", hourly.json().get("errors").get(0).get("field").asText(), hourly.body());
+    }
+
+    @Test
     void shouldRefuseTheSeedsOwnStandardFeeWithAPackageSizeRatherThanBillEveryUnit() {
         final String suffix = unique("literal");
         create(http, "/v1/meters", """

@@ -11,7 +11,7 @@ import java.util.Map;
  * One immutable version of a plan. Usage is rated with the version in force at the event's time.
  *
  * @param effectiveFrom the instant from which this version is in force
- * @param interval weekly, monthly, quarterly or yearly
+ * @param interval daily, weekly, monthly, quarterly or yearly
  * @param amount the base price per period
  * @param frequency how many intervals make one billing period (2 with monthly: every two months); null is 1
  * @param yearlyAmount the price of a year paid at once, offered beside a shorter interval's price

@@ -15,15 +15,16 @@ public record BillingInterval(IntervalUnit unit, int frequency) {
 
     public static BillingInterval fromWire(String interval) {
         if (interval == null) {
-            throw InvalidPricingException.of("interval", "is required: weekly, monthly, quarterly or yearly");
+            throw InvalidPricingException.of("interval", "is required: daily, weekly, monthly, quarterly or yearly");
         }
         return switch (interval) {
+            case "daily" -> new BillingInterval(IntervalUnit.DAY, 1);
             case "weekly" -> new BillingInterval(IntervalUnit.WEEK, 1);
             case "monthly" -> new BillingInterval(IntervalUnit.MONTH, 1);
             case "quarterly" -> new BillingInterval(IntervalUnit.MONTH, 3);
             case "yearly" -> new BillingInterval(IntervalUnit.YEAR, 1);
             default -> throw InvalidPricingException.of("interval",
-                    "unknown interval '" + interval + "'; expected weekly, monthly, quarterly or yearly");
+                    "unknown interval '" + interval + "'; expected daily, weekly, monthly, quarterly or yearly");
         };
     }
 }

@@ -54,6 +54,8 @@ public final class StatementAssembler {
     private static final String PER_SEAT = "per_seat";
     private static final BigDecimal WEEKS_PER_MONTH = new BigDecimal("52").divide(new BigDecimal("12"),
         MathContext.DECIMAL64);
+    private static final BigDecimal DAYS_PER_MONTH = new BigDecimal("365").divide(new BigDecimal("12"),
+        MathContext.DECIMAL64);
 
     private final Function<String, Meter> meters;
     private final Function<String, AddOn> addOns;
@@ -316,7 +318,7 @@ public final class StatementAssembler {
 
     /**
      * Add-ons are priced per month (and optionally per year); a period of another length pays the
-     * monthly price pro rata: a quarter three months, a week 12/52 of a month.
+     * monthly price pro rata: a quarter three months, a week 12/52 of a month, a day 12/365.
      */
     static BigDecimal pricePerPeriod(final AddOn addOn, final BillingInterval interval) {
         final BigDecimal frequency = BigDecimal.valueOf(interval.frequency());
@@ -326,6 +328,7 @@ public final class StatementAssembler {
                 : addOn.monthlyAmount().multiply(BigDecimal.valueOf(12)).multiply(frequency);
             case MONTH -> addOn.monthlyAmount().multiply(frequency);
             case WEEK -> addOn.monthlyAmount().multiply(frequency).divide(WEEKS_PER_MONTH, MathContext.DECIMAL64);
+            case DAY -> addOn.monthlyAmount().multiply(frequency).divide(DAYS_PER_MONTH, MathContext.DECIMAL64);
         };
     }
 
