@@ -9,9 +9,9 @@ import java.util.Objects;
 /**
  * The billing period grid of a subscription, in UTC. Calendar periods start at a midnight (daily), on a Monday
  * (weekly), the first of a month, a quarter or a year; anniversary periods start on the subscription's start date.
- * Multi-day and multi-month calendar periods count from January 1 1970, multi-week ones from the Monday after. Boundaries are midnight
- * UTC. Month arithmetic is always counted from the anchor date, not from the previous period, so a subscription
- * started on January 31 renews on February 28 (29 in leap years), then March 31.
+ * Multi-day and multi-month calendar periods count from January 1 1970, multi-week ones from the Monday after.
+ * Boundaries are midnight UTC. Month arithmetic is always counted from the anchor date, not from the previous period,
+ * so a subscription started on January 31 renews on February 28 (29 in leap years), then March 31.
  */
 public final class BillingPeriods {
 

@@ -7,7 +7,6 @@ import dev.tollgate.model.catalog.Subscription;
 import dev.tollgate.model.rating.PeriodStatement;
 import dev.tollgate.pricing.period.BillingPeriod;
 import dev.tollgate.pricing.rating.ChargeState;
-import dev.tollgate.pricing.statement.AdvanceBilling;
 import dev.tollgate.rater.catalog.CatalogView;
 import dev.tollgate.rater.state.ChargeSlot;
 import dev.tollgate.rater.state.StateKeys;
@@ -138,11 +137,9 @@ final class PeriodCloser {
             final PeriodState state = readState(subscription.id(), plan, grid.start());
             // Built before anything is deleted: a build that fails (a meter not known yet) leaves the
             // period's usage in place for the next run.
-            final AdvanceBilling billed = StatementAssembler.inAdvance(next.get().version())
-                ? archive.billedInAdvance(subscription, next.get().version(), grid.start())
-                : AdvanceBilling.NONE;
             final PeriodStatement statement = assembler.assemble(subscription, plan, next.get().version(), grid,
-                new BillingPeriod(start, end), state.charges(), billed, now);
+                new BillingPeriod(start, end), state.charges(),
+                feePeriodStart -> archive.billedInAdvance(subscription, next.get().version(), feePeriodStart), now);
             archive.keep(grid.start(), statement);
             schedule.markClosed(subscription.id(), end);
             emit.accept(statement);

@@ -62,15 +62,14 @@ final class StatementArchive {
     }
 
     /**
-     * What the statement that billed in advance the fee period holding {@code gridStart}'s period
-     * charged for each fee, and the share of it paid after its coupons: the opening statement for the
-     * first fee period, else the closing statement of the period before the fee period (a month
-     * before it for a plan period, the year's last month for a subscription paying yearly).
+     * What the statement that billed in advance the fee period starting at {@code feeStart} charged
+     * for each fee, and the share of it paid after its coupons: the opening statement for the first
+     * fee period, else the closing statement of the plan period before it (the month before a year
+     * paid yearly or a yearly fee's year).
      */
     AdvanceBilling billedInAdvance(final Subscription subscription, final PlanVersion version,
-                                   final Instant gridStart) {
+                                   final Instant feeStart) {
         final BillingSchedule periods = subscription.schedule(version);
-        final Instant feeStart = StatementAssembler.feePeriodStart(subscription, version, gridStart);
         final PeriodStatement billing = statements.get(feeStart.isAfter(subscription.startedAt())
             ? StateKeys.statement(subscription.id(), periods.gridPeriodAt(feeStart.minusMillis(1)).start())
             : StateKeys.openingStatement(subscription.id(), periods.gridPeriodAt(subscription.startedAt()).start()));

@@ -34,13 +34,23 @@ record FeePrices(BillingSchedule schedule, BigDecimal base, BigDecimal seat, Bil
         if (!subscription.paysYearly() || !MONTH.equals(version.billingInterval())) {
             return new FeePrices(periods, version.amount(), version.seatPrice(), version.billingInterval());
         }
-        final BillingSchedule years = new BillingSchedule(YEAR, periods.anchor(), subscription.startedAt(),
-            version.trialDays(), null, periods.billingEndsAt().orElse(null));
+        final BillingSchedule years = scheduleOf(subscription, version, YEAR);
         // A version written around the API without a yearly price charges twelve months, as an add-on does.
         final BigDecimal yearly = version.yearlyAmount() != null ? version.yearlyAmount()
             : version.amount().multiply(MONTHS);
         return new FeePrices(years, yearly, version.seatPrice() == null ? null : version.seatPrice().multiply(MONTHS),
             YEAR);
+    }
+
+    /**
+     * A fee schedule of {@code interval} beside the plan's periods: the subscription's anchor, start and
+     * trial, ending where the plan's periods end billing.
+     */
+    static BillingSchedule scheduleOf(final Subscription subscription, final PlanVersion version,
+                                      final BillingInterval interval) {
+        final BillingSchedule periods = subscription.schedule(version);
+        return new BillingSchedule(interval, periods.anchor(), subscription.startedAt(), version.trialDays(), null,
+            periods.billingEndsAt().orElse(null));
     }
 
     /** The fee period that holds the plan period starting at {@code gridStart}. */
@@ -53,6 +63,10 @@ record FeePrices(BillingSchedule schedule, BigDecimal base, BigDecimal seat, Bil
      * period {@code feePeriod}: it reaches the fee period's end, or billing ends with it.
      */
     boolean closes(final BillingPeriod feePeriod, final BillingPeriod period) {
+        return closes(schedule, feePeriod, period);
+    }
+
+    static boolean closes(final BillingSchedule schedule, final BillingPeriod feePeriod, final BillingPeriod period) {
         return !period.end().isBefore(feePeriod.end())
             || schedule.billingEndsAt().map(end -> !end.isAfter(period.end())).orElse(false);
     }

@@ -5,6 +5,7 @@ import dev.tollgate.model.catalog.Charge;
 import dev.tollgate.model.catalog.Coupon;
 import dev.tollgate.model.catalog.Meter;
 import dev.tollgate.model.catalog.Plan;
+import dev.tollgate.model.catalog.PlanFee;
 import dev.tollgate.model.catalog.PlanVersion;
 import dev.tollgate.model.catalog.Subscription;
 import dev.tollgate.model.catalog.SubscriptionAddOn;
@@ -73,7 +74,8 @@ public final class StatementAssembler {
     public PeriodStatement assemble(final Subscription subscription, final Plan plan, final PlanVersion version,
                                     final BillingPeriod grid, final BillingPeriod period,
                                     final Map<ChargeSlot, ChargeState> states, final Instant issuedAt) {
-        return assemble(subscription, plan, version, grid, period, states, AdvanceBilling.NONE, issuedAt);
+        return assemble(subscription, plan, version, grid, period, states, feePeriodStart -> AdvanceBilling.NONE,
+            issuedAt);
     }
 
     /**
@@ -81,14 +83,15 @@ public final class StatementAssembler {
      * @param grid the grid period, as the rater keys charge state by it
      * @param period the statement period: the grid cut to the subscription's start and end
      * @param states the period's charge states by charge (and group, for a grouped charge)
-     * @param billedInAdvance what the statement that billed this period in advance charged for each fee, by
+     * @param billedInAdvance for the start of a fee period (a plan period, a year paid yearly, a fee's own
+     *                        period), what the statement that billed it in advance charged for each fee, by
      *                        {@link #feeKey}, and the share paid after its coupons; when billing ends inside
-     *                        the period, that share of the unused part goes back
+     *                        the fee period, that share of the unused part goes back. Asked only then.
      */
     public PeriodStatement assemble(final Subscription subscription, final Plan plan, final PlanVersion version,
                                     final BillingPeriod grid, final BillingPeriod period,
                                     final Map<ChargeSlot, ChargeState> states,
-                                    final AdvanceBilling billedInAdvance, final Instant issuedAt) {
+                                    final Function<Instant, AdvanceBilling> billedInAdvance, final Instant issuedAt) {
         final BillTiming timing = timing(version);
         final FeePrices prices = FeePrices.of(subscription, version);
         final BillingPeriod feePeriod = prices.feePeriodAt(grid.start());
@@ -101,15 +104,37 @@ public final class StatementAssembler {
         final Fee seats = !billsFees || subscription.seats() == null || subscription.seats() == 0
             || prices.seat() == null ? null : BaseFees.closing("seats", BigDecimal.valueOf(subscription.seats()),
                 prices.seat(), schedule, timing, feePeriod).orElse(null);
-        final List<FeeCredit> credits = timing == BillTiming.ADVANCE && billsFees
-            && period.end().isBefore(feePeriod.end())
-            ? unusedAdvance(subscription, plan, version, prices, feePeriod, billedInAdvance) : List.of();
+        final List<FeeCredit> credits = new ArrayList<>();
+        if (timing == BillTiming.ADVANCE && billsFees && period.end().isBefore(feePeriod.end())) {
+            credits.addAll(unusedAdvance(subscription, plan, version, prices, feePeriod,
+                billedInAdvance.apply(feePeriod.start())));
+        }
+        final List<Fee> planFees = new ArrayList<>();
+        for (final PlanFee fee : version.fees()) {
+            final BillingSchedule feeSchedule = FeePrices.scheduleOf(subscription, version, fee.interval()
+                .billingInterval());
+            final BillingPeriod ownPeriod = feeSchedule.gridPeriodAt(grid.start());
+            if (!FeePrices.closes(feeSchedule, ownPeriod, period)) {
+                continue;
+            }
+            BaseFees.closing(fee.code(), BigDecimal.ONE, fee.amount(), feeSchedule, timing, ownPeriod)
+                .filter(owed -> fee.amount().signum() > 0).ifPresent(planFees::add);
+            if (timing == BillTiming.ADVANCE && period.end().isBefore(ownPeriod.end())) {
+                final AdvanceBilling billed = billedInAdvance.apply(ownPeriod.start());
+                final BigDecimal paid = billed.fees().get(feeKey(LineType.FEE.wireName(), fee.code()));
+                if (paid != null) {
+                    BaseFees.unused(paid, new Fee(fee.code(), BigDecimal.ONE, fee.amount(), ownPeriod,
+                        feeSchedule.prorationFor(ownPeriod)), billed.paidShare(),
+                        Currencies.minorUnits(version.currency())).ifPresent(credits::add);
+                }
+            }
+        }
         final List<Fee> addOnFees = billsFees ? addOnFees(subscription, version, prices, timing, feePeriod)
             : List.of();
         final Map<String, Charge> charges = charges(plan, version, states);
         final List<UsageCharge> usage = usage(charges, states);
         final StatementRequest request = new StatementRequest(plan.code(), version.currency(), period, issuedAt,
-            true, base, seats, addOnFees, credits, usage, statementCoupons(subscription), credits(version));
+            true, base, planFees, seats, addOnFees, credits, usage, statementCoupons(subscription), credits(version));
         return statement(PeriodStatement.idOf(subscription.id(), grid.start()), PeriodStatement.STATEMENT,
             subscription, plan, version, period, Statements.compute(request),
             labels(subscription, plan, version, charges, usage), issuedAt);
@@ -141,8 +166,14 @@ public final class StatementAssembler {
                     pricePerPeriod(addOn, prices.addOnInterval()), schedule, BillTiming.ADVANCE).ifPresent(addOns::add);
             }
         }
+        final List<Fee> planFees = new ArrayList<>();
+        for (final PlanFee fee : version.fees()) {
+            BaseFees.opening(fee.code(), BigDecimal.ONE, fee.amount(), FeePrices.scheduleOf(subscription, version,
+                fee.interval().billingInterval()), BillTiming.ADVANCE)
+                .filter(owed -> fee.amount().signum() > 0).ifPresent(planFees::add);
+        }
         final StatementRequest request = new StatementRequest(plan.code(), version.currency(), period, issuedAt,
-            true, base, seats, addOns, List.of(), statementCoupons(subscription), List.of());
+            true, base, planFees, seats, addOns, List.of(), List.of(), statementCoupons(subscription), List.of());
         return statement(PeriodStatement.openingIdOf(subscription.id(), grid.start()), PeriodStatement.OPENING,
             subscription, plan, version, period, Statements.compute(request),
             labels(subscription, plan, version, Map.of(), List.of()), issuedAt);
@@ -153,21 +184,15 @@ public final class StatementAssembler {
         return timing(version) == BillTiming.ADVANCE;
     }
 
-    /** Where the fee period that holds the plan period starting at {@code gridStart} starts. */
-    public static Instant feePeriodStart(final Subscription subscription, final PlanVersion version,
-                                         final Instant gridStart) {
-        return FeePrices.of(subscription, version).feePeriodAt(gridStart).start();
-    }
-
     /** The key of a fee line in {@code billedInAdvance}: its type and code. */
     public static String feeKey(final String type, final String code) {
         return type + "/" + code;
     }
 
-    /** Whether a statement line bills a fee paid in advance (base, seats, add-on). */
+    /** Whether a statement line bills a fee paid in advance (base, a plan fee, seats, add-on). */
     public static boolean isFee(final String type) {
-        return LineType.SUBSCRIPTION.wireName().equals(type) || LineType.SEATS.wireName().equals(type)
-            || LineType.ADD_ON.wireName().equals(type);
+        return LineType.SUBSCRIPTION.wireName().equals(type) || LineType.FEE.wireName().equals(type)
+            || LineType.SEATS.wireName().equals(type) || LineType.ADD_ON.wireName().equals(type);
     }
 
     private static BillTiming timing(final PlanVersion version) {
@@ -232,7 +257,7 @@ public final class StatementAssembler {
                 taken.add(found);
             }
         }
-        return new LineLabels(plan.code(), version.invoiceDisplayName(), taken, charges, usage);
+        return new LineLabels(plan.code(), version.invoiceDisplayName(), version.fees(), taken, charges, usage);
     }
 
     /**
