@@ -15,8 +15,12 @@ import java.math.BigDecimal;
  */
 public record PlanFee(String code, String name, String invoiceDisplayName, BigDecimal amount, FeeInterval interval) {
 
-    /** A fee's interval as seed 004 writes it. */
-    public record FeeInterval(String unit, int frequency) {
+    /** A fee's interval as seed 004 writes it; without a frequency, one unit. */
+    public record FeeInterval(String unit, Integer frequency) {
+
+        public FeeInterval {
+            frequency = frequency == null ? 1 : frequency;
+        }
 
         public BillingInterval billingInterval() {
             return BillingInterval.of(unit, frequency);
