@@ -217,7 +217,7 @@ class CatalogBodyRulesTest {
     @Test
     void shouldReportEveryErrorOfAPlanWithoutACode() {
         final JsonNode problem = invalid(send("POST", "/v1/plans", """
-            {"name": "R", "interval": "daily", "currency": "USD", "bill_timming": "in_advance"}"""));
+            {"name": "R", "interval": "hourly", "currency": "USD", "bill_timming": "in_advance"}"""));
         assertEquals(List.of("code", "bill_timming", "interval"), fields(problem));
     }
 

@@ -101,7 +101,7 @@ class ErrorTableTest {
     @Test
     void shouldAnswer422WithEveryFieldAtFault() {
         final JsonNode problem = assertProblem(http.post("/v1/plans", ADMIN, """
-            {"code": "%s", "interval": "daily", "currency": "XYZ", "amount": "-1", "trial_days": -3,
+            {"code": "%s", "interval": "hourly", "currency": "XYZ", "amount": "-1", "trial_days": -3,
              "features": {"api": "yes"},
              "charges": [{"meter": "no-such-meter", "model": "graduated", "properties": {}}]}
             """.formatted(unique("bad"))), 422, "Invalid request");

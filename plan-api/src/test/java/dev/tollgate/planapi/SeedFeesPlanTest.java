@@ -55,6 +55,39 @@ class SeedFeesPlanTest {
     }
 
     @Test
+    void shouldExpressAFeeOfADayUnitAsADailyPlan() {
+        // The seed's "interval": {"unit": "day", "frequency": 14}: a period of 14 days
+        final JsonNode plan = json("""
+            {"code": "fortnight-%s", "name": "Fortnight", "currency": "NGN", "interval": "daily", "frequency": 14,
+             "amount": "1400", "bill_timing": "in_advance"}""".formatted(unique("daily")));
+
+        assertReadBackEqual(plan, create(http, "/v1/plans", plan.toString()));
+        final TestHttp.Answer hourly = http.post("/v1/plans", ADMIN, """
+            {"code": "%s", "name": "Hourly", "currency": "NGN", "interval": "hourly"}""".formatted(unique("hourly")));
+        assertEquals(422, hourly.status(), hourly.body());
+        assertEquals("interval", hourly.json().get("errors").get(0).get("field").asText(), hourly.body());
+    }
+
+    @Test
+    void shouldExpressFeesOfTheirOwnIntervalsBesideTheBase() {
+        // The seed's fees each have an interval: a monthly recurring fee (the plan's amount) and a yearly one
+        final String code = unique("two-fees");
+        final JsonNode plan = json("""
+            {"code": "%s", "name": "Two fees", "currency": "NGN", "interval": "monthly", "amount": "1000",
+             "fees": [{"code": "platform", "name": "Platform", "invoice_display_name": "Platform fee",
+                       "amount": "12000", "interval": {"unit": "year", "frequency": 1}}]}""".formatted(code));
+
+        assertReadBackEqual(plan, create(http, "/v1/plans", plan.toString()));
+        assertReadBackEqual(plan, get(http, "/v1/plans/" + code));
+        final TestHttp.Answer weekly = http.post("/v1/plans", ADMIN, """
+            {"code": "%s", "name": "Weekly fee", "currency": "NGN", "interval": "monthly",
+             "fees": [{"code": "w", "amount": "1", "interval": {"unit": "week", "frequency": 1}}]}
+            """.formatted(unique("weekly-fee")));
+        assertEquals(422, weekly.status(), weekly.body());
+        assertEquals("fees[0].interval", weekly.json().get("errors").get(0).get("field").asText(), weekly.body());
+    }
+
+    @Test
     void shouldRefuseTheSeedsOwnStandardFeeWithAPackageSizeRatherThanBillEveryUnit() {
         final String suffix = unique("literal");
         create(http, "/v1/meters", """

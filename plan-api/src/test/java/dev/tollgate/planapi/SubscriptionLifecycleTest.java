@@ -135,6 +135,52 @@ class SubscriptionLifecycleTest {
         assertEquals(409, again.status(), "an ended subscription changes no more: its successor does");
     }
 
+    @Test
+    void shouldPayOnlyAMonthlyPlanYearlyAndKeepItThroughAPlanChange() {
+        create(http, "/v1/plans", """
+            {"code": "weekly-%s", "name": "Weekly", "interval": "weekly", "currency": "USD", "amount": "5"}
+            """.formatted(suffix));
+        create(http, "/v1/plans", """
+            {"code": "bimonthly-%s", "name": "Every two months", "interval": "monthly", "frequency": 2,
+             "currency": "USD", "amount": "20", "yearly_amount": "100"}""".formatted(suffix));
+        final JsonNode yearly = json("""
+            {"id": "sub-%1$s", "customer_id": "%2$s", "plan": "team-%1$s", "billing_interval": "yearly",
+             "started_at": "2026-01-15T10:00:00Z"}""".formatted(suffix, customer));
+
+        assertReadBackEqual(yearly, create(http, "/v1/subscriptions", yearly.toString()));
+        assertTrue(CatalogApi.readTopic(Topics.SUBSCRIPTIONS, customer).get(0).byId("sub-" + suffix).orElseThrow()
+            .paysYearly());
+
+        for (final String plan : List.of("weekly", "bimonthly")) {
+            final TestHttp.Answer refused = http.post("/v1/subscriptions", ADMIN, """
+                {"id": "other-%1$s", "customer_id": "%2$s", "plan": "%3$s-%1$s", "billing_interval": "yearly"}
+                """.formatted(suffix, customer, plan));
+            assertEquals(422, refused.status(), refused.body());
+            assertEquals(List.of("billing_interval"), fields(refused));
+        }
+        final TestHttp.Answer unknown = http.post("/v1/subscriptions", ADMIN, """
+            {"id": "other-%1$s", "customer_id": "%2$s", "plan": "team-%1$s", "billing_interval": "daily"}
+            """.formatted(suffix, customer));
+        assertEquals(422, unknown.status(), unknown.body());
+        assertTrue(unknown.body().contains("unknown billing interval 'daily'"), unknown.body());
+
+        // A plan change keeps paying yearly; to a plan that cannot be paid so, it says how to stop
+        final Instant at = Instant.now().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.SECONDS);
+        final JsonNode moved = create(http, "/v1/subscriptions/sub-" + suffix + "/plan-change", """
+            {"id": "sub-%1$s-business", "plan": "business-%1$s", "at": "%2$s"}""".formatted(suffix, at));
+        assertEquals("yearly", moved.get("billing_interval").asText());
+        final TestHttp.Answer carried = http.post("/v1/subscriptions/sub-" + suffix + "-business/plan-change",
+            ADMIN, """
+            {"plan": "weekly-%s", "at": "%s"}""".formatted(suffix, at.plus(Duration.ofDays(1))));
+        assertEquals(422, carried.status(), carried.body());
+        assertTrue(carried.json().get("errors").get(0).get("message").asText()
+            .contains("send \"billing_interval\": null"), carried.body());
+        final JsonNode weekly = create(http, "/v1/subscriptions/sub-" + suffix + "-business/plan-change", """
+            {"id": "sub-%1$s-weekly", "plan": "weekly-%1$s", "billing_interval": null, "at": "%2$s"}
+            """.formatted(suffix, at.plus(Duration.ofDays(1))));
+        assertFalse(weekly.has("billing_interval"), weekly.toString());
+    }
+
     private static List<String> fields(final TestHttp.Answer answer) {
         final List<String> fields = new ArrayList<>();
         answer.json().get("errors").forEach(error -> fields.add(error.get("field").asText()));

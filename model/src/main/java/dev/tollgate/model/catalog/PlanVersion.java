@@ -11,7 +11,7 @@ import java.util.Map;
  * One immutable version of a plan. Usage is rated with the version in force at the event's time.
  *
  * @param effectiveFrom the instant from which this version is in force
- * @param interval weekly, monthly, quarterly or yearly
+ * @param interval daily, weekly, monthly, quarterly or yearly
  * @param amount the base price per period
  * @param frequency how many intervals make one billing period (2 with monthly: every two months); null is 1
  * @param yearlyAmount the price of a year paid at once, offered beside a shorter interval's price
@@ -27,6 +27,7 @@ import java.util.Map;
  * @param features feature flags the plan grants (remove_branding, api_access …)
  * @param credits prepaid credits granted at the start of every period, by credit code, in the plan's currency
  * @param createdAt when this version was written
+ * @param fees recurring fees beside the base price, each on its own interval; none on records written before them
  */
 public record PlanVersion(int version, Instant effectiveFrom, String name, String description, String interval,
                           String currency, BigDecimal amount, int trialDays, List<Charge> charges,
@@ -34,10 +35,11 @@ public record PlanVersion(int version, Instant effectiveFrom, String name, Strin
                           String billTiming,
                           Integer billingCycles, int sortOrder, String group, boolean defaultPlan, String lookupKey,
                           String invoiceDisplayName, Map<String, JsonNode> attributes, Map<String, Boolean> features,
-                          Map<String, BigDecimal> credits, Instant createdAt) {
+                          Map<String, BigDecimal> credits, Instant createdAt, List<PlanFee> fees) {
 
     public PlanVersion {
         charges = charges == null ? List.of() : List.copyOf(charges);
+        fees = fees == null ? List.of() : List.copyOf(fees);
         attributes = attributes == null ? Map.of() : attributes;
         features = features == null ? Map.of() : features;
         credits = credits == null ? Map.of() : credits;
@@ -47,7 +49,21 @@ public record PlanVersion(int version, Instant effectiveFrom, String name, Strin
                        final String interval, final String currency, final BigDecimal amount, final int trialDays,
                        final List<Charge> charges) {
         this(version, effectiveFrom, name, description, interval, currency, amount, trialDays, charges, null, null,
-            null, null, null, null, 0, null, false, null, null, null, null, null, null);
+            null, null, null, null, 0, null, false, null, null, null, null, null, null, null);
+    }
+
+    /** A version without fees beside the base price. */
+    public PlanVersion(final int version, final Instant effectiveFrom, final String name, final String description,
+                       final String interval, final String currency, final BigDecimal amount, final int trialDays,
+                       final List<Charge> charges, final Integer frequency, final BigDecimal yearlyAmount,
+                       final BigDecimal seatPrice, final Integer maxSeats, final String billTiming,
+                       final Integer billingCycles, final int sortOrder, final String group, final boolean defaultPlan,
+                       final String lookupKey, final String invoiceDisplayName, final Map<String, JsonNode> attributes,
+                       final Map<String, Boolean> features, final Map<String, BigDecimal> credits,
+                       final Instant createdAt) {
+        this(version, effectiveFrom, name, description, interval, currency, amount, trialDays, charges, frequency,
+            yearlyAmount, seatPrice, maxSeats, billTiming, billingCycles, sortOrder, group, defaultPlan, lookupKey,
+            invoiceDisplayName, attributes, features, credits, createdAt, null);
     }
 
     /** The billing period's length: the interval times the frequency (quarterly with frequency 2 is six months). */

@@ -16,10 +16,14 @@ import java.util.List;
  * @param addOns the add-ons taken, with quantities
  * @param coupons coupon codes, in the order they apply
  * @param previousId the subscription this one replaced at a plan change; null for a first subscription
+ * @param billingInterval {@value #YEARLY} to pay the plan's yearly price once a year instead of its price per
+ *                        period; null (as on records written before it) or monthly pays per the plan's interval
  */
 public record Subscription(String id, String customerId, String plan, Integer planVersion, Instant startedAt,
                            Instant endedAt, String billingTime, Integer seats, List<SubscriptionAddOn> addOns,
-                           List<String> coupons, String previousId) {
+                           List<String> coupons, String previousId, String billingInterval) {
+
+    public static final String YEARLY = "yearly";
 
     public Subscription {
         addOns = addOns == null ? List.of() : List.copyOf(addOns);
@@ -29,6 +33,18 @@ public record Subscription(String id, String customerId, String plan, Integer pl
     public Subscription(final String id, final String customerId, final String plan, final Integer planVersion,
                         final Instant startedAt, final Instant endedAt, final String billingTime) {
         this(id, customerId, plan, planVersion, startedAt, endedAt, billingTime, null, null, null, null);
+    }
+
+    public Subscription(final String id, final String customerId, final String plan, final Integer planVersion,
+                        final Instant startedAt, final Instant endedAt, final String billingTime, final Integer seats,
+                        final List<SubscriptionAddOn> addOns, final List<String> coupons, final String previousId) {
+        this(id, customerId, plan, planVersion, startedAt, endedAt, billingTime, seats, addOns, coupons, previousId,
+            null);
+    }
+
+    /** Whether it pays its fees (base, seats, add-ons) once a year while usage keeps the plan's periods. */
+    public boolean paysYearly() {
+        return YEARLY.equals(billingInterval);
     }
 
     public boolean activeAt(final Instant at) {
@@ -44,6 +60,6 @@ public record Subscription(String id, String customerId, String plan, Integer pl
     /** A copy that ends at {@code at}. */
     public Subscription endedAt(final Instant at) {
         return new Subscription(id, customerId, plan, planVersion, startedAt, at, billingTime, seats, addOns,
-            coupons, previousId);
+            coupons, previousId, billingInterval);
     }
 }

@@ -72,7 +72,7 @@ public class PlanController {
         final String code = codeOf(json, now);
         final Plan.PlanStatus status = status(json, Plan.PlanStatus.ACTIVE);
         final PlanSubscribers created = catalog.write(() -> {
-            final PlanVersion first = PlanReader.read(json, 1, Instant.EPOCH, this::meterExists, now);
+            final PlanVersion first = PlanReader.read(json, code, 1, Instant.EPOCH, this::meterExists, now);
             if (catalog.plan(code).isPresent()) {
                 throw ProblemException.conflict("plan " + code + " already exists; PUT /v1/plans/" + code
                     + " creates a new version");
@@ -103,7 +103,8 @@ public class PlanController {
                 + " create version " + (current + 1) + " of plan " + code, "If-Match " + IfMatch.echo(ifMatch)
                 + " is stale: plan " + code + " is at version " + current + " (ETag \"" + current + "\"); read it"
                 + " again and retry");
-            final PlanVersion next = PlanReader.read(json, plan.latest().version() + 1, now, this::meterExists, now);
+            final PlanVersion next = PlanReader.read(json, code, plan.latest().version() + 1, now, this::meterExists,
+                now);
             final List<FieldError> errors = VersionRules.check(plan, next, now);
             if (!errors.isEmpty()) {
                 throw ProblemException.invalid(errors);
@@ -178,7 +179,7 @@ public class PlanController {
         } catch (ProblemException missing) {
             final List<FieldError> errors = new ArrayList<>(missing.problem().errors());
             try {
-                PlanReader.read(json, 1, Instant.EPOCH, this::meterExists, now);
+                PlanReader.read(json, null, 1, Instant.EPOCH, this::meterExists, now);
             } catch (ProblemException others) {
                 errors.addAll(others.problem().errors());
             }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.http.problem.ProblemException;
 import dev.tollgate.model.catalog.Charge;
 import dev.tollgate.model.catalog.ChargeLimit;
+import dev.tollgate.model.catalog.PlanFee;
 import dev.tollgate.model.catalog.PlanVersion;
 import dev.tollgate.model.json.JsonFields;
 import dev.tollgate.planapi.catalog.FreeForm;
@@ -40,12 +41,17 @@ final class PlanReader {
     static final List<String> FIELDS = List.of("code", "status", "name", "description", "interval", "frequency",
         "currency", "amount", "yearly_amount", "seat_price", "max_seats", "trial_days", "bill_timing",
         "billing_cycles", "sort_order", "group", "default_plan", "lookup_key", "invoice_display_name", "attributes",
-        "features", "credits", "effective_from", "charges");
+        "features", "credits", "effective_from", "charges", "fees");
     /** Fields a plan is shown with but that the API sets: a GET's body sent back is told so. */
     static final List<String> READ_ONLY = List.of("version", "created_at", "updated_at", "active_subscriptions");
     static final List<String> CHARGE_FIELDS = List.of("code", "meter", "model", "properties", "filters", "limit",
         "thresholds", "name", "description", "invoice_display_name", "unit_label");
     static final List<String> LIMIT_FIELDS = List.of("units", "enforce");
+    static final List<String> FEE_FIELDS = List.of("code", "name", "invoice_display_name", "amount", "interval");
+    static final List<String> FEE_INTERVAL_FIELDS = List.of("unit", "frequency");
+    static final int MAX_FEES = 20;
+    /** Line codes a fee may not take: an advance credit names its fee by code alone. */
+    private static final String SEATS = "seats";
     /** The seed catalogs price a year as ten months where no yearly price is given. */
     static final BigDecimal MONTHS_PAID_PER_YEAR = BigDecimal.TEN;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
@@ -64,12 +70,13 @@ final class PlanReader {
     }
 
     /**
+     * @param planCode the plan's code, which its fees' codes must not take; null when the body has none
      * @param meterExists whether a charge's meter code names a known meter
      * @param effectiveFrom the version's effective time when the body names none
      * @param now when the version is written
      */
-    static PlanVersion read(final JsonNode body, final int version, final Instant effectiveFrom,
-                            final Predicate<String> meterExists, final Instant now) {
+    static PlanVersion read(final JsonNode body, final String planCode, final int version,
+                            final Instant effectiveFrom, final Predicate<String> meterExists, final Instant now) {
         final JsonFields fields = new JsonFields(body, "", new ArrayList<>());
         fields.onlyFields("a plan", FIELDS, READ_ONLY);
         final String name = fields.text("name", true);
@@ -110,13 +117,94 @@ final class PlanReader {
         final Map<String, BigDecimal> credits = credits(fields);
         final Instant effective = fields.has("effective_from") ? fields.instant("effective_from") : effectiveFrom;
         final List<Charge> charges = charges(fields, meterExists);
+        final List<PlanFee> fees = fees(fields, planInterval(interval, frequency), planCode);
         if (!fields.errors().isEmpty()) {
             throw ProblemException.invalid(fields.errors());
         }
         return new PlanVersion(version, effective, name, description, interval, currency, amount,
             trialDays == null ? 0 : trialDays, charges, frequency == null ? 1 : frequency, yearlyAmount, seatPrice,
             maxSeats, billTiming, billingCycles, sortOrder == null ? 0 : sortOrder, group, defaultPlan != null && defaultPlan,
-            lookupKey, invoiceDisplayName, attributes, features, credits, now);
+            lookupKey, invoiceDisplayName, attributes, features, credits, now, fees);
+    }
+
+    /** The plan's period, or null when its interval or frequency is wrong (that is reported on its own). */
+    private static BillingInterval planInterval(final String interval, final Integer frequency) {
+        try {
+            final BillingInterval base = BillingInterval.fromWire(interval);
+            return new BillingInterval(base.unit(), base.frequency() * (frequency == null ? 1 : frequency));
+        } catch (InvalidPricingException e) {
+            return null;
+        }
+    }
+
+    private static List<PlanFee> fees(final JsonFields fields, final BillingInterval plan, final String planCode) {
+        final JsonNode node = fields.node("fees");
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray() || node.size() > MAX_FEES) {
+            fields.error("fees", "must be a list of at most " + MAX_FEES + " fees");
+            return List.of();
+        }
+        final List<PlanFee> fees = new ArrayList<>(node.size());
+        final Set<String> codes = new HashSet<>();
+        for (int i = 0; i < node.size(); i++) {
+            final String path = "fees[" + i + "]";
+            if (!node.get(i).isObject()) {
+                fields.error(path, "must be an object {\"code\", \"amount\", \"interval\": {\"unit\", \"frequency\"}}");
+                continue;
+            }
+            final PlanFee fee = fee(fields.nested(path, node.get(i)), plan, planCode);
+            if (fee != null && !codes.add(fee.code())) {
+                fields.error(path + ".code", "duplicates another fee's code " + fee.code()
+                    + "; give each fee of a plan its own code");
+            } else if (fee != null) {
+                fees.add(fee);
+            }
+        }
+        return fees;
+    }
+
+    private static PlanFee fee(final JsonFields fields, final BillingInterval plan, final String planCode) {
+        final int before = fields.errors().size();
+        fields.onlyFields("a fee", FEE_FIELDS);
+        final String code = fields.identifier("code");
+        if (code != null && (code.equals(planCode) || SEATS.equals(code))) {
+            fields.error("code", "must differ from the plan's code and from seats, which name the base and seat lines");
+        }
+        final String name = fields.text("name", false);
+        final String invoiceDisplayName = fields.text("invoice_display_name", false);
+        final BigDecimal amount = fields.nonNegativeDecimal("amount", true);
+        final PlanFee.FeeInterval interval = feeInterval(fields, plan);
+        if (fields.errors().size() > before) {
+            return null;
+        }
+        return new PlanFee(code, name, invoiceDisplayName, amount, interval);
+    }
+
+    private static PlanFee.FeeInterval feeInterval(final JsonFields fee, final BillingInterval plan) {
+        final JsonNode node = fee.node("interval");
+        if (node == null || !node.isObject()) {
+            fee.error("interval", "is required: {\"unit\": day, week, month or year, \"frequency\"}");
+            return null;
+        }
+        final JsonFields fields = fee.nested("interval", node);
+        fields.onlyFields("a fee's interval", FEE_INTERVAL_FIELDS);
+        final String unit = fields.text("unit", true);
+        final Integer frequency = fields.integer("frequency", 1, 1200);
+        if (unit == null) {
+            return null;
+        }
+        final PlanFee.FeeInterval interval = new PlanFee.FeeInterval(unit, frequency == null ? 1 : frequency);
+        final List<BillingInterval> parsed = new ArrayList<>(1);
+        collect(fields, () -> parsed.add(interval.billingInterval()));
+        if (!parsed.isEmpty() && plan != null && !parsed.get(0).spansWholePeriodsOf(plan)) {
+            fee.error("interval", "must span whole periods of the plan (" + plan.unit().name().toLowerCase()
+                + " x " + plan.frequency() + ") so that each of its periods ends with a plan period and a "
+                + "statement bills it: the same unit at a multiple of the plan's frequency, years on a plan of "
+                + "months dividing twelve, or any interval on a daily plan");
+        }
+        return interval;
     }
 
     /** A monthly plan sells a year for ten months unless it names its own yearly price. */

@@ -77,7 +77,8 @@ public class SubscriptionController {
                 throw ProblemException.conflict("subscription " + id + " already exists");
             }
             final Subscription subscription = new Subscription(id, customerId, terms.plan(), terms.planVersion(),
-                startedAt, null, terms.billingTime(), terms.seats(), terms.addOns(), terms.coupons(), null);
+                startedAt, null, terms.billingTime(), terms.seats(), terms.addOns(), terms.coupons(), null,
+                terms.billingInterval());
             final CustomerSubscriptions customer = customerOf(customerId).with(subscription);
             RecordBudget.mustFit(customer, "the subscriptions of customer " + customerId, TOO_MANY);
             return CatalogDecision.of(subscription, write(customer));
@@ -101,7 +102,8 @@ public class SubscriptionController {
             final String nextId = fields.has("id") ? fields.identifier("id") : id + "-" + UUID.randomUUID();
             final Instant at = fields.has("at") ? fields.instant("at") : now;
             final Terms terms = TermsReader.read(fields, catalog, new Terms(current.plan(), null,
-                current.billingTime(), current.seats(), current.addOns(), current.coupons()));
+                current.billingTime(), current.seats(), current.addOns(), current.coupons(),
+                current.billingInterval()));
             if (at != null) {
                 checkChangeTime(fields, current, at, now);
             }
@@ -117,7 +119,7 @@ public class SubscriptionController {
             }
             final Subscription next = new Subscription(nextId, current.customerId(), terms.plan(),
                 terms.planVersion(), at, null, terms.billingTime(), terms.seats(), terms.addOns(), terms.coupons(),
-                id);
+                id, terms.billingInterval());
             final CustomerSubscriptions customer = customerOf(current.customerId()).with(current.endedAt(at))
                 .with(next);
             RecordBudget.mustFit(customer, "the subscriptions of customer " + current.customerId(), TOO_MANY);

@@ -5,11 +5,14 @@ import dev.tollgate.model.catalog.AddOn;
 import dev.tollgate.model.catalog.Coupon;
 import dev.tollgate.model.catalog.Plan;
 import dev.tollgate.model.catalog.PlanVersion;
+import dev.tollgate.model.catalog.Subscription;
 import dev.tollgate.model.catalog.SubscriptionAddOn;
 import dev.tollgate.model.event.UsageEventReader;
 import dev.tollgate.model.json.JsonFields;
 import dev.tollgate.planapi.store.CatalogStore;
 import dev.tollgate.pricing.period.BillingAnchor;
+import dev.tollgate.pricing.period.BillingInterval;
+import dev.tollgate.pricing.period.IntervalUnit;
 import dev.tollgate.pricing.statement.CouponType;
 import dev.tollgate.pricing.validation.InvalidPricingException;
 import java.util.ArrayList;
@@ -28,14 +31,17 @@ final class TermsReader {
 
     /** The terms read; the plan is null when it could not be read. */
     record Terms(String plan, Integer planVersion, String billingTime, Integer seats, List<SubscriptionAddOn> addOns,
-                 List<String> coupons) {
+                 List<String> coupons, String billingInterval) {
 
-        static final Terms NONE = new Terms(null, null, BillingAnchor.CALENDAR.wireName(), null, List.of(), List.of());
+        static final Terms NONE = new Terms(null, null, BillingAnchor.CALENDAR.wireName(), null, List.of(), List.of(),
+            null);
     }
 
     /** The fields of the terms, as a subscription and a plan change both take them. */
     static final List<String> FIELDS = List.of(PlanChoice.PLAN, PlanChoice.LOOKUP_KEY, PlanChoice.GROUP,
-        "plan_version", "billing_time", "seats", "add_ons", "coupons");
+        "plan_version", "billing_time", "billing_interval", "seats", "add_ons", "coupons");
+    static final String MONTHLY = "monthly";
+    private static final BillingInterval MONTH = new BillingInterval(IntervalUnit.MONTH, 1);
     static final List<String> ADD_ON_FIELDS = List.of("code", "quantity");
 
     private TermsReader() {
@@ -63,6 +69,7 @@ final class TermsReader {
         }
         final Integer seats = fields.has("seats") ? fields.integer("seats", 0, 1_000_000) : defaults.seats();
         final PlanVersion version = plan(fields, catalog, choice, pinned);
+        final String billingInterval = billingInterval(fields, planCode, version, defaults.billingInterval());
         if (version != null && version.maxSeats() != null && seats != null && seats > version.maxSeats()) {
             fields.error("seats", "must be at most " + version.maxSeats() + ", the plan's max_seats");
         }
@@ -70,7 +77,44 @@ final class TermsReader {
             : defaults.addOns();
         final List<String> coupons = fields.has("coupons")
             ? coupons(fields, catalog, planCode, version, defaults.coupons()) : defaults.coupons();
-        return new Terms(planCode, pinned, billingTime, seats, addOns, coupons);
+        return new Terms(planCode, pinned, billingTime, seats, addOns, coupons, billingInterval);
+    }
+
+    /**
+     * How the subscription pays its fees: absent keeps {@code carried} (a plan change keeps paying
+     * yearly), null pays per the plan's interval, monthly or yearly name it. Only a monthly plan
+     * (frequency 1) can be paid either way, yearly only when it has a yearly_amount.
+     */
+    private static String billingInterval(final JsonFields fields, final String planCode, final PlanVersion version,
+                                          final String carried) {
+        final JsonNode node = fields.node("billing_interval");
+        if (node != null && node.isNull()) {
+            return null;
+        }
+        final boolean given = node != null;
+        final String interval = given ? fields.text("billing_interval", true) : carried;
+        if (interval == null) {
+            return null;
+        }
+        if (!MONTHLY.equals(interval) && !Subscription.YEARLY.equals(interval)) {
+            fields.error("billing_interval", "unknown billing interval '" + interval
+                + "'; expected monthly or yearly, or null to pay per the plan's interval");
+            return null;
+        }
+        if (version == null) {
+            return interval;
+        }
+        final String paying = given ? "" : "the subscription pays " + interval + ", carried over by the change; ";
+        final String reset = given ? "" : "; send \"billing_interval\": null to pay per the new plan's interval";
+        if (!MONTH.equals(version.billingInterval())) {
+            fields.error("billing_interval", paying + "plan " + planCode + " bills " + version.interval()
+                + (version.frequency() == null || version.frequency() == 1 ? "" : " x " + version.frequency())
+                + ", and only a monthly plan can be paid monthly or yearly" + reset);
+        } else if (Subscription.YEARLY.equals(interval) && version.yearlyAmount() == null) {
+            fields.error("billing_interval", paying + "plan " + planCode
+                + " has no yearly_amount, so it cannot be paid yearly" + reset);
+        }
+        return interval;
     }
 
     /** The version the subscription starts on, or null after filing why there is none. */

@@ -50,7 +50,7 @@ class PlanChargeConflictTest {
     private static PlanVersion read(final String charges) throws JsonProcessingException {
         return PlanReader.read(Json.tree(("{\"code\": \"p\", \"name\": \"P\", \"interval\": \"monthly\", "
             + "\"currency\": \"USD\", \"amount\": \"1\", \"charges\": [" + charges + "]}")
-            .getBytes(StandardCharsets.UTF_8)), 1, Instant.EPOCH, meter -> true, Instant.EPOCH);
+            .getBytes(StandardCharsets.UTF_8)), "p", 1, Instant.EPOCH, meter -> true, Instant.EPOCH);
     }
 
     private static List<FieldError> refused(final String charges) {

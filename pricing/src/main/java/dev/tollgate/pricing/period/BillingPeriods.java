@@ -7,10 +7,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
- * The billing period grid of a subscription, in UTC. Calendar periods start on a Monday (weekly), the first of a
- * month, a quarter or a year; anniversary periods start on the subscription's start date. Boundaries are midnight
- * UTC. Month arithmetic is always counted from the anchor date, not from the previous period, so a subscription
- * started on January 31 renews on February 28 (29 in leap years), then March 31.
+ * The billing period grid of a subscription, in UTC. Calendar periods start at a midnight (daily), on a Monday
+ * (weekly), the first of a month, a quarter or a year; anniversary periods start on the subscription's start date.
+ * Multi-day and multi-month calendar periods count from January 1 1970, multi-week ones from the Monday after.
+ * Boundaries are midnight UTC. Month arithmetic is always counted from the anchor date, not from the previous period,
+ * so a subscription started on January 31 renews on February 28 (29 in leap years), then March 31.
  */
 public final class BillingPeriods {
 
@@ -63,7 +64,7 @@ public final class BillingPeriods {
             case ANNIVERSARY -> date(Objects.requireNonNull(subscriptionStart, "subscriptionStart"));
             case CALENDAR -> switch (interval.unit()) {
                 case WEEK -> WEEK_ORIGIN;
-                case MONTH, YEAR -> MONTH_ORIGIN;
+                case DAY, MONTH, YEAR -> MONTH_ORIGIN;
                 default -> throw new IllegalStateException("unhandled interval unit " + interval.unit());
             };
             default -> throw new IllegalStateException("unhandled billing anchor " + anchor);
@@ -73,6 +74,7 @@ public final class BillingPeriods {
     static LocalDate startOf(BillingInterval interval, LocalDate origin, long index) {
         final long steps = index * interval.frequency();
         return switch (interval.unit()) {
+            case DAY -> origin.plusDays(steps);
             case WEEK -> origin.plusWeeks(steps);
             case MONTH -> origin.plusMonths(steps);
             case YEAR -> origin.plusYears(steps);
@@ -82,6 +84,7 @@ public final class BillingPeriods {
 
     private static long estimateIndex(BillingInterval interval, LocalDate origin, LocalDate day) {
         final long units = switch (interval.unit()) {
+            case DAY -> ChronoUnit.DAYS.between(origin, day);
             case WEEK -> ChronoUnit.WEEKS.between(origin, day);
             case MONTH -> ChronoUnit.MONTHS.between(origin, day);
             case YEAR -> ChronoUnit.YEARS.between(origin, day);

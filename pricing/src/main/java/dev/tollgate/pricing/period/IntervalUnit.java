@@ -1,4 +1,4 @@
 package dev.tollgate.pricing.period;
 
 /** The calendar unit a billing interval counts in; quarterly is three months. */
-public enum IntervalUnit { WEEK, MONTH, YEAR }
+public enum IntervalUnit { DAY, WEEK, MONTH, YEAR }

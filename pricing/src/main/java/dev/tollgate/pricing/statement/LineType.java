@@ -3,6 +3,8 @@ package dev.tollgate.pricing.statement;
 /** The kinds of statement lines, in the order a statement lists them. */
 public enum LineType {
     SUBSCRIPTION("subscription"),
+    /** A recurring fee of the plan beside its base price, billed on its own schedule. */
+    FEE("fee"),
     SEATS("seats"),
     ADD_ON("add_on"),
     /** The unused part of a fee billed in advance, given back when billing ends inside its period: negative. */

@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param issuedAt       when the statement is computed, for coupon validity windows
  * @param finalStatement whether the period is closed and the statement will not change
  * @param base           the plan's base price for the period it pays, or null when none is billed on this statement
+ * @param fees           the plan's other recurring fees billed on this statement
  * @param seats          seats x per-seat price, or null
  * @param addOns         add-ons billed on this statement
  * @param advanceCredits what goes back of fees billed in advance for a period that billing ended inside
@@ -23,13 +24,14 @@ import java.util.Objects;
  * @param credits        the customer's prepaid credit balances, in the order they are consumed
  */
 public record StatementRequest(String planCode, String currency, BillingPeriod period, Instant issuedAt,
-        boolean finalStatement, Fee base, Fee seats, List<Fee> addOns, List<FeeCredit> advanceCredits,
+        boolean finalStatement, Fee base, List<Fee> fees, Fee seats, List<Fee> addOns, List<FeeCredit> advanceCredits,
         List<UsageCharge> usage, List<Coupon> coupons, List<CreditBalance> credits) {
 
     public StatementRequest {
         Objects.requireNonNull(currency, "currency");
         Objects.requireNonNull(period, "period");
         Objects.requireNonNull(issuedAt, "issuedAt");
+        fees = fees == null ? List.of() : List.copyOf(fees);
         addOns = addOns == null ? List.of() : List.copyOf(addOns);
         advanceCredits = advanceCredits == null ? List.of() : List.copyOf(advanceCredits);
         usage = usage == null ? List.of() : List.copyOf(usage);
@@ -37,11 +39,19 @@ public record StatementRequest(String planCode, String currency, BillingPeriod p
         credits = credits == null ? List.of() : List.copyOf(credits);
     }
 
-    /** A request without advance credits. */
+    /** A request without fees beside the base price. */
+    public StatementRequest(String planCode, String currency, BillingPeriod period, Instant issuedAt,
+            boolean finalStatement, Fee base, Fee seats, List<Fee> addOns, List<FeeCredit> advanceCredits,
+            List<UsageCharge> usage, List<Coupon> coupons, List<CreditBalance> credits) {
+        this(planCode, currency, period, issuedAt, finalStatement, base, List.of(), seats, addOns, advanceCredits,
+                usage, coupons, credits);
+    }
+
+    /** A request without other fees and without advance credits. */
     public StatementRequest(String planCode, String currency, BillingPeriod period, Instant issuedAt,
             boolean finalStatement, Fee base, Fee seats, List<Fee> addOns, List<UsageCharge> usage, List<Coupon> coupons,
             List<CreditBalance> credits) {
-        this(planCode, currency, period, issuedAt, finalStatement, base, seats, addOns, List.of(), usage, coupons,
-                credits);
+        this(planCode, currency, period, issuedAt, finalStatement, base, List.of(), seats, addOns, List.of(),
+                usage, coupons, credits);
     }
 }

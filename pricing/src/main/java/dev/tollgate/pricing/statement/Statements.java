@@ -31,6 +31,9 @@ public final class Statements {
         if (request.base() != null) {
             lines.add(feeLine(LineType.SUBSCRIPTION, request.base(), scale));
         }
+        for (Fee fee : request.fees()) {
+            lines.add(feeLine(LineType.FEE, fee, scale));
+        }
         if (request.seats() != null) {
             lines.add(feeLine(LineType.SEATS, request.seats(), scale));
         }

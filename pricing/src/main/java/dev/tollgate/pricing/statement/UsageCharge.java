@@ -26,7 +26,7 @@ public record UsageCharge(String code, List<String> group, BigDecimal units, Big
     }
 
     /** The line code: the charge code, followed by its group values in brackets when grouped. */
-    String lineCode() {
+    public String lineCode() {
         if (group.isEmpty()) {
             return code;
         }

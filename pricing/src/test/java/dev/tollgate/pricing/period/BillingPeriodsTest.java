@@ -23,6 +23,10 @@ class BillingPeriodsTest {
 
     @ParameterizedTest(name = "{0} at {1} -> {2} .. {3}")
     @CsvSource({
+        // daily periods run midnight to midnight UTC
+        "daily,     2026-01-07T15:00:00Z, 2026-01-07, 2026-01-08",
+        "daily,     2026-01-08T00:00:00Z, 2026-01-08, 2026-01-09",
+        "daily,     2024-02-29T23:59:59.999Z, 2024-02-29, 2024-03-01",
         // weekly calendar periods run Monday to Monday; 2026-01-07 is a Wednesday
         "weekly,    2026-01-07T15:00:00Z, 2026-01-05, 2026-01-12",
         "weekly,    2026-01-12T00:00:00Z, 2026-01-12, 2026-01-19",
@@ -88,9 +92,44 @@ class BillingPeriodsTest {
     }
 
     @Test
+    void shouldCountMultiDayPeriodsFromTheStartDateOrFromJanuary1970() {
+        final BillingInterval everyThreeDays = new BillingInterval(IntervalUnit.DAY, 3);
+        // anniversary: from the start date's midnight, as weekly periods count
+        assertEquals(period("2026-01-10", "2026-01-13"), BillingPeriods.periodAt(everyThreeDays,
+                BillingAnchor.ANNIVERSARY, Instant.parse("2026-01-07T15:00:00Z"),
+                Instant.parse("2026-01-12T23:00:00Z")));
+        // calendar: 2026-01-01 is day 20454 since 1970-01-01, 20454 = 3 x 6818, so a period starts on it
+        assertEquals(period("2026-01-01", "2026-01-04"), BillingPeriods.periodAt(everyThreeDays,
+                BillingAnchor.CALENDAR, day("2025-12-20"), Instant.parse("2026-01-03T12:00:00Z")));
+        assertEquals(period("2026-01-08", "2026-01-09"), BillingPeriods.nthPeriod(BillingInterval.fromWire("daily"),
+                BillingAnchor.ANNIVERSARY, Instant.parse("2026-01-07T15:00:00Z"), 1));
+    }
+
+    @Test
+    void shouldTellWhetherAnIntervalSpansWholePeriodsOfAnother() {
+        final BillingInterval month = BillingInterval.fromWire("monthly");
+        final BillingInterval fourMonths = new BillingInterval(IntervalUnit.MONTH, 4);
+        final BillingInterval fiveMonths = new BillingInterval(IntervalUnit.MONTH, 5);
+        final BillingInterval threeDays = new BillingInterval(IntervalUnit.DAY, 3);
+        final BillingInterval sevenDays = new BillingInterval(IntervalUnit.DAY, 7);
+        assertEquals(true, BillingInterval.of("year", 1).spansWholePeriodsOf(month));
+        assertEquals(true, BillingInterval.of("month", 3).spansWholePeriodsOf(month));
+        assertEquals(true, BillingInterval.of("year", 1).spansWholePeriodsOf(fourMonths));
+        assertEquals(false, BillingInterval.of("year", 1).spansWholePeriodsOf(fiveMonths));
+        assertEquals(false, BillingInterval.of("month", 2).spansWholePeriodsOf(BillingInterval.fromWire("quarterly")));
+        assertEquals(false, BillingInterval.of("week", 4).spansWholePeriodsOf(month));
+        assertEquals(false, BillingInterval.of("day", 14).spansWholePeriodsOf(BillingInterval.fromWire("weekly")));
+        assertEquals(true, BillingInterval.of("month", 1).spansWholePeriodsOf(BillingInterval.fromWire("daily")));
+        assertEquals(true, BillingInterval.of("day", 6).spansWholePeriodsOf(threeDays));
+        assertEquals(false, BillingInterval.of("week", 1).spansWholePeriodsOf(sevenDays));
+        assertEquals("unit", assertThrows(InvalidPricingException.class,
+                () -> BillingInterval.of("hour", 1)).errors().get(0).field());
+    }
+
+    @Test
     void shouldRejectUnknownWireNames() {
         assertEquals("interval", assertThrows(InvalidPricingException.class,
-                () -> BillingInterval.fromWire("daily")).errors().get(0).field());
+                () -> BillingInterval.fromWire("hourly")).errors().get(0).field());
         assertEquals("billing_time", assertThrows(InvalidPricingException.class,
                 () -> BillingAnchor.fromWire("monthly")).errors().get(0).field());
         assertEquals(BillingAnchor.ANNIVERSARY, BillingAnchor.fromWire("anniversary"));

@@ -76,6 +76,22 @@ class StatementsTest {
         assertEquals(List.of(new AppliedAmount("wallet", d("75.71"))), statement.creditsApplied());
     }
 
+    @Test
+    void shouldListThePlansOtherFeesAfterItsBaseEachRoundedOnItsOwn() {
+        final BillingPeriod year = new BillingPeriod(Instant.parse("2026-01-01T00:00:00Z"),
+                Instant.parse("2027-01-01T00:00:00Z"));
+        final StatementRequest request = new StatementRequest("pro", "USD", JANUARY, CLOSED, true,
+                new Fee("pro", BigDecimal.ONE, d("10"), JANUARY, Proration.full()),
+                List.of(new Fee("platform", BigDecimal.ONE, d("120"), year, new Proration(292, 365))),
+                new Fee("seats", d("2"), d("5"), JANUARY, Proration.full()), List.of(), List.of(), List.of(),
+                List.of(), List.of());
+        final Statement statement = Statements.compute(request);
+        // 120 x 292/365 = 96.00
+        assertEquals(List.of("subscription pro 10.00", "fee platform 96.00", "seats seats 10.00"),
+                amounts(statement));
+        assertEquals(d("116.00"), statement.total());
+    }
+
     @ParameterizedTest(name = "{0}: {1} -> {2}")
     @CsvSource({
         "USD, 0.005, 0.01",

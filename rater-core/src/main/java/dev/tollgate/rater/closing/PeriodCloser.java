@@ -12,7 +12,6 @@ import dev.tollgate.pricing.charge.ChargeDefinition;
 import dev.tollgate.pricing.period.BillingPeriod;
 import dev.tollgate.pricing.rating.ChargeRater;
 import dev.tollgate.pricing.rating.ChargeState;
-import dev.tollgate.pricing.statement.AdvanceBilling;
 import dev.tollgate.rater.catalog.CatalogView;
 import dev.tollgate.rater.rating.RecurringValues;
 import dev.tollgate.rater.state.ChargeSlot;
@@ -144,16 +143,11 @@ final class PeriodCloser {
             final PeriodState state = readState(subscription.id(), plan, grid.start());
             // Built before anything is deleted: a build that fails (a meter not known yet) leaves the
             // period's usage in place for the next run.
-            final boolean firstPeriod = !grid.start().isAfter(subscription.startedAt());
-            final AdvanceBilling billed = StatementAssembler.inAdvance(next.get().version())
-                ? archive.billedInAdvance(subscription.id(), grid.start(),
-                    subscription.schedule(next.get().version()).gridPeriodAt(grid.start().minusMillis(1)).start(),
-                    firstPeriod)
-                : AdvanceBilling.NONE;
             final Map<ChargeSlot, ChargeState> charges = withCarried(subscription, next.get().version(), grid.start(),
                 state.charges());
             final PeriodStatement statement = assembler.assemble(subscription, plan, next.get().version(), grid,
-                new BillingPeriod(start, end), charges, billed, now);
+                new BillingPeriod(start, end), charges,
+                feePeriodStart -> archive.billedInAdvance(subscription, next.get().version(), feePeriodStart), now);
             archive.keep(grid.start(), statement);
             schedule.markClosed(subscription.id(), end);
             emit.accept(statement);

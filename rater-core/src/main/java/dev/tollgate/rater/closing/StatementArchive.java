@@ -1,9 +1,11 @@
 package dev.tollgate.rater.closing;
 
+import dev.tollgate.model.catalog.PlanVersion;
 import dev.tollgate.model.catalog.Subscription;
 import dev.tollgate.model.rating.PeriodStatement;
 import dev.tollgate.model.rating.Refund;
 import dev.tollgate.model.rating.StatementLine;
+import dev.tollgate.pricing.period.BillingSchedule;
 import dev.tollgate.pricing.statement.AdvanceBilling;
 import dev.tollgate.pricing.statement.LineType;
 import dev.tollgate.rater.state.StateKeys;
@@ -60,14 +62,17 @@ final class StatementArchive {
     }
 
     /**
-     * What the statement that billed {@code gridStart}'s period in advance charged for each fee, and
-     * the share of it paid after its coupons: the opening statement for the first period, else the
-     * closing statement of the period before.
+     * What the statement that billed in advance the fee period starting at {@code feeStart} charged
+     * for each fee, and the share of it paid after its coupons: the opening statement for the first
+     * fee period, else the closing statement of the plan period before it (the month before a year
+     * paid yearly or a yearly fee's year).
      */
-    AdvanceBilling billedInAdvance(final String subscriptionId, final Instant gridStart,
-                                            final Instant previousGridStart, final boolean first) {
-        final PeriodStatement billing = statements.get(first ? StateKeys.openingStatement(subscriptionId, gridStart)
-            : StateKeys.statement(subscriptionId, previousGridStart));
+    AdvanceBilling billedInAdvance(final Subscription subscription, final PlanVersion version,
+                                   final Instant feeStart) {
+        final BillingSchedule periods = subscription.schedule(version);
+        final PeriodStatement billing = statements.get(feeStart.isAfter(subscription.startedAt())
+            ? StateKeys.statement(subscription.id(), periods.gridPeriodAt(feeStart.minusMillis(1)).start())
+            : StateKeys.openingStatement(subscription.id(), periods.gridPeriodAt(subscription.startedAt()).start()));
         if (billing == null) {
             return AdvanceBilling.NONE;
         }

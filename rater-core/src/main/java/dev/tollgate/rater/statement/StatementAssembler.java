@@ -5,6 +5,7 @@ import dev.tollgate.model.catalog.Charge;
 import dev.tollgate.model.catalog.Coupon;
 import dev.tollgate.model.catalog.Meter;
 import dev.tollgate.model.catalog.Plan;
+import dev.tollgate.model.catalog.PlanFee;
 import dev.tollgate.model.catalog.PlanVersion;
 import dev.tollgate.model.catalog.Subscription;
 import dev.tollgate.model.catalog.SubscriptionAddOn;
@@ -54,6 +55,8 @@ public final class StatementAssembler {
     private static final String PER_SEAT = "per_seat";
     private static final BigDecimal WEEKS_PER_MONTH = new BigDecimal("52").divide(new BigDecimal("12"),
         MathContext.DECIMAL64);
+    private static final BigDecimal DAYS_PER_MONTH = new BigDecimal("365").divide(new BigDecimal("12"),
+        MathContext.DECIMAL64);
 
     private final Function<String, Meter> meters;
     private final Function<String, AddOn> addOns;
@@ -71,7 +74,8 @@ public final class StatementAssembler {
     public PeriodStatement assemble(final Subscription subscription, final Plan plan, final PlanVersion version,
                                     final BillingPeriod grid, final BillingPeriod period,
                                     final Map<ChargeSlot, ChargeState> states, final Instant issuedAt) {
-        return assemble(subscription, plan, version, grid, period, states, AdvanceBilling.NONE, issuedAt);
+        return assemble(subscription, plan, version, grid, period, states, feePeriodStart -> AdvanceBilling.NONE,
+            issuedAt);
     }
 
     /**
@@ -79,29 +83,61 @@ public final class StatementAssembler {
      * @param grid the grid period, as the rater keys charge state by it
      * @param period the statement period: the grid cut to the subscription's start and end
      * @param states the period's charge states by charge (and group, for a grouped charge)
-     * @param billedInAdvance what the statement that billed this period in advance charged for each fee, by
+     * @param billedInAdvance for the start of a fee period (a plan period, a year paid yearly, a fee's own
+     *                        period), what the statement that billed it in advance charged for each fee, by
      *                        {@link #feeKey}, and the share paid after its coupons; when billing ends inside
-     *                        the period, that share of the unused part goes back
+     *                        the fee period, that share of the unused part goes back. Asked only then.
      */
     public PeriodStatement assemble(final Subscription subscription, final Plan plan, final PlanVersion version,
                                     final BillingPeriod grid, final BillingPeriod period,
                                     final Map<ChargeSlot, ChargeState> states,
-                                    final AdvanceBilling billedInAdvance, final Instant issuedAt) {
-        final BillingSchedule schedule = subscription.schedule(version);
+                                    final Function<Instant, AdvanceBilling> billedInAdvance, final Instant issuedAt) {
         final BillTiming timing = timing(version);
-        final Fee base = BaseFees.closing(plan.code(), BigDecimal.ONE, version.amount(), schedule, timing, grid)
-            .filter(fee -> version.amount().signum() > 0)
-            .orElse(null);
-        final Fee seats = subscription.seats() == null || subscription.seats() == 0 || version.seatPrice() == null
-            ? null : BaseFees.closing("seats", BigDecimal.valueOf(subscription.seats()), version.seatPrice(),
-                schedule, timing, grid).orElse(null);
-        final List<FeeCredit> credits = timing == BillTiming.ADVANCE && period.end().isBefore(grid.end())
-            ? unusedAdvance(subscription, plan, version, schedule, grid, billedInAdvance) : List.of();
+        final FeePrices prices = FeePrices.of(subscription, version);
+        final BillingPeriod feePeriod = prices.feePeriodAt(grid.start());
+        final boolean billsFees = prices.closes(feePeriod, period);
+        final BillingSchedule schedule = prices.schedule();
+        final Fee base = !billsFees ? null
+            : BaseFees.closing(plan.code(), BigDecimal.ONE, prices.base(), schedule, timing, feePeriod)
+                .filter(fee -> prices.base().signum() > 0)
+                .orElse(null);
+        final Fee seats = !billsFees || subscription.seats() == null || subscription.seats() == 0
+            || prices.seat() == null ? null : BaseFees.closing("seats", BigDecimal.valueOf(subscription.seats()),
+                prices.seat(), schedule, timing, feePeriod).orElse(null);
+        final List<FeeCredit> credits = new ArrayList<>();
+        if (timing == BillTiming.ADVANCE && billsFees && period.end().isBefore(feePeriod.end())) {
+            credits.addAll(unusedAdvance(subscription, plan, version, prices, feePeriod,
+                billedInAdvance.apply(feePeriod.start())));
+        }
+        final List<Fee> planFees = new ArrayList<>();
+        for (final PlanFee fee : version.fees()) {
+            final BillingSchedule feeSchedule = FeePrices.scheduleOf(subscription, version, fee.interval()
+                .billingInterval());
+            final BillingPeriod ownPeriod = feeSchedule.gridPeriodAt(grid.start());
+            if (!FeePrices.closes(feeSchedule, ownPeriod, period)) {
+                continue;
+            }
+            BaseFees.closing(fee.code(), BigDecimal.ONE, fee.amount(), feeSchedule, timing, ownPeriod)
+                .filter(owed -> fee.amount().signum() > 0).ifPresent(planFees::add);
+            if (timing == BillTiming.ADVANCE && period.end().isBefore(ownPeriod.end())) {
+                final AdvanceBilling billed = billedInAdvance.apply(ownPeriod.start());
+                final BigDecimal paid = billed.fees().get(feeKey(LineType.FEE.wireName(), fee.code()));
+                if (paid != null) {
+                    BaseFees.unused(paid, new Fee(fee.code(), BigDecimal.ONE, fee.amount(), ownPeriod,
+                        feeSchedule.prorationFor(ownPeriod)), billed.paidShare(),
+                        Currencies.minorUnits(version.currency())).ifPresent(credits::add);
+                }
+            }
+        }
+        final List<Fee> addOnFees = billsFees ? addOnFees(subscription, version, prices, timing, feePeriod)
+            : List.of();
+        final Map<String, Charge> charges = charges(plan, version, states);
+        final List<UsageCharge> usage = usage(charges, states);
         final StatementRequest request = new StatementRequest(plan.code(), version.currency(), period, issuedAt,
-            true, base, seats, addOnFees(subscription, version, schedule, timing, grid), credits,
-            usage(plan, version, states), statementCoupons(subscription), credits(version));
+            true, base, planFees, seats, addOnFees, credits, usage, statementCoupons(subscription), credits(version));
         return statement(PeriodStatement.idOf(subscription.id(), grid.start()), PeriodStatement.STATEMENT,
-            subscription, plan, version, period, Statements.compute(request), issuedAt);
+            subscription, plan, version, period, Statements.compute(request),
+            labels(subscription, plan, version, charges, usage), issuedAt);
     }
 
     /**
@@ -111,27 +147,36 @@ public final class StatementAssembler {
      */
     public PeriodStatement assembleOpening(final Subscription subscription, final Plan plan,
                                            final PlanVersion version, final Instant issuedAt) {
-        final BillingSchedule schedule = subscription.schedule(version);
-        final BillingPeriod grid = schedule.gridPeriodAt(subscription.startedAt());
-        final BillingPeriod period = schedule.statementPeriodAt(subscription.startedAt()).orElse(grid);
-        final Fee base = BaseFees.opening(plan.code(), BigDecimal.ONE, version.amount(), schedule, BillTiming.ADVANCE)
-            .filter(fee -> version.amount().signum() > 0)
+        final BillingSchedule periods = subscription.schedule(version);
+        final BillingPeriod grid = periods.gridPeriodAt(subscription.startedAt());
+        final BillingPeriod period = periods.statementPeriodAt(subscription.startedAt()).orElse(grid);
+        final FeePrices prices = FeePrices.of(subscription, version);
+        final BillingSchedule schedule = prices.schedule();
+        final Fee base = BaseFees.opening(plan.code(), BigDecimal.ONE, prices.base(), schedule, BillTiming.ADVANCE)
+            .filter(fee -> prices.base().signum() > 0)
             .orElse(null);
-        final Fee seats = subscription.seats() == null || subscription.seats() == 0 || version.seatPrice() == null
-            ? null : BaseFees.opening("seats", BigDecimal.valueOf(subscription.seats()), version.seatPrice(),
+        final Fee seats = subscription.seats() == null || subscription.seats() == 0 || prices.seat() == null
+            ? null : BaseFees.opening("seats", BigDecimal.valueOf(subscription.seats()), prices.seat(),
                 schedule, BillTiming.ADVANCE).orElse(null);
         final List<Fee> addOns = new ArrayList<>();
         for (final SubscriptionAddOn taken : subscription.addOns()) {
             final AddOn addOn = addOns(taken, version);
             if (addOn != null) {
                 BaseFees.opening(addOn.code(), quantity(taken, addOn, subscription),
-                    pricePerPeriod(addOn, version.billingInterval()), schedule, BillTiming.ADVANCE).ifPresent(addOns::add);
+                    pricePerPeriod(addOn, prices.addOnInterval()), schedule, BillTiming.ADVANCE).ifPresent(addOns::add);
             }
         }
+        final List<Fee> planFees = new ArrayList<>();
+        for (final PlanFee fee : version.fees()) {
+            BaseFees.opening(fee.code(), BigDecimal.ONE, fee.amount(), FeePrices.scheduleOf(subscription, version,
+                fee.interval().billingInterval()), BillTiming.ADVANCE)
+                .filter(owed -> fee.amount().signum() > 0).ifPresent(planFees::add);
+        }
         final StatementRequest request = new StatementRequest(plan.code(), version.currency(), period, issuedAt,
-            true, base, seats, addOns, List.of(), statementCoupons(subscription), List.of());
+            true, base, planFees, seats, addOns, List.of(), List.of(), statementCoupons(subscription), List.of());
         return statement(PeriodStatement.openingIdOf(subscription.id(), grid.start()), PeriodStatement.OPENING,
-            subscription, plan, version, period, Statements.compute(request), issuedAt);
+            subscription, plan, version, period, Statements.compute(request),
+            labels(subscription, plan, version, Map.of(), List.of()), issuedAt);
     }
 
     /** Whether the version bills its fees at the start of the period they pay for. */
@@ -144,34 +189,38 @@ public final class StatementAssembler {
         return type + "/" + code;
     }
 
-    /** Whether a statement line bills a fee paid in advance (base, seats, add-on). */
+    /** Whether a statement line bills a fee paid in advance (base, a plan fee, seats, add-on). */
     public static boolean isFee(final String type) {
-        return LineType.SUBSCRIPTION.wireName().equals(type) || LineType.SEATS.wireName().equals(type)
-            || LineType.ADD_ON.wireName().equals(type);
+        return LineType.SUBSCRIPTION.wireName().equals(type) || LineType.FEE.wireName().equals(type)
+            || LineType.SEATS.wireName().equals(type) || LineType.ADD_ON.wireName().equals(type);
     }
 
     private static BillTiming timing(final PlanVersion version) {
         return version.billTiming() == null ? BillTiming.ARREARS : BillTiming.fromWire(version.billTiming());
     }
 
-    /** Each fee billed in advance for {@code grid}, against what the grid period owes now that billing ended in it. */
+    /**
+     * Each fee billed in advance for {@code grid} (a fee period), against what it owes now that billing
+     * ended in it.
+     */
     private List<FeeCredit> unusedAdvance(final Subscription subscription, final Plan plan, final PlanVersion version,
-                                          final BillingSchedule schedule, final BillingPeriod grid,
+                                          final FeePrices prices, final BillingPeriod grid,
                                           final AdvanceBilling billed) {
         final int scale = Currencies.minorUnits(version.currency());
+        final BillingSchedule schedule = prices.schedule();
         final List<FeeCredit> credits = new ArrayList<>();
         final List<Map.Entry<String, Fee>> owed = new ArrayList<>();
         owed.add(Map.entry(feeKey(LineType.SUBSCRIPTION.wireName(), plan.code()),
-            new Fee(plan.code(), BigDecimal.ONE, version.amount(), grid, schedule.prorationFor(grid))));
-        if (subscription.seats() != null && version.seatPrice() != null) {
+            new Fee(plan.code(), BigDecimal.ONE, prices.base(), grid, schedule.prorationFor(grid))));
+        if (subscription.seats() != null && prices.seat() != null) {
             owed.add(Map.entry(feeKey(LineType.SEATS.wireName(), "seats"), new Fee("seats",
-                BigDecimal.valueOf(subscription.seats()), version.seatPrice(), grid, schedule.prorationFor(grid))));
+                BigDecimal.valueOf(subscription.seats()), prices.seat(), grid, schedule.prorationFor(grid))));
         }
         for (final SubscriptionAddOn taken : subscription.addOns()) {
             final AddOn addOn = addOns(taken, version);
             if (addOn != null) {
                 owed.add(Map.entry(feeKey(LineType.ADD_ON.wireName(), addOn.code()), new Fee(addOn.code(),
-                    quantity(taken, addOn, subscription), pricePerPeriod(addOn, version.billingInterval()), grid,
+                    quantity(taken, addOn, subscription), pricePerPeriod(addOn, prices.addOnInterval()), grid,
                     schedule.prorationFor(grid))));
             }
         }
@@ -191,22 +240,32 @@ public final class StatementAssembler {
 
     private static PeriodStatement statement(final String id, final String kind, final Subscription subscription,
                                              final Plan plan, final PlanVersion version, final BillingPeriod period,
-                                             final Statement statement, final Instant issuedAt) {
-        final List<StatementLine> lines = statement.lines().stream()
-            .map(line -> new StatementLine(line.type().wireName(), line.code(), line.units(), line.amount()))
-            .toList();
+                                             final Statement statement, final LineLabels labels,
+                                             final Instant issuedAt) {
+        final List<StatementLine> lines = statement.lines().stream().map(labels::label).toList();
         return new PeriodStatement(id, kind, null, subscription.id(), subscription.customerId(), plan.code(),
             version.version(), new Period(period.start(), period.end()), version.currency(), lines,
             statement.subtotal(), statement.total(), true, null, issuedAt);
     }
 
+    private LineLabels labels(final Subscription subscription, final Plan plan, final PlanVersion version,
+                              final Map<String, Charge> charges, final List<UsageCharge> usage) {
+        final List<AddOn> taken = new ArrayList<>();
+        for (final SubscriptionAddOn addOn : subscription.addOns()) {
+            final AddOn found = addOns(addOn, version);
+            if (found != null) {
+                taken.add(found);
+            }
+        }
+        return new LineLabels(plan.code(), version.invoiceDisplayName(), version.fees(), taken, charges, usage);
+    }
+
     /**
-     * One line per charge (per group of a grouped charge) that priced the period, and one for each
-     * charge of the version in force without usage, which may still owe something at zero units (a
-     * first range's flat amount).
+     * The charges that bill the period: every charge of the version in force, and a charge a later
+     * version dropped that still rated usage in it.
      */
-    private List<UsageCharge> usage(final Plan plan, final PlanVersion version,
-                                    final Map<ChargeSlot, ChargeState> states) {
+    private static Map<String, Charge> charges(final Plan plan, final PlanVersion version,
+                                               final Map<ChargeSlot, ChargeState> states) {
         final Map<String, Charge> charges = new LinkedHashMap<>();
         version.charges().forEach(charge -> charges.put(charge.code(), charge));
         for (final ChargeSlot slot : states.keySet()) {
@@ -214,6 +273,15 @@ public final class StatementAssembler {
                 chargeInAnyVersion(plan, slot.code()).ifPresent(charge -> charges.put(slot.code(), charge));
             }
         }
+        return charges;
+    }
+
+    /**
+     * One line per charge (per group of a grouped charge) that priced the period, and one for each
+     * charge of the version in force without usage, which may still owe something at zero units (a
+     * first range's flat amount).
+     */
+    private List<UsageCharge> usage(final Map<String, Charge> charges, final Map<ChargeSlot, ChargeState> states) {
         final List<UsageCharge> lines = new ArrayList<>(charges.size());
         for (final Charge charge : charges.values()) {
             final Meter meter = meters.apply(charge.meter());
@@ -249,8 +317,8 @@ public final class StatementAssembler {
         return Optional.empty();
     }
 
-    private List<Fee> addOnFees(final Subscription subscription, final PlanVersion version,
-                                final BillingSchedule schedule, final BillTiming timing, final BillingPeriod grid) {
+    private List<Fee> addOnFees(final Subscription subscription, final PlanVersion version, final FeePrices prices,
+                                final BillTiming timing, final BillingPeriod grid) {
         final List<Fee> fees = new ArrayList<>();
         for (final SubscriptionAddOn taken : subscription.addOns()) {
             final AddOn addOn = addOns.apply(taken.code());
@@ -258,7 +326,7 @@ public final class StatementAssembler {
                 continue;
             }
             BaseFees.closing(addOn.code(), quantity(taken, addOn, subscription),
-                    pricePerPeriod(addOn, version.billingInterval()), schedule, timing, grid)
+                    pricePerPeriod(addOn, prices.addOnInterval()), prices.schedule(), timing, grid)
                 .ifPresent(fees::add);
         }
         return fees;
@@ -275,7 +343,7 @@ public final class StatementAssembler {
 
     /**
      * Add-ons are priced per month (and optionally per year); a period of another length pays the
-     * monthly price pro rata: a quarter three months, a week 12/52 of a month.
+     * monthly price pro rata: a quarter three months, a week 12/52 of a month, a day 12/365.
      */
     static BigDecimal pricePerPeriod(final AddOn addOn, final BillingInterval interval) {
         final BigDecimal frequency = BigDecimal.valueOf(interval.frequency());
@@ -285,6 +353,7 @@ public final class StatementAssembler {
                 : addOn.monthlyAmount().multiply(BigDecimal.valueOf(12)).multiply(frequency);
             case MONTH -> addOn.monthlyAmount().multiply(frequency);
             case WEEK -> addOn.monthlyAmount().multiply(frequency).divide(WEEKS_PER_MONTH, MathContext.DECIMAL64);
+            case DAY -> addOn.monthlyAmount().multiply(frequency).divide(DAYS_PER_MONTH, MathContext.DECIMAL64);
         };
     }
 

@@ -72,6 +72,11 @@ class InAdvanceBillingTest {
         return new StatementLine(type, code, new BigDecimal(units), new BigDecimal(amount));
     }
 
+    /** An add-on line, named by the add-on as an invoice prints it. */
+    private static StatementLine support(final String type, final String amount) {
+        return new StatementLine(type, "support", BigDecimal.ONE, new BigDecimal(amount), "Support", null);
+    }
+
     @Test
     void shouldBillTheFirstPeriodAtTheStartAndCreditTheUnusedPartAtTermination() {
         plan("USD", "30", "5");
@@ -87,7 +92,7 @@ class InAdvanceBillingTest {
         // March from the 15th: 17 of 31 days. 30 x 17/31 = 16.451.. => 16.45; 2 seats x 5 = 10 x 17/31 = 5.483..
         // => 5.48; support 3 x 17/31 = 1.645.. => 1.65; 16.45 + 5.48 + 1.65 = 23.58
         assertEquals(List.of(line("subscription", "pro", "1", "16.45"), line("seats", "seats", "2", "5.48"),
-            line("add_on", "support", "1", "1.65")), opening.lines());
+            support("add_on", "1.65")), opening.lines());
         assertEquals(new BigDecimal("23.58"), opening.total());
         rater.wallClockBy(Duration.ofSeconds(5));
         assertTrue(rater.statements.isEmpty(), "one opening statement");
@@ -97,7 +102,7 @@ class InAdvanceBillingTest {
         final PeriodStatement march = rater.statements.readValue();
         // April in advance, whole: 30.00, seats 10.00, support 3.00; March's usage 500 s x 0.002 = 1.00 => 44.00
         assertEquals(List.of(line("subscription", "pro", "1", "30.00"), line("seats", "seats", "2", "10.00"),
-            line("add_on", "support", "1", "3.00"), line("usage", "calls", "500", "1.00")), march.lines());
+            support("add_on", "3.00"), line("usage", "calls", "500", "1.00")), march.lines());
         assertEquals(new BigDecimal("44.00"), march.total());
 
         rater.call("e2", "acme", "call_ended", 250, Instant.parse("2026-04-05T12:00:00Z"));
@@ -109,7 +114,7 @@ class InAdvanceBillingTest {
         // of 10.00 => -6.67; support 3 x 10/30 = 1.00 of 3.00 => -2.00; usage 250 s x 0.002 = 0.50;
         // -20.00 - 6.67 - 2.00 + 0.50 = -28.17
         assertEquals(List.of(line("advance_credit", "pro", "1", "-20.00"), line("advance_credit", "seats", "2", "-6.67"),
-            line("advance_credit", "support", "1", "-2.00"), line("usage", "calls", "250", "0.50")), april.lines());
+            support("advance_credit", "-2.00"), line("usage", "calls", "250", "0.50")), april.lines());
         assertEquals(new BigDecimal("-28.17"), april.total());
         assertTrue(rater.statements.isEmpty());
     }
