@@ -131,11 +131,13 @@ class ClusterFailuresIT {
             victim.restart();
         }
         sending.get(30, TimeUnit.MINUTES);
-        pipeline.assertEveryEventRatedOnce(cluster, sender, batches);
+        final TestHttp survivor = pipeline.raters().get(1).http();
+        pipeline.ledger().assertRatedOnceOnTheTopic(cluster.bootstrapServers(), batches * BATCH, Duration.ofMinutes(5));
+        pipeline.ledger().assertUsage(survivor, sender, batches, Duration.ofMinutes(1));
         System.out.printf("rater crash run: %d events, %d kills -9 of 2 raters, %d restarts; lost 0, doubled 0%n",
             batches * BATCH, kills, kills);
 
-        final TestHttp survivor = pipeline.raters().get(1).http();
+
         pipeline.raters().get(0).kill();
         final long killed = System.nanoTime();
         final List<String> wrong = new ArrayList<>();
@@ -166,6 +168,7 @@ class ClusterFailuresIT {
         assertTrue(seconds < 45, "the survivor took " + seconds + " s to answer for every customer");
         System.out.printf("rater failover: every customer answered correctly by the survivor %.1f s after the kill;"
             + " %d answers were 503 with Retry-After meanwhile, none wrong%n", seconds, unavailable);
+        pipeline.ledger().assertFinalStatements(pipeline.api().http(), survivor, sender, batches, Duration.ofMinutes(2));
     }
 
     private static boolean rightAnswer(final TestHttp.Answer answer, final int events) {
