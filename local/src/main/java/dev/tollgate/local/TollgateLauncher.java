@@ -3,6 +3,7 @@ package dev.tollgate.local;
 import dev.tollgate.broker.BrokerStartException;
 import dev.tollgate.local.launch.LaunchException;
 import dev.tollgate.local.launch.LaunchSettings;
+import dev.tollgate.local.launch.LogFormat;
 import dev.tollgate.local.launch.StartBanner;
 import dev.tollgate.local.launch.Tollgate;
 import java.time.Duration;
@@ -20,6 +21,8 @@ public final class TollgateLauncher {
         final LaunchSettings requested;
         final Tollgate tollgate;
         try {
+            // Before anything logs: logback reads the format once, when the first logger is made.
+            LogFormat.fromEnvironment(System.getenv()).apply();
             requested = LaunchSettings.fromEnvironment(System.getenv());
             tollgate = Tollgate.start(requested);
         } catch (LaunchException | BrokerStartException e) {
