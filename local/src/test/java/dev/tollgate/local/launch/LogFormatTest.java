@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
+import ch.qos.logback.core.status.Status;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.model.json.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +68,9 @@ class LogFormatTest {
             configurator.doConfigure(LogFormat.class.getClassLoader().getResource("logback.xml"));
             context.getMDCAdapter().put("request_id", "req-json-1");
             context.getLogger("dev.tollgate.probe").info("rated {} events", 3);
+            assertEquals(List.of(), context.getStatusManager().getCopyOfStatusList().stream()
+                .filter(status -> status.getLevel() >= Status.WARN).map(Status::getMessage).toList(),
+                "logback configures without warnings, which it would print at every start");
         } finally {
             context.stop();
             System.setOut(original);
