@@ -3,6 +3,7 @@ package dev.tollgate.local;
 import dev.tollgate.broker.BrokerStartException;
 import dev.tollgate.local.launch.LaunchException;
 import dev.tollgate.local.launch.LaunchSettings;
+import dev.tollgate.local.launch.LogFormat;
 import dev.tollgate.local.launch.StartBanner;
 import dev.tollgate.local.launch.Tollgate;
 import java.time.Duration;
@@ -19,7 +20,11 @@ public final class TollgateLauncher {
         final long started = System.nanoTime();
         final LaunchSettings requested;
         final Tollgate tollgate;
+        final LogFormat logFormat;
         try {
+            // Before anything logs: logback reads the format once, when the first logger is made.
+            logFormat = LogFormat.fromEnvironment(System.getenv());
+            logFormat.apply();
             requested = LaunchSettings.fromEnvironment(System.getenv());
             tollgate = Tollgate.start(requested);
         } catch (LaunchException | BrokerStartException e) {
@@ -32,6 +37,10 @@ public final class TollgateLauncher {
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(tollgate::close, "tollgate-shutdown"));
+        if (logFormat == LogFormat.JSON) {
+            // Standard output is JSON lines for a log shipper; the start-up log line says what the banner says, keys aside.
+            return;
+        }
         System.out.print(StartBanner.render(requested, tollgate.settings(), tollgate.baseUrl(),
             tollgate.bootstrapServers(), Duration.ofNanos(System.nanoTime() - started)));
     }

@@ -56,13 +56,13 @@ public class ApiKeyFilter {
     public HttpResponse<?> authenticate(final HttpRequest<?> request) {
         final Optional<KeyKind> kind = kindOf(request);
         if (kind.isEmpty()) {
-            return ProblemHandler.respond(new Problem(null, "Unauthorized", 401,
+            return ProblemHandler.respond(request, new Problem(null, "Unauthorized", 401,
                     "send a valid API key as 'Authorization: Bearer <key>'", null))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
         final Set<KeyKind> allowed = allowedKinds(request.getPath());
         if (!allowed.contains(kind.get())) {
-            return ProblemHandler.respond(new Problem(null, "Forbidden", 403,
+            return ProblemHandler.respond(request, new Problem(null, "Forbidden", 403,
                 "this route takes an " + allowed.iterator().next().name().toLowerCase() + " key, not an "
                     + kind.get().name().toLowerCase() + " key", null));
         }

@@ -1,5 +1,6 @@
 package dev.tollgate.http.problem;
 
+import dev.tollgate.http.request.RequestId;
 import dev.tollgate.model.json.Json;
 import io.micronaut.context.annotation.Primary;
 import io.micronaut.http.HttpResponse;
@@ -21,7 +22,8 @@ public class FrameworkProblemBodies implements JsonErrorResponseBodyProvider<Str
     public String body(final ErrorContext context, final HttpResponse<?> response) {
         final String detail = context.getErrors().stream().map(Error::getMessage).collect(Collectors.joining("; "));
         return Json.writeString(new Problem(null, response.getStatus().getReason(), response.code(),
-            detail.isEmpty() ? response.getStatus().getReason() : detail, null));
+            detail.isEmpty() ? response.getStatus().getReason() : detail, null,
+            RequestId.of(context.getRequest()).orElse(null)));
     }
 
     @Override

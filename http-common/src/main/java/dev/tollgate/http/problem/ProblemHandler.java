@@ -1,5 +1,6 @@
 package dev.tollgate.http.problem;
 
+import dev.tollgate.http.request.RequestId;
 import dev.tollgate.model.json.Json;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
@@ -18,16 +19,17 @@ public class ProblemHandler implements ExceptionHandler<ProblemException, HttpRe
 
     @Override
     public HttpResponse<String> handle(final HttpRequest request, final ProblemException exception) {
-        final MutableHttpResponse<String> response = respond(exception.problem());
+        final MutableHttpResponse<String> response = respond(request, exception.problem());
         if (exception.retryAfter() != null) {
             response.header("Retry-After", Long.toString(Math.max(1, exception.retryAfter().toSeconds())));
         }
         return response;
     }
 
-    public static MutableHttpResponse<String> respond(final Problem problem) {
+    /** The problem+json answer to {@code request}, with its request id in the body. */
+    public static MutableHttpResponse<String> respond(final HttpRequest<?> request, final Problem problem) {
         return HttpResponse.<String>status(HttpStatus.valueOf(problem.status()))
             .contentType(Problem.CONTENT_TYPE)
-            .body(Json.writeString(problem));
+            .body(Json.writeString(problem.withRequestId(RequestId.of(request).orElse(null))));
     }
 }

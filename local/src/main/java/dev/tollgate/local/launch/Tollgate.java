@@ -5,6 +5,7 @@ import dev.tollgate.broker.TopicProvisioner;
 import dev.tollgate.model.topic.ClientConfigs;
 import dev.tollgate.model.topic.Topics;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.graceful.GracefulShutdownManager;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -34,6 +35,8 @@ public final class Tollgate implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Tollgate.class);
     private static final Duration TOPIC_TIMEOUT = Duration.ofSeconds(60);
+    /** How long requests in flight at shutdown (a batch waiting on Kafka's acknowledgement) may take to finish. */
+    static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
 
     private final LaunchSettings settings;
     private final EmbeddedKafkaBroker broker;
@@ -49,6 +52,7 @@ public final class Tollgate implements AutoCloseable {
     }
 
     public static Tollgate start(final LaunchSettings requested) {
+        final long started = System.nanoTime();
         prepareDataDir(requested.dataDir());
         checkPortFree(requested.httpHost(), requested.httpPort(), "TOLLGATE_HTTP_PORT");
         final LaunchSettings settings = ApiKeyFile.withKeys(requested);
@@ -68,6 +72,8 @@ public final class Tollgate implements AutoCloseable {
                 .singletons(settings.kafkaClient().clientProperties())
                 .start();
             startServer(context);
+            LOG.info(new StartSummary(settings, bootstrap, broker != null, Duration.ofNanos(System.nanoTime() - started))
+                .line());
             return new Tollgate(settings, broker, bootstrap, context);
         } catch (RuntimeException e) {
             if (broker != null) {
@@ -180,15 +186,39 @@ public final class Tollgate implements AutoCloseable {
         return "http://" + settings.advertisedHost() + ":" + settings.httpPort();
     }
 
-    /** Stops the HTTP server and components first, then the broker they talk to. */
+    /**
+     * Stops taking requests and lets those in flight finish (up to {@link #DRAIN_TIMEOUT}), then closes the
+     * components (Kafka Streams commits and leaves its group, producers flush), then the broker they talk to.
+     */
     @Override
     public void close() {
+        final long started = System.nanoTime();
+        LOG.info("Tollgate stopping: no new requests; up to {} s for those in flight", DRAIN_TIMEOUT.toSeconds());
         try {
+            drainRequests();
             context.close();
         } finally {
             if (broker != null) {
                 broker.close();
             }
+            LOG.info("Tollgate stopped in {} ms", Duration.ofNanos(System.nanoTime() - started).toMillis());
+        }
+    }
+
+    /** Micronaut's graceful shutdown: the server closes its port and answers the requests it has. */
+    private void drainRequests() {
+        final Optional<GracefulShutdownManager> manager = context.findBean(GracefulShutdownManager.class);
+        if (manager.isEmpty()) {
+            return;
+        }
+        try {
+            manager.get().shutdownGracefully().toCompletableFuture().get(DRAIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.warn("requests still in flight after {} s are cut off", DRAIN_TIMEOUT.toSeconds());
+        } catch (ExecutionException e) {
+            LOG.warn("graceful shutdown of the HTTP server failed; closing anyway", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

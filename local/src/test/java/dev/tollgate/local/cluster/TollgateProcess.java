@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -72,6 +73,26 @@ final class TollgateProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** SIGTERM, as an orchestrator stops a container: the shutdown hook runs. Does not wait. */
+    void terminate() {
+        process.destroy();
+    }
+
+    /** Waits for the process to end and returns its exit code. */
+    int awaitExit(final Duration within) {
+        try {
+            assertTrue(process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS), name + " still runs after " + within);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return process.exitValue();
     }
 
     /** Starts the process again on its port and data directory, appending to its log. */

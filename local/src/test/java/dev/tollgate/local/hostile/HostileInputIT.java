@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -105,7 +104,7 @@ class HostileInputIT {
         System.out.println("hostile input: seed " + SEED + " (-Dtollgate.hostile.seed=" + SEED + " repeats this run)");
         final long started = System.nanoTime();
         start();
-        final HttpProbes.Fixture fixture = fixture();
+        final HttpProbes.Fixture fixture = ProbeFixture.create(http, ADMIN, INGEST);
         final Hostile hostile = new Hostile(SEED);
         final HttpProbes probes = new HttpProbes(hostile, fixture, ADMIN, INGEST);
         assertEquals(documentedRoutes(), new TreeSet<>(probes.routeNames()), "every documented route is probed");
@@ -190,44 +189,6 @@ class HostileInputIT {
         }
     }
 
-    /** The catalog every valid request names, and a final statement to refund. */
-    private HttpProbes.Fixture fixture() {
-        created("/v1/meters", "{\"code\":\"hx_seconds\",\"event_type\":\"hx_call\",\"aggregation\":\"sum\","
-            + "\"field\":\"seconds\"}");
-        for (final String plan : List.of("hx_plan", "hx_put_plan", "hx_archivable")) {
-            created("/v1/plans", "{\"code\":\"" + plan + "\",\"name\":\"Hostile\",\"interval\":\"monthly\","
-                + "\"currency\":\"USD\",\"amount\":\"10.00\",\"charges\":[{\"meter\":\"hx_seconds\",\"model\":\"standard\","
-                + "\"properties\":{\"amount\":\"0.002\"}}]}");
-        }
-        created("/v1/coupons", "{\"code\":\"hx_coupon\",\"coupon_type\":\"percentage\",\"percentage_rate\":\"10\"}");
-        created("/v1/addons", "{\"code\":\"hx_addon\",\"name\":\"Extra\",\"currency\":\"USD\",\"monthly_amount\":\"5\"}");
-        created("/v1/subscriptions", "{\"id\":\"hx_sub\",\"customer_id\":\"hx_acme\",\"plan\":\"hx_put_plan\"}");
-        final List<String> endable = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            endable.add("hx_end_" + i);
-            created("/v1/subscriptions", "{\"id\":\"hx_end_" + i + "\",\"customer_id\":\"hx_end_c" + i + "\","
-                + "\"plan\":\"hx_plan\"}");
-        }
-        final Instant threeMonthsAgo = YearMonth.now(ZoneOffset.UTC).minusMonths(3).atDay(1).atStartOfDay(ZoneOffset.UTC)
-            .toInstant();
-        // hx_stmt's statements are the probes' to refund; hx_stmt_after's are kept for the check at the end.
-        for (final String subscription : List.of("hx_stmt", "hx_stmt_after")) {
-            created("/v1/subscriptions", "{\"id\":\"" + subscription + "\",\"customer_id\":\"" + subscription
-                + "_c\",\"plan\":\"hx_plan\",\"started_at\":\"" + threeMonthsAgo + "\"}");
-        }
-        final JsonNode statements = await().atMost(90, TimeUnit.SECONDS).pollInterval(500, TimeUnit.MILLISECONDS)
-            .until(() -> http.get("/v1/subscriptions/hx_stmt/statements", ADMIN),
-                answer -> answer.status() == 200 && answer.json().size() > 0).json();
-        final String statementId = statements.get(0).get("id").asText();
-        created("/v1/subscriptions/hx_stmt/refunds", "{\"id\":\"hx_setup\",\"statement_id\":\"" + statementId
-            + "\",\"amount\":\"0.01\",\"reason\":\"setup\"}");
-        assertEquals(202, http.post("/v1/events", INGEST, "{\"id\":\"hx_evt_0\",\"type\":\"hx_call\","
-            + "\"customer_id\":\"hx_acme\",\"properties\":{\"seconds\":10}}").status());
-        awaitRated("hx_acme", "hx_evt_0");
-        return new HttpProbes.Fixture("hx_seconds", "hx_plan", "hx_put_plan", "hx_archivable", "hx_acme", "hx_sub",
-            endable, "hx_coupon", "hx_addon", "hx_stmt", statementId, "hx_evt_0");
-    }
-
     /**
      * After everything: a new catalog entry can be written, events of customers on every partition
      * are rated, a refund is decided, /health is UP. Returns the scrape of /prometheus.
@@ -274,16 +235,11 @@ class HostileInputIT {
     }
 
     private void awaitRated(final String customer, final String event) {
-        await().atMost(60, TimeUnit.SECONDS).pollInterval(250, TimeUnit.MILLISECONDS).untilAsserted(() -> {
-            final TestHttp.Answer status = http.get("/v1/customers/" + customer + "/events/" + event, ADMIN);
-            assertEquals(200, status.status(), status.body());
-            assertEquals("rated", status.json().get("status").asText(), status.body());
-        });
+        ProbeFixture.awaitRated(http, ADMIN, customer, event);
     }
 
     private void created(final String path, final String body) {
-        final TestHttp.Answer answer = http.post(path, ADMIN, body);
-        assertEquals(201, answer.status(), path + " " + body + " -> " + answer.body());
+        ProbeFixture.created(http, ADMIN, path, body);
     }
 
     // ---- HTTP
@@ -305,20 +261,7 @@ class HostileInputIT {
     private void sendOne(final HttpProbes.Probe probe) {
         final HttpRequest request;
         try {
-            final HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + probe.path()))
-                .timeout(Duration.ofSeconds(30));
-            if (probe.key() != null) {
-                builder.header("Authorization", "Bearer " + probe.key());
-            }
-            if (probe.contentType() != null) {
-                builder.header("Content-Type", probe.contentType());
-            }
-            if (probe.ifMatch() != null) {
-                builder.header("If-Match", probe.ifMatch());
-            }
-            builder.method(probe.method(), probe.body() == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofByteArray(probe.body()));
-            request = builder.build();
+            request = probe.request(base);
         } catch (IllegalArgumentException notSendable) {
             throw new IllegalStateException("the generator made a request the client cannot send: " + probe.describe(),
                 notSendable);

@@ -1,7 +1,10 @@
 package dev.tollgate.local.hostile;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -34,6 +37,23 @@ final class HttpProbes {
                 .replace("\n", " "));
             return method + " " + Hostile.preview(path) + " [" + label + "] content-type=" + contentType
                 + " body(" + (body == null ? 0 : body.length) + " bytes)=" + bodyText;
+        }
+
+        /** The request to send to the server at {@code base}; IllegalArgumentException when no client can send it. */
+        HttpRequest request(final String base) {
+            final HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30));
+            if (key != null) {
+                builder.header("Authorization", "Bearer " + key);
+            }
+            if (contentType != null) {
+                builder.header("Content-Type", contentType);
+            }
+            if (ifMatch != null) {
+                builder.header("If-Match", ifMatch);
+            }
+            return builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(body)).build();
         }
     }
 
@@ -68,6 +88,20 @@ final class HttpProbes {
     /** "METHOD /template" of every route probed, to compare with the served OpenAPI document. */
     List<String> routeNames() {
         return routes.stream().map(r -> r.method() + " " + r.template()).distinct().toList();
+    }
+
+    /** The valid request of every route and variant, in the order the routes are listed. */
+    List<Probe> valid() {
+        final List<Probe> probes = new ArrayList<>();
+        for (final Route route : routes) {
+            final int n = serial++;
+            probes.add(new Probe(route.method() + " " + route.template(), route.method(), expand(route, route.params()),
+                route.contentType(), route.auth() == Auth.ANY ? adminKey : key(route.auth()),
+                route.method().equals("PUT") ? "*" : null,
+                route.hasBody() ? route.body().replace("{n}", Integer.toString(n)).getBytes(StandardCharsets.UTF_8) : null,
+                "valid"));
+        }
+        return probes;
     }
 
     /** {@code perBodyRoute} probes of every route with a body and {@code perOtherRoute} of the rest. */
@@ -233,10 +267,14 @@ final class HttpProbes {
             + "\"coupons\":[\"" + f.coupon() + "\"]}"));
         routes.add(new Route("GET", "/v1/subscriptions/{id}", Auth.ADMIN, null, Map.of("id", f.subscription()), null,
             null));
-        for (final String endable : f.endableSubscriptions()) {
-            routes.add(new Route("DELETE", "/v1/subscriptions/{id}", Auth.ADMIN, null, Map.of("id", endable), null,
-                null));
-            routes.add(new Route("POST", "/v1/subscriptions/{id}/plan-change", Auth.ADMIN, json, Map.of("id", endable),
+        // Each plan change names the subscription the next DELETE ends, so that the valid requests sent in
+        // order end one subscription and change the plan of another rather than both of the same one.
+        final List<String> endables = f.endableSubscriptions();
+        for (int i = 0; i < endables.size(); i++) {
+            routes.add(new Route("DELETE", "/v1/subscriptions/{id}", Auth.ADMIN, null, Map.of("id", endables.get(i)),
+                null, null));
+            final String changed = endables.get((i + 1) % endables.size());
+            routes.add(new Route("POST", "/v1/subscriptions/{id}/plan-change", Auth.ADMIN, json, Map.of("id", changed),
                 null, "{\"id\":\"hxpc_{n}\",\"plan\":\"" + f.plan() + "\",\"billing_time\":\"anniversary\",\"seats\":1,"
                     + "\"add_ons\":[{\"code\":\"" + f.addon() + "\",\"quantity\":2}],\"coupons\":[]}"));
         }

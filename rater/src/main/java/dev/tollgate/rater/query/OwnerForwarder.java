@@ -1,6 +1,7 @@
 package dev.tollgate.rater.query;
 
 import dev.tollgate.http.auth.ApiKeyFilter;
+import dev.tollgate.http.request.RequestId;
 import dev.tollgate.http.auth.InstanceSecret;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
@@ -94,6 +95,8 @@ public class OwnerForwarder {
             .timeout(timeout)
             .header(FORWARDED_HEADER, self);
         instanceSecret.headers(ApiKeyFilter.authenticatedKind(request)).forEach(outbound::header);
+        // The owner takes it as its own, so one id finds the request's log lines on both instances.
+        RequestId.of(request).ifPresent(id -> outbound.header(RequestId.HEADER, id));
         return outbound;
     }
 

@@ -369,16 +369,19 @@ class DistributedQueriesTest {
     }
 
     /**
-     * Asks both instances, the first with the ingest key where customer routes take it; their answers
-     * must be the same status and the same JSON. A 503 is asked
-     * again, as its Retry-After says: a late rebalance of the group may still move a task.
+     * Asks both instances with one X-Request-Id, the first with the ingest key where customer routes
+     * take it; their answers must be the same status and the same JSON, problem bodies included: one
+     * of the two forwards to the other, and its request_id is only the same if the forward carried the
+     * caller's id. A 503 is asked again, as its Retry-After says: a late rebalance of the group may
+     * still move a task.
      */
     private static JsonNode sameFromBoth(final String path, final int status) {
+        final String requestId = "both-" + UUID.randomUUID();
         final List<TestHttp.Answer> answers = await().atMost(RaterInstances.DEADLINE)
             .pollInterval(Duration.ofMillis(200))
-            .until(() -> List.of(first.http().get(path, path.startsWith("/v1/customers/") ? TestServer.INGEST_KEY
-                    : TestServer.ADMIN_KEY),
-                second.http().get(path, TestServer.ADMIN_KEY)),
+            .until(() -> List.of(get(first, path, path.startsWith("/v1/customers/") ? TestServer.INGEST_KEY
+                    : TestServer.ADMIN_KEY, requestId),
+                get(second, path, TestServer.ADMIN_KEY, requestId)),
                 pair -> pair.stream().noneMatch(answer -> answer.status() == 503));
         final TestHttp.Answer fromFirst = answers.get(0);
         final TestHttp.Answer fromSecond = answers.get(1);
@@ -386,7 +389,18 @@ class DistributedQueriesTest {
         assertEquals(status, fromSecond.status(), path + " on the second instance: " + fromSecond.body());
         assertEquals(fromFirst.json(), fromSecond.json(), path);
         assertEquals(fromFirst.header("Content-Type"), fromSecond.header("Content-Type"), path);
+        assertEquals(requestId, fromFirst.header("X-Request-Id").orElseThrow(), path);
+        assertEquals(requestId, fromSecond.header("X-Request-Id").orElseThrow(), path);
+        if (status >= 400) {
+            assertEquals(requestId, fromFirst.json().get("request_id").asText(), path);
+        }
         return fromFirst.json();
+    }
+
+    private static TestHttp.Answer get(final TestServer server, final String path, final String key,
+                                       final String requestId) {
+        final TestHttp http = server.http();
+        return http.send(http.request(path, key).header("X-Request-Id", requestId).GET().build());
     }
 
     /** Like {@link #refund(TestServer, String, String, int)}, with {@code key} as the Idempotency-Key header. */

@@ -9,6 +9,7 @@ import dev.tollgate.http.auth.ApiKeyFilter;
 import dev.tollgate.http.auth.InstanceSecret;
 import dev.tollgate.http.auth.KeyKind;
 import dev.tollgate.http.problem.ProblemException;
+import dev.tollgate.http.request.RequestId;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import java.io.IOException;
@@ -39,6 +40,7 @@ class OwnerForwarderTest {
             seen.put("token", exchange.getRequestHeaders().getFirst(InstanceSecret.TOKEN_HEADER));
             seen.put("kind", exchange.getRequestHeaders().getFirst(InstanceSecret.KIND_HEADER));
             seen.put("forwarded", exchange.getRequestHeaders().getFirst(OwnerForwarder.FORWARDED_HEADER));
+            seen.put("requestId", exchange.getRequestHeaders().getFirst(RequestId.HEADER));
             final byte[] body = "{\"status\":503}".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/problem+json");
             exchange.getResponseHeaders().add("Retry-After", "2");
@@ -49,9 +51,10 @@ class OwnerForwarderTest {
         });
         owner.start();
         try {
-            final HttpResponse<String> relayed = forwarder.forward(
-                authenticated(HttpRequest.GET("/v1/customers/acme%2F1/usage?x=1").header("Authorization", "Bearer k"),
-                    KeyKind.INGEST),
+            final HttpRequest<?> request = authenticated(HttpRequest.GET("/v1/customers/acme%2F1/usage?x=1")
+                .header("Authorization", "Bearer k"), KeyKind.INGEST);
+            RequestId.attach(request, "req-forwarded-1");
+            final HttpResponse<String> relayed = forwarder.forward(request,
                 new HostInfo("127.0.0.1", owner.getAddress().getPort()));
 
             assertEquals(503, relayed.code());
@@ -63,6 +66,7 @@ class OwnerForwarderTest {
             assertEquals(instanceSecret.headers(KeyKind.INGEST).get(InstanceSecret.TOKEN_HEADER), seen.get("token"));
             assertEquals("ingest", seen.get("kind"));
             assertEquals("127.0.0.1:7001", seen.get("forwarded"));
+            assertEquals("req-forwarded-1", seen.get("requestId"), "the owner logs under the caller's request id");
         } finally {
             owner.stop(0);
         }
