@@ -189,7 +189,12 @@
       target.replaceChildren(el('p', {class: 'hint'}, 'No subscription to show.'));
       return;
     }
-    const statements = await json('/v1/subscriptions/' + encodeURIComponent(selectedSubscription) + '/statements');
+    const response = await api('/v1/subscriptions/' + encodeURIComponent(selectedSubscription) + '/statements');
+    if (!response.ok) {
+      target.replaceChildren(el('p', {class: 'error'}, await problem(response)));
+      return;
+    }
+    const statements = await response.json();
     target.replaceChildren(...(statements.length === 0
       ? [el('p', {class: 'hint'}, 'No closed period yet: a statement comes once a period ends and its late grace passed.')]
       : statements.map(statementCard)));
