@@ -55,11 +55,12 @@ class DemoIT {
             assertTrue(output.contains(": plan " + plan + " ("), "plan " + plan + ":\n" + output);
         }
         assertTrue(output.contains("Producers send events for 5 s:"), output);
-        // 50 ticks of one event per customer a second tenth; the last tick may fall either side of the end.
+        // At most 50 ticks of one event per customer (one each 100 ms, fewer when a batch takes longer),
+        // and one more when the last falls on the end.
         final Matcher decided = Pattern.compile("The rater rated or rejected all ([\\d,]+) events\\.").matcher(output);
         assertTrue(decided.find(), output);
         final int events = Integer.parseInt(decided.group(1).replace(",", ""));
-        assertTrue(events >= 200 && events <= 300 && events % 5 == 0, "events sent: " + events);
+        assertTrue(events >= 5 && events <= 255 && events % 5 == 0, "events sent: " + events);
 
         for (final String customer : CUSTOMERS) {
             final Matcher usage = Pattern.compile("^  " + customer + " +\\S+ +total (\\d+(?:\\.\\d+)?) ([A-Z]{3})$",
