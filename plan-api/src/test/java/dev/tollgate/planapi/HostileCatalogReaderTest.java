@@ -39,6 +39,7 @@ class HostileCatalogReaderTest {
 
             // Other tests write bad records too: the reader has read theirs by now, so count from here.
             final String versionless = unique("versionless-plan");
+            final String statusless = unique("statusless-plan");
             final SkippedRecords skipped = api.context().getBean(CatalogStore.class).skipped();
             final long[] before = counts(skipped);
             try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(ClientConfigs.reliableProducer(
@@ -53,6 +54,10 @@ class HostileCatalogReaderTest {
                     .formatted(plan));
                 send(producer, Topics.PLANS.name(), plan, "{\"code\": \"" + plan + "\", \"versions\": []}");
                 send(producer, Topics.PLANS.name(), versionless, "{\"code\": \"" + versionless + "\"}");
+                // Well formed but for its status, which every plan answer shows.
+                send(producer, Topics.PLANS.name(), statusless, """
+                    {"code": "%s", "versions": [{"version": 1, "effective_from": "2026-01-01T00:00:00Z",
+                     "interval": "monthly", "currency": "USD", "amount": "1"}]}""".formatted(statusless));
                 send(producer, Topics.SUBSCRIPTIONS.name(), unique("customer"), "\u0000\u0000\u0001\u0000");
             }
 
@@ -60,11 +65,12 @@ class HostileCatalogReaderTest {
             assertEquals(created, get(api.http(), "/v1/meters/" + meter), "the meter keeps its last good value");
             assertEquals("5", get(api.http(), "/v1/plans/" + plan).get("amount").asText());
             final long[] after = counts(skipped);
-            final long[] expected = {1, 1, 1, 3, 1};
+            final long[] expected = {1, 1, 1, 4, 1};
             for (int i = 0; i < after.length; i++) {
                 assertEquals(expected[i], after[i] - before[i], "skipped records of kind " + i);
             }
             assertEquals(404, api.http().get("/v1/plans/" + versionless, ADMIN).status());
+            assertEquals(404, api.http().get("/v1/plans/" + statusless, ADMIN).status());
 
             create(api.http(), "/v1/meters", """
                 {"code": "%s", "event_type": "call", "aggregation": "count"}""".formatted(unique("after")));

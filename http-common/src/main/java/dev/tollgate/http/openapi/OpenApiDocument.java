@@ -24,7 +24,7 @@ import org.yaml.snakeyaml.representer.Representer;
 public final class OpenApiDocument {
 
     /** The parts, in merge order: the shared one (header, errors) first. */
-    public static final List<String> PARTS = List.of("common", "plan-api", "ingest", "rater", "metrics");
+    public static final List<String> PARTS = List.of("common", "plan-api", "ingest", "rater", "metrics", "console");
 
     private OpenApiDocument() {
     }

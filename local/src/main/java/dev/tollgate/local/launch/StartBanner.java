@@ -21,13 +21,14 @@ public final class StartBanner {
                                 final String bootstrapServers, final Duration took) {
         return String.format("""
             Tollgate is up in %.1f s: %s
+              console:     %s/console
               components:  %s
               kafka:       %s
               kafka security: %s
               data dir:    %s
               admin key:   %s
               ingest key:  %s
-            """, took.toMillis() / 1e3, baseUrl,
+            """, took.toMillis() / 1e3, baseUrl, baseUrl,
             running.components().stream().map(Component::wireName).collect(Collectors.joining(",")),
             bootstrapServers, running.kafkaClient().describe(), running.dataDir(),
             key(requested.adminKey(), running.adminKey(), "TOLLGATE_ADMIN_KEY", running),

@@ -242,6 +242,9 @@ final class HttpProbes {
         routes.add(new Route("GET", "/health", Auth.NONE, null, none, null, null));
         routes.add(new Route("GET", "/openapi.yml", Auth.NONE, null, none, null, null));
         routes.add(new Route("GET", "/prometheus", Auth.NONE, null, none, null, null));
+        routes.add(new Route("GET", "/console", Auth.NONE, null, none, null, null));
+        routes.add(new Route("GET", "/console/console.js", Auth.NONE, null, none, null, null));
+        routes.add(new Route("GET", "/console/console.css", Auth.NONE, null, none, null, null));
         routes.add(new Route("GET", "/v1/meters", Auth.ADMIN, null, none, null, null));
         routes.add(new Route("POST", "/v1/meters", Auth.ADMIN, json, none, null, "{\"code\":\"hxm_{n}\",\"name\":\"Probe\","
             + "\"event_type\":\"hx_call\",\"aggregation\":\"sum\",\"field\":\"seconds\",\"filters\":{\"region\":[\"eu\"]}}"));

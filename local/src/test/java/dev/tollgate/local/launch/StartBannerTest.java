@@ -29,6 +29,7 @@ class StartBannerTest {
         assertTrue(banner.contains("admin key:   tg_admin_abc  (generated, kept in "
             + temp.resolve(ApiKeyFile.FILE_NAME) + ")"), banner);
         assertTrue(banner.contains("ingest key:  tg_ingest_def  (generated, kept in "), banner);
+        assertTrue(banner.contains("console:     http://127.0.0.1:8080/console\n"), banner);
         final Matcher matcher = KEY.matcher(banner);
         assertTrue(matcher.find() && matcher.group(2).equals("tg_admin_abc"), banner);
     }

@@ -47,6 +47,7 @@ public final class CatalogRecordRules {
 
     private static void plan(final Plan plan, final List<String> problems) {
         required(plan.code(), "code", problems);
+        required(plan.status(), "status", problems);
         if (plan.versions().isEmpty()) {
             problems.add("versions: a plan has at least one version");
         }
