@@ -36,7 +36,7 @@ public final class Tollgate implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Tollgate.class);
     private static final Duration TOPIC_TIMEOUT = Duration.ofSeconds(60);
     /** How long requests in flight at shutdown (a batch waiting on Kafka's acknowledgement) may take to finish. */
-    static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
 
     private final LaunchSettings settings;
     private final EmbeddedKafkaBroker broker;

@@ -28,7 +28,8 @@ final class RedoclyCli {
     /** Whether Node's npx and npm are on the PATH: without them the lint cannot run here. */
     static boolean available() {
         try {
-            return run(List.of("npx", "--version"), 30).exitCode() == 0 && run(List.of("npm", "--version"), 30).exitCode() == 0;
+            return run(List.of("npx", "--version"), 30, true).exitCode() == 0
+                && run(List.of("npm", "--version"), 30, true).exitCode() == 0;
         } catch (IOException e) {
             return false;
         }
@@ -40,22 +41,29 @@ final class RedoclyCli {
         if (!Files.isExecutable(cli)) {
             Files.createDirectories(HOME);
             final Run install = run(List.of("npm", "install", "--no-audit", "--no-fund", "--prefix", HOME.toString(),
-                PACKAGE), 600);
+                PACKAGE), 600, true);
             if (install.exitCode() != 0) {
                 throw new IllegalStateException("npm could not install " + PACKAGE + ":\n" + install.output());
             }
         }
         return run(List.of(cli.toString(), "lint", "--config", config.toAbsolutePath().toString(), "--format=json",
-            document.toAbsolutePath().toString()), 300);
+            document.toAbsolutePath().toString()), 300, false);
     }
 
-    private static Run run(final List<String> command, final long timeoutSeconds) throws IOException {
+    /**
+     * @param withErrors whether standard error goes into the output too: npm's reasons for a failed install
+     *                   are there, while the lint's JSON report on standard output must stay parseable
+     */
+    private static Run run(final List<String> command, final long timeoutSeconds, final boolean withErrors)
+        throws IOException {
         final Path log = Files.createTempFile("redocly", ".log");
-        final Process process = new ProcessBuilder(new ArrayList<>(command))
-            .redirectErrorStream(false)
-            .redirectOutput(log.toFile())
-            .redirectError(ProcessBuilder.Redirect.DISCARD)
-            .start();
+        final ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command)).redirectOutput(log.toFile());
+        if (withErrors) {
+            builder.redirectErrorStream(true);
+        } else {
+            builder.redirectError(ProcessBuilder.Redirect.DISCARD);
+        }
+        final Process process = builder.start();
         try {
             if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
