@@ -1,11 +1,13 @@
 package dev.tollgate.ingest;
 
+import dev.tollgate.http.metrics.KafkaMeters;
 import dev.tollgate.http.problem.ProblemException;
 import dev.tollgate.model.event.UsageEvent;
 import dev.tollgate.model.json.Json;
 import dev.tollgate.model.topic.ClientConfigs;
 import dev.tollgate.model.topic.KafkaClientProperties;
 import dev.tollgate.model.topic.Topics;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
@@ -48,9 +50,10 @@ public class EventPublisher implements AutoCloseable {
     private final int maxConcurrentWrites;
     private final Semaphore turns;
     private final KafkaProducer<String, byte[]> producer;
+    private final KafkaMeters.Binding meters;
 
     public EventPublisher(@Value("${tollgate.kafka.bootstrap-servers}") final String bootstrapServers,
-                          final KafkaClientProperties kafkaClient,
+                          final KafkaClientProperties kafkaClient, final KafkaMeters kafkaMeters,
                           @Value("${tollgate.ingest.write-timeout:PT5S}") final Duration bound,
                           @Value("${tollgate.ingest.max-concurrent-writes:64}") final int maxConcurrentWrites) {
         this.bound = bound;
@@ -61,6 +64,7 @@ public class EventPublisher implements AutoCloseable {
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, BATCH_BYTES);
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         this.producer = new KafkaProducer<>(config);
+        this.meters = kafkaMeters.bind(new KafkaClientMetrics(producer));
     }
 
     /**
@@ -115,6 +119,7 @@ public class EventPublisher implements AutoCloseable {
     @PreDestroy
     @Override
     public void close() {
+        meters.close();
         producer.close(Duration.ofSeconds(5));
     }
 }

@@ -6,6 +6,7 @@ import dev.tollgate.model.catalog.CustomerSubscriptions;
 import dev.tollgate.model.catalog.Meter;
 import dev.tollgate.model.catalog.Plan;
 import dev.tollgate.model.catalog.Subscription;
+import dev.tollgate.http.metrics.KafkaMeters;
 import dev.tollgate.model.topic.KafkaClientProperties;
 import dev.tollgate.model.topic.SkippedRecords;
 import io.micronaut.context.annotation.Context;
@@ -42,12 +43,13 @@ public class CatalogStore implements AutoCloseable {
     private final ThreadLocal<Boolean> deciding = ThreadLocal.withInitial(() -> false);
 
     public CatalogStore(@Value("${tollgate.kafka.bootstrap-servers}") final String bootstrapServers,
-                        final KafkaClientProperties kafkaClient,
+                        final KafkaClientProperties kafkaClient, final KafkaMeters kafkaMeters,
                         @Value("${tollgate.plan-api.write-timeout:PT5S}") final Duration writeTimeout,
                         @Value("${tollgate.plan-api.transactional-id:tollgate-plan-api}") final String transactionalId) {
-        this.tailer = new CatalogTailer(kafkaClient.properties(), bootstrapServers, view, skipped, writeTimeout);
+        this.tailer = new CatalogTailer(kafkaClient.properties(), bootstrapServers, view, skipped, writeTimeout,
+            kafkaMeters);
         this.writer = new CatalogWriter(kafkaClient.properties(), bootstrapServers, transactionalId, writeTimeout,
-            view, tailer);
+            view, tailer, kafkaMeters);
         tailer.start();
         final Thread warmUp = new Thread(writer::warmUp, "catalog-writer-warm-up");
         warmUp.setDaemon(true);

@@ -1,9 +1,11 @@
 package dev.tollgate.planapi.store;
 
+import dev.tollgate.http.metrics.KafkaMeters;
 import dev.tollgate.http.problem.ProblemException;
 import dev.tollgate.model.topic.ClientConfigs;
 import dev.tollgate.model.topic.SkippedRecords;
 import dev.tollgate.model.topic.Topic;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,6 +51,7 @@ final class CatalogTailer implements AutoCloseable {
     private final Duration bound;
     private final Admin admin;
     private final KafkaConsumer<String, byte[]> consumer;
+    private final KafkaMeters.Binding meters;
     private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
     private final Object progress = new Object();
     private final Thread thread;
@@ -57,7 +60,7 @@ final class CatalogTailer implements AutoCloseable {
     private volatile Map<TopicPartition, OffsetSpec> latestRequest;
 
     CatalogTailer(final Map<String, ?> kafkaClient, final String bootstrapServers, final CatalogView view,
-                  final SkippedRecords skipped, final Duration bound) {
+                  final SkippedRecords skipped, final Duration bound, final KafkaMeters kafkaMeters) {
         this.view = view;
         this.skipped = skipped;
         this.bound = bound;
@@ -71,6 +74,7 @@ final class CatalogTailer implements AutoCloseable {
         // A read barrier waits for this reader; an idle fetch must not hold it up for long.
         config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
         this.consumer = new KafkaConsumer<>(config);
+        this.meters = kafkaMeters.bind(new KafkaClientMetrics(consumer));
         this.thread = new Thread(this::run, "catalog-tailer");
         thread.setDaemon(true);
     }
@@ -106,6 +110,7 @@ final class CatalogTailer implements AutoCloseable {
         } catch (RuntimeException e) {
             fail(e);
         } finally {
+            meters.close();
             consumer.close();
         }
     }

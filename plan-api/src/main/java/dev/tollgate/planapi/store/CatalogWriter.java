@@ -1,7 +1,9 @@
 package dev.tollgate.planapi.store;
 
+import dev.tollgate.http.metrics.KafkaMeters;
 import dev.tollgate.http.problem.ProblemException;
 import dev.tollgate.model.topic.ClientConfigs;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,10 +55,14 @@ final class CatalogWriter implements AutoCloseable {
     private final CatalogView view;
     private final CatalogTailer tailer;
     private final ReentrantLock lock = new ReentrantLock(true);
+    private final KafkaMeters kafkaMeters;
     private KafkaProducer<String, byte[]> producer;
+    private KafkaMeters.Binding producerMeters;
 
     CatalogWriter(final Map<String, ?> kafkaClient, final String bootstrapServers, final String transactionalId,
-                  final Duration bound, final CatalogView view, final CatalogTailer tailer) {
+                  final Duration bound, final CatalogView view, final CatalogTailer tailer,
+                  final KafkaMeters kafkaMeters) {
+        this.kafkaMeters = kafkaMeters;
         this.bound = bound;
         this.view = view;
         this.tailer = tailer;
@@ -142,6 +148,8 @@ final class CatalogWriter implements AutoCloseable {
                 RETRY_AFTER);
         }
         producer = fresh;
+        // Each fresh producer replaces the meters of the one it took over from, under the same client id.
+        producerMeters = kafkaMeters.bind(new KafkaClientMetrics(fresh));
         tailer.awaitLatest();
     }
 
@@ -218,8 +226,13 @@ final class CatalogWriter implements AutoCloseable {
      * one, whose initialisation aborts whatever this one left open.
      */
     private void discardProducer() {
+        closeProducer(Duration.ZERO);
+    }
+
+    private void closeProducer(final Duration timeout) {
         if (producer != null) {
-            producer.close(Duration.ZERO);
+            producerMeters.close();
+            producer.close(timeout);
             producer = null;
         }
     }
@@ -228,10 +241,7 @@ final class CatalogWriter implements AutoCloseable {
     public void close() {
         lock.lock();
         try {
-            if (producer != null) {
-                producer.close(bound);
-                producer = null;
-            }
+            closeProducer(bound);
         } finally {
             lock.unlock();
         }

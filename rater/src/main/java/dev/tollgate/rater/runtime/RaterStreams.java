@@ -1,5 +1,6 @@
 package dev.tollgate.rater.runtime;
 
+import dev.tollgate.http.metrics.KafkaMeters;
 import dev.tollgate.model.topic.ClientConfigs;
 import dev.tollgate.model.topic.KafkaClientProperties;
 import dev.tollgate.model.topic.SkippedRecords;
@@ -9,6 +10,7 @@ import dev.tollgate.rater.config.RaterSettings;
 import dev.tollgate.rater.errors.RaterErrorHandlers;
 import dev.tollgate.rater.rating.RatingCounts;
 import dev.tollgate.rater.topology.RatingTopology;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
@@ -53,6 +55,7 @@ public class RaterStreams implements AutoCloseable {
     private static final Pattern STREAM_THREAD_CONSUMER = Pattern.compile(".*-StreamThread-\\d+-consumer");
 
     private final KafkaStreams streams;
+    private final KafkaMeters.Binding meters;
     private final RatingCounts counts = new RatingCounts();
     private final SkippedRecords skipped = new SkippedRecords("rater");
     private final ProgressWatch progress;
@@ -63,7 +66,7 @@ public class RaterStreams implements AutoCloseable {
     });
 
     public RaterStreams(@Value("${tollgate.kafka.bootstrap-servers}") final String bootstrapServers,
-                        final KafkaClientProperties kafkaClient,
+                        final KafkaClientProperties kafkaClient, final KafkaMeters kafkaMeters,
                         @Value("${tollgate.data-dir}") final Path dataDir,
                         @Value("${tollgate.rater.application-id:tollgate-rater}") final String applicationId,
                         @Value("${tollgate.rater.stream-threads:1}") final int streamThreads,
@@ -91,6 +94,8 @@ public class RaterStreams implements AutoCloseable {
             : status -> LOG.error("rater streams stopped for good; tollgate.rater.exit-on-error=false keeps the"
                 + " process up, reporting DOWN")).supervise(streams);
         this.progress = new ProgressWatch(Clock.systemUTC(), stallAfter);
+        // Follows the client's metrics: a replaced stream thread's meters go, its successor's come.
+        this.meters = kafkaMeters.bind(new KafkaStreamsMetrics(streams));
         streams.start();
         sampler.scheduleAtFixedRate(this::sampleProgress, 1, 1, TimeUnit.SECONDS);
     }
@@ -210,6 +215,7 @@ public class RaterStreams implements AutoCloseable {
     @Override
     public void close() {
         sampler.shutdownNow();
+        meters.close();
         streams.close(CLOSE_TIMEOUT);
     }
 }

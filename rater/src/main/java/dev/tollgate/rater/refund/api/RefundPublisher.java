@@ -1,10 +1,12 @@
 package dev.tollgate.rater.refund.api;
 
+import dev.tollgate.http.metrics.KafkaMeters;
 import dev.tollgate.http.problem.ProblemException;
 import dev.tollgate.model.rating.RefundRequest;
 import dev.tollgate.model.topic.ClientConfigs;
 import dev.tollgate.model.topic.KafkaClientProperties;
 import dev.tollgate.model.topic.Topics;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
@@ -30,13 +32,15 @@ public class RefundPublisher implements AutoCloseable {
 
     private final Duration bound;
     private final KafkaProducer<String, byte[]> producer;
+    private final KafkaMeters.Binding meters;
 
     public RefundPublisher(@Value("${tollgate.kafka.bootstrap-servers}") final String bootstrapServers,
-                           final KafkaClientProperties kafkaClient,
+                           final KafkaClientProperties kafkaClient, final KafkaMeters kafkaMeters,
                            @Value("${tollgate.rater.refund-write-timeout:PT5S}") final Duration bound) {
         this.bound = bound;
         this.producer = new KafkaProducer<>(ClientConfigs.reliableProducer(kafkaClient.properties(),
             bootstrapServers, "tollgate-refunds", bound));
+        this.meters = kafkaMeters.bind(new KafkaClientMetrics(producer));
     }
 
     Duration bound() {
@@ -61,6 +65,7 @@ public class RefundPublisher implements AutoCloseable {
     @PreDestroy
     @Override
     public void close() {
+        meters.close();
         producer.close(Duration.ofSeconds(5));
     }
 }
