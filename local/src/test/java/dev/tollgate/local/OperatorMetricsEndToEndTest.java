@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tollgate.local.launch.LaunchSettings;
 import dev.tollgate.local.launch.Tollgate;
 import dev.tollgate.rater.runtime.RaterStreams;
 import dev.tollgate.testkit.TestHttp;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -18,9 +21,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterAll;
@@ -42,6 +48,11 @@ class OperatorMetricsEndToEndTest {
 
     /** Micrometer looks for new Kafka metrics once a minute. */
     private static final long KAFKA_METER_REFRESH_SECONDS = 150;
+
+    private static final Pattern METRIC_NAME = Pattern.compile("\\b(?:tollgate|kafka|http)_[a-z0-9_]*[a-z0-9]");
+
+    /** The first cell of a row of the operations page's metric tables. */
+    private static final Pattern TABLE_ROW = Pattern.compile("^\\| `([a-z0-9_]+)`", Pattern.MULTILINE);
 
     private Tollgate tollgate;
     private TestHttp http;
@@ -151,6 +162,26 @@ class OperatorMetricsEndToEndTest {
 
     @Test
     @Order(5)
+    void shouldScrapeEveryMetricTheDashboardAndTheOperationsPageName() throws IOException {
+        final JsonNode dashboard = new ObjectMapper().readTree(Path.of("..", "docs", "grafana-dashboard.json").toFile());
+        final Set<String> charted = new TreeSet<>();
+        dashboard.get("panels").forEach(panel -> panel.get("targets")
+            .forEach(target -> charted.addAll(metricNames(target.get("expr").asText()))));
+        final Set<String> listed = new TreeSet<>();
+        final Matcher row = TABLE_ROW.matcher(Files.readString(Path.of("..", "docs", "operations.md")));
+        while (row.find()) {
+            listed.add(row.group(1));
+        }
+        assertTrue(charted.size() >= 15 && listed.containsAll(charted), charted + " vs " + listed);
+        awaitScrape(scrape -> {
+            final Set<String> missing = new TreeSet<>(listed);
+            missing.removeAll(scrape.names());
+            assertEquals(Set.of(), missing);
+        });
+    }
+
+    @Test
+    @Order(6)
     void shouldMoveTheThreadMetersToAReplacementThread() {
         final KafkaStreams streams = tollgate.context().getBean(RaterStreams.class).streams();
         assertTrue(streams.addStreamThread().isPresent());
@@ -162,6 +193,15 @@ class OperatorMetricsEndToEndTest {
         return tollgate.context().getBean(RaterStreams.class).streams().metadataForLocalThreads().stream()
             .findFirst().map(thread -> thread.threadName().replaceAll("-StreamThread-\\d+$", ""))
             .orElseThrow() + "-StreamThread-" + index;
+    }
+
+    private static Set<String> metricNames(final String text) {
+        final Set<String> names = new TreeSet<>();
+        final Matcher name = METRIC_NAME.matcher(text);
+        while (name.find()) {
+            names.add(name.group());
+        }
+        return names;
     }
 
     private static Set<String> threads(final PrometheusScrape scrape) {

@@ -38,6 +38,7 @@ public class CatalogStore implements AutoCloseable {
 
     private final CatalogView view = new CatalogView();
     private final SkippedRecords skipped = new SkippedRecords("plan-api");
+    private final CatalogWriteCounts writes = new CatalogWriteCounts();
     private final CatalogTailer tailer;
     private final CatalogWriter writer;
     private final ThreadLocal<Boolean> deciding = ThreadLocal.withInitial(() -> false);
@@ -49,7 +50,7 @@ public class CatalogStore implements AutoCloseable {
         this.tailer = new CatalogTailer(kafkaClient.properties(), bootstrapServers, view, skipped, writeTimeout,
             kafkaMeters);
         this.writer = new CatalogWriter(kafkaClient.properties(), bootstrapServers, transactionalId, writeTimeout,
-            view, tailer, kafkaMeters);
+            view, tailer, kafkaMeters, writes);
         tailer.start();
         final Thread warmUp = new Thread(writer::warmUp, "catalog-writer-warm-up");
         warmUp.setDaemon(true);
@@ -163,6 +164,10 @@ public class CatalogStore implements AutoCloseable {
     /** Catalog records this instance's reader skipped. */
     public SkippedRecords skipped() {
         return skipped;
+    }
+
+    CatalogWriteCounts writes() {
+        return writes;
     }
 
     @PreDestroy

@@ -56,13 +56,15 @@ final class CatalogWriter implements AutoCloseable {
     private final CatalogTailer tailer;
     private final ReentrantLock lock = new ReentrantLock(true);
     private final KafkaMeters kafkaMeters;
+    private final CatalogWriteCounts counts;
     private KafkaProducer<String, byte[]> producer;
     private KafkaMeters.Binding producerMeters;
 
     CatalogWriter(final Map<String, ?> kafkaClient, final String bootstrapServers, final String transactionalId,
                   final Duration bound, final CatalogView view, final CatalogTailer tailer,
-                  final KafkaMeters kafkaMeters) {
+                  final KafkaMeters kafkaMeters, final CatalogWriteCounts counts) {
         this.kafkaMeters = kafkaMeters;
+        this.counts = counts;
         this.bound = bound;
         this.view = view;
         this.tailer = tailer;
@@ -95,8 +97,10 @@ final class CatalogWriter implements AutoCloseable {
                 }
                 try {
                     commit(decision.writes());
+                    counts.count(CatalogWriteCounts.Outcome.COMMITTED);
                     return decision.answer();
                 } catch (FencedException e) {
+                    counts.count(CatalogWriteCounts.Outcome.FENCED);
                     LOG.debug("catalog transaction aborted (fenced by another instance); deciding again", e);
                     if (attempt == MAX_ATTEMPTS) {
                         throw ProblemException.unavailable("too many concurrent catalog writes; try again",
@@ -176,6 +180,7 @@ final class CatalogWriter implements AutoCloseable {
             if (aborted(e)) {
                 throw new FencedException(e);
             }
+            counts.count(CatalogWriteCounts.Outcome.FAILED);
             throw ProblemException.unavailable("Kafka did not take the catalog write: " + e.getMessage(),
                 RETRY_AFTER);
         } catch (InterruptedException e) {
