@@ -1,11 +1,11 @@
 package dev.tollgate.ingest;
 
+import dev.tollgate.http.kafka.KafkaTree;
 import dev.tollgate.http.metrics.KafkaMeters;
 import dev.tollgate.http.problem.ProblemException;
 import dev.tollgate.model.event.UsageEvent;
 import dev.tollgate.model.json.Json;
 import dev.tollgate.model.topic.ClientConfigs;
-import dev.tollgate.model.topic.KafkaClientProperties;
 import dev.tollgate.model.topic.Topics;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micronaut.context.annotation.Requires;
@@ -40,6 +40,7 @@ import org.slf4j.LoggerFactory;
 @Requires(property = "tollgate.components.ingest", value = "true")
 public class EventPublisher implements AutoCloseable {
 
+    private static final String CLIENT_ID = "tollgate-ingest";
     static final Duration RETRY_AFTER = Duration.ofSeconds(5);
     /** One full batch of ~250-byte events per partition request, instead of the default 16 KiB slices. */
     private static final int BATCH_BYTES = 256 * 1024;
@@ -53,14 +54,14 @@ public class EventPublisher implements AutoCloseable {
     private final KafkaMeters.Binding meters;
 
     public EventPublisher(@Value("${tollgate.kafka.bootstrap-servers}") final String bootstrapServers,
-                          final KafkaClientProperties kafkaClient, final KafkaMeters kafkaMeters,
+                          final KafkaTree kafkaTree, final KafkaMeters kafkaMeters,
                           @Value("${tollgate.ingest.write-timeout:PT5S}") final Duration bound,
                           @Value("${tollgate.ingest.max-concurrent-writes:64}") final int maxConcurrentWrites) {
         this.bound = bound;
         this.maxConcurrentWrites = maxConcurrentWrites;
         this.turns = new Semaphore(maxConcurrentWrites);
-        final Map<String, Object> config = ClientConfigs.reliableProducer(kafkaClient.properties(), bootstrapServers,
-            "tollgate-ingest", bound);
+        final Map<String, Object> config = ClientConfigs.reliableProducer(kafkaTree.producer(CLIENT_ID),
+            bootstrapServers, CLIENT_ID, bound);
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, BATCH_BYTES);
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         this.producer = new KafkaProducer<>(config);

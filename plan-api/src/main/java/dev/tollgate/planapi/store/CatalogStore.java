@@ -6,8 +6,8 @@ import dev.tollgate.model.catalog.CustomerSubscriptions;
 import dev.tollgate.model.catalog.Meter;
 import dev.tollgate.model.catalog.Plan;
 import dev.tollgate.model.catalog.Subscription;
+import dev.tollgate.http.kafka.KafkaTree;
 import dev.tollgate.http.metrics.KafkaMeters;
-import dev.tollgate.model.topic.KafkaClientProperties;
 import dev.tollgate.model.topic.SkippedRecords;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
@@ -44,12 +44,12 @@ public class CatalogStore implements AutoCloseable {
     private final ThreadLocal<Boolean> deciding = ThreadLocal.withInitial(() -> false);
 
     public CatalogStore(@Value("${tollgate.kafka.bootstrap-servers}") final String bootstrapServers,
-                        final KafkaClientProperties kafkaClient, final KafkaMeters kafkaMeters,
+                        final KafkaTree kafkaTree, final KafkaMeters kafkaMeters,
                         @Value("${tollgate.plan-api.write-timeout:PT5S}") final Duration writeTimeout,
                         @Value("${tollgate.plan-api.transactional-id:tollgate-plan-api}") final String transactionalId) {
-        this.tailer = new CatalogTailer(kafkaClient.properties(), bootstrapServers, view, skipped, writeTimeout,
+        this.tailer = new CatalogTailer(kafkaTree.consumer(CatalogTailer.CLIENT_ID), bootstrapServers, view, skipped, writeTimeout,
             kafkaMeters);
-        this.writer = new CatalogWriter(kafkaClient.properties(), bootstrapServers, transactionalId, writeTimeout,
+        this.writer = new CatalogWriter(kafkaTree.producer(CatalogWriter.CLIENT_ID), bootstrapServers, transactionalId, writeTimeout,
             view, tailer, kafkaMeters, writes);
         tailer.start();
         final Thread warmUp = new Thread(writer::warmUp, "catalog-writer-warm-up");

@@ -43,6 +43,8 @@ import org.slf4j.LoggerFactory;
  */
 final class CatalogTailer implements AutoCloseable {
 
+    static final String CLIENT_ID = "tollgate-plan-api-catalog";
+
     private static final Logger LOG = LoggerFactory.getLogger(CatalogTailer.class);
     private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
@@ -69,8 +71,7 @@ final class CatalogTailer implements AutoCloseable {
         adminConfig.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) bound.toMillis());
         adminConfig.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) bound.toMillis());
         this.admin = Admin.create(adminConfig);
-        final Map<String, Object> config = ClientConfigs.tailingConsumer(kafkaClient, bootstrapServers,
-            "tollgate-plan-api-catalog");
+        final Map<String, Object> config = ClientConfigs.tailingConsumer(kafkaClient, bootstrapServers, CLIENT_ID);
         // A read barrier waits for this reader; an idle fetch must not hold it up for long.
         config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
         this.consumer = new KafkaConsumer<>(config);

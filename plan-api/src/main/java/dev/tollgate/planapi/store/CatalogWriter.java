@@ -45,6 +45,8 @@ import org.slf4j.LoggerFactory;
  */
 final class CatalogWriter implements AutoCloseable {
 
+    static final String CLIENT_ID = "tollgate-plan-api";
+
     private static final Logger LOG = LoggerFactory.getLogger(CatalogWriter.class);
     private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
     /** Two instances writing at once take turns fencing each other; each turn is a real attempt. */
@@ -68,7 +70,7 @@ final class CatalogWriter implements AutoCloseable {
         this.bound = bound;
         this.view = view;
         this.tailer = tailer;
-        this.config = ClientConfigs.reliableProducer(kafkaClient, bootstrapServers, "tollgate-plan-api", bound);
+        this.config = ClientConfigs.reliableProducer(kafkaClient, bootstrapServers, CLIENT_ID, bound);
         config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
         // A writer that dies mid-transaction holds back read_committed readers until this passes.
         config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 10_000);

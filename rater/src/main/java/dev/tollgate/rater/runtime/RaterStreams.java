@@ -1,8 +1,8 @@
 package dev.tollgate.rater.runtime;
 
+import dev.tollgate.http.kafka.KafkaTree;
 import dev.tollgate.http.metrics.KafkaMeters;
 import dev.tollgate.model.topic.ClientConfigs;
-import dev.tollgate.model.topic.KafkaClientProperties;
 import dev.tollgate.model.topic.SkippedRecords;
 import dev.tollgate.model.topic.Topic;
 import dev.tollgate.model.topic.Topics;
@@ -66,7 +66,7 @@ public class RaterStreams implements AutoCloseable {
     });
 
     public RaterStreams(@Value("${tollgate.kafka.bootstrap-servers}") final String bootstrapServers,
-                        final KafkaClientProperties kafkaClient, final KafkaMeters kafkaMeters,
+                        final KafkaTree kafkaTree, final KafkaMeters kafkaMeters,
                         @Value("${tollgate.data-dir}") final Path dataDir,
                         @Value("${tollgate.rater.application-id:tollgate-rater}") final String applicationId,
                         @Value("${tollgate.rater.stream-threads:1}") final int streamThreads,
@@ -80,13 +80,13 @@ public class RaterStreams implements AutoCloseable {
                         @Value("${tollgate.rater.standby-replicas:1}") final int standbyReplicas,
                         @Value("${tollgate.rater.session-timeout:PT10S}") final Duration sessionTimeout,
                         @Value("${tollgate.kafka.replication:-1}") final int replication) {
-        final Properties config = streamsConfig(kafkaClient.properties(), bootstrapServers, dataDir, applicationId,
+        final Properties config = streamsConfig(kafkaTree.common(), bootstrapServers, dataDir, applicationId,
             streamThreads, advertisedEndpoint);
         failover(config, standbyReplicas, sessionTimeout);
         // -1 is Kafka Streams' own "the broker's default.replication.factor", as for the contract topics.
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replication);
         RaterErrorHandlers.configure(config, skipped);
-        final int partitions = customerPartitions(kafkaClient.properties(), bootstrapServers);
+        final int partitions = customerPartitions(kafkaTree.common(), bootstrapServers);
         final RaterSettings settings = new RaterSettings(partitions, dedupWindow, catalogHold,
             RaterSettings.DEFAULT_PENDING_CHECK, lateGrace, RaterSettings.DEFAULT_CLOSE_CHECK, statementRetention);
         this.streams = new KafkaStreams(RatingTopology.build(settings, counts, config), config);
