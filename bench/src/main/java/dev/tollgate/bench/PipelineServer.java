@@ -43,6 +43,8 @@ final class PipelineServer implements AutoCloseable {
         properties.put("micronaut.server.thread-selection", "BLOCKING");
         properties.put("micronaut.server.max-request-size", 1_048_576);
         properties.put("tollgate.kafka.bootstrap-servers", bootstrapServers);
+        // As the launcher's application.yml: micronaut-kafka's producer configuration exists once a kafka.* property does.
+        properties.put("kafka.health.enabled", false);
         properties.put("tollgate.data-dir", dataDir.toString());
         properties.put("tollgate.admin-key", "bench-admin-" + UUID.randomUUID());
         properties.put("tollgate.ingest-key", ingestKey);
