@@ -2,6 +2,7 @@ package dev.tollgate.pricing.rating;
 
 import dev.tollgate.pricing.aggregation.Aggregation;
 import dev.tollgate.pricing.aggregation.MeterReading;
+import dev.tollgate.pricing.charge.ChargeDefinition;
 import dev.tollgate.pricing.charge.ChargeModelType;
 import dev.tollgate.pricing.charge.ChargePricing;
 import dev.tollgate.pricing.charge.UsageTally;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -37,6 +39,11 @@ public final class ChargeRater {
      * Lago prices dynamic charges only on sum meters, and refuses percentage models on latest meters, whose units are
      * not an amount that accumulates over the period.
      */
+    /** The rater of a charge as the catalog writes it: its meter's aggregation, its model and properties. */
+    public static ChargeRater of(String aggregation, String model, Map<String, Object> properties) {
+        return new ChargeRater(Aggregation.fromWire(aggregation), ChargeDefinition.parse(model, properties).pricing());
+    }
+
     public static void checkCompatible(Aggregation aggregation, ChargeModelType model) {
         final boolean compatible = switch (model) {
             case DYNAMIC -> aggregation == Aggregation.SUM;

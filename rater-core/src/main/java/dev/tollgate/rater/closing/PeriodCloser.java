@@ -7,7 +7,6 @@ import dev.tollgate.model.catalog.Plan;
 import dev.tollgate.model.catalog.PlanVersion;
 import dev.tollgate.model.catalog.Subscription;
 import dev.tollgate.model.rating.PeriodStatement;
-import dev.tollgate.pricing.aggregation.Aggregation;
 import dev.tollgate.pricing.charge.ChargeDefinition;
 import dev.tollgate.pricing.period.BillingPeriod;
 import dev.tollgate.pricing.rating.ChargeRater;
@@ -170,8 +169,7 @@ final class PeriodCloser {
             if (meter == null || !meter.recurring()) {
                 continue;
             }
-            final ChargeRater rater = new ChargeRater(Aggregation.fromWire(meter.aggregation()),
-                ChargeDefinition.parse(charge.model(), charge.properties()).pricing());
+            final ChargeRater rater = ChargeRater.of(meter.aggregation(), charge.model(), charge.properties());
             for (final ChargeSlot slot : carriedSlots(subscription.id(), charge)) {
                 if (!charges.containsKey(slot)) {
                     final ChargeState opening = RecurringValues.opening(aggregates::get, subscription, version,

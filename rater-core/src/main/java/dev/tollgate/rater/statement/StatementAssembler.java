@@ -12,8 +12,6 @@ import dev.tollgate.model.catalog.SubscriptionAddOn;
 import dev.tollgate.model.rating.Period;
 import dev.tollgate.model.rating.PeriodStatement;
 import dev.tollgate.model.rating.StatementLine;
-import dev.tollgate.pricing.aggregation.Aggregation;
-import dev.tollgate.pricing.charge.ChargeDefinition;
 import dev.tollgate.pricing.money.Currencies;
 import dev.tollgate.pricing.period.BillingInterval;
 import dev.tollgate.pricing.period.BillingPeriod;
@@ -289,8 +287,7 @@ public final class StatementAssembler {
                 throw new IllegalStateException("meter " + charge.meter() + " of charge " + charge.code()
                     + " is not known yet");
             }
-            final ChargeRater rater = new ChargeRater(Aggregation.fromWire(meter.aggregation()),
-                ChargeDefinition.parse(charge.model(), charge.properties()).pricing());
+            final ChargeRater rater = ChargeRater.of(meter.aggregation(), charge.model(), charge.properties());
             final List<Map.Entry<ChargeSlot, ChargeState>> used = states.entrySet().stream()
                 .filter(entry -> entry.getKey().code().equals(charge.code())).toList();
             if (used.isEmpty()) {

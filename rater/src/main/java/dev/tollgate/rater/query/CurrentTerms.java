@@ -7,8 +7,6 @@ import dev.tollgate.model.catalog.Meter;
 import dev.tollgate.model.catalog.Plan;
 import dev.tollgate.model.catalog.PlanVersion;
 import dev.tollgate.model.catalog.Subscription;
-import dev.tollgate.pricing.aggregation.Aggregation;
-import dev.tollgate.pricing.charge.ChargeDefinition;
 import dev.tollgate.pricing.period.BillingPeriod;
 import dev.tollgate.pricing.rating.ChargeRater;
 import dev.tollgate.pricing.rating.ChargeState;
@@ -97,8 +95,7 @@ public class CurrentTerms {
         if (meter == null || !meter.recurring()) {
             return null;
         }
-        final ChargeRater rater = new ChargeRater(Aggregation.fromWire(meter.aggregation()),
-            ChargeDefinition.parse(charge.model(), charge.properties()).pricing());
+        final ChargeRater rater = ChargeRater.of(meter.aggregation(), charge.model(), charge.properties());
         return RecurringValues.opening(aggregates::get, terms.subscription(), terms.version(), terms.period().start(),
             ChargeSlot.of(charge.code()), rater);
     }
