@@ -45,7 +45,7 @@ final class PipelineServer implements AutoCloseable {
         properties.put("tollgate.kafka.bootstrap-servers", bootstrapServers);
         // As the launcher's application.yml: micronaut-kafka's producer configuration exists once a kafka.* property does.
         properties.put("kafka.health.enabled", false);
-        properties.put("tollgate.data-dir", dataDir.toString());
+        properties.put("tollgate.rater.data-dir", dataDir.toString());
         properties.put("tollgate.admin-key", "bench-admin-" + UUID.randomUUID());
         properties.put("tollgate.ingest-key", ingestKey);
         properties.put("tollgate.components.plan-api", false);

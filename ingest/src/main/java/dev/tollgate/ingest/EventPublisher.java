@@ -1,5 +1,6 @@
 package dev.tollgate.ingest;
 
+import dev.tollgate.http.config.KafkaConnectionProperties;
 import dev.tollgate.http.kafka.KafkaTree;
 import dev.tollgate.http.metrics.KafkaMeters;
 import dev.tollgate.http.problem.ProblemException;
@@ -9,7 +10,6 @@ import dev.tollgate.model.topic.ClientConfigs;
 import dev.tollgate.model.topic.Topics;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -53,15 +53,13 @@ public class EventPublisher implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
     private final KafkaMeters.Binding meters;
 
-    public EventPublisher(@Value("${tollgate.kafka.bootstrap-servers}") final String bootstrapServers,
-                          final KafkaTree kafkaTree, final KafkaMeters kafkaMeters,
-                          @Value("${tollgate.ingest.write-timeout:PT5S}") final Duration bound,
-                          @Value("${tollgate.ingest.max-concurrent-writes:64}") final int maxConcurrentWrites) {
-        this.bound = bound;
-        this.maxConcurrentWrites = maxConcurrentWrites;
+    public EventPublisher(final KafkaConnectionProperties kafka, final KafkaTree kafkaTree,
+                          final KafkaMeters kafkaMeters, final IngestProperties settings) {
+        this.bound = settings.writeTimeout();
+        this.maxConcurrentWrites = settings.maxConcurrentWrites();
         this.turns = new Semaphore(maxConcurrentWrites);
         final Map<String, Object> config = ClientConfigs.reliableProducer(kafkaTree.producer(CLIENT_ID),
-            bootstrapServers, CLIENT_ID, bound);
+            kafka.bootstrapServers(), CLIENT_ID, bound);
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, BATCH_BYTES);
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         this.producer = new KafkaProducer<>(config);

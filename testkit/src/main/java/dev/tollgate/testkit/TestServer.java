@@ -37,7 +37,7 @@ public final class TestServer implements AutoCloseable {
         all.put("tollgate.admin-key", ADMIN_KEY);
         all.put("tollgate.ingest-key", INGEST_KEY);
         try {
-            all.put("tollgate.data-dir", Files.createTempDirectory("tollgate-test-data").toString());
+            all.put("tollgate.rater.data-dir", Files.createTempDirectory("tollgate-test-data").toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,6 +1,5 @@
 package dev.tollgate.http.auth;
 
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,10 +12,9 @@ public class ApiKeys {
     private final byte[] adminKey;
     private final byte[] ingestKey;
 
-    public ApiKeys(@Value("${tollgate.admin-key}") final String adminKey,
-                   @Value("${tollgate.ingest-key}") final String ingestKey) {
-        this.adminKey = adminKey.getBytes(StandardCharsets.UTF_8);
-        this.ingestKey = ingestKey.getBytes(StandardCharsets.UTF_8);
+    public ApiKeys(final KeyProperties keys) {
+        this.adminKey = keys.adminKey().getBytes(StandardCharsets.UTF_8);
+        this.ingestKey = keys.ingestKey().getBytes(StandardCharsets.UTF_8);
     }
 
     public Optional<KeyKind> kindOf(final String presented) {

@@ -1,8 +1,5 @@
 package dev.tollgate.http.auth;
 
-import io.micronaut.context.annotation.Property;
-import io.micronaut.context.annotation.Value;
-import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -32,9 +29,8 @@ public class InstanceSecret {
 
     private final byte[] token;
 
-    public InstanceSecret(@Value("${tollgate.admin-key}") final String adminKey,
-                          @Property(name = "tollgate.instance-secret") @Nullable final String instanceSecret) {
-        this.token = derive(instanceSecret == null || instanceSecret.isBlank() ? adminKey : instanceSecret);
+    public InstanceSecret(final KeyProperties keys) {
+        this.token = derive(keys.forwardingSecret());
     }
 
     /** The headers that carry a request on to another instance as authenticated with {@code kind}. */

@@ -15,8 +15,8 @@ class ApiKeyFilterTest {
     private static final String ADMIN_KEY = "admin-key-1";
     private static final String INGEST_KEY = "ingest-key-1";
 
-    private final InstanceSecret instanceSecret = new InstanceSecret(ADMIN_KEY, null);
-    private final ApiKeyFilter filter = new ApiKeyFilter(new ApiKeys(ADMIN_KEY, INGEST_KEY), instanceSecret);
+    private final InstanceSecret instanceSecret = new InstanceSecret(new KeyProperties(ADMIN_KEY, INGEST_KEY, null));
+    private final ApiKeyFilter filter = new ApiKeyFilter(new ApiKeys(new KeyProperties(ADMIN_KEY, INGEST_KEY, null)), instanceSecret);
 
     @Test
     void shouldLetABearerKeyThroughWithItsKind() {
@@ -40,7 +40,7 @@ class ApiKeyFilterTest {
 
     @Test
     void shouldAnswer401ToAWrongSecret() {
-        final InstanceSecret otherDeployment = new InstanceSecret("another-admin-key", null);
+        final InstanceSecret otherDeployment = new InstanceSecret(new KeyProperties("another-admin-key", INGEST_KEY, null));
 
         assertEquals(401, status(forwarded("/v1/customers/acme/usage", otherDeployment, KeyKind.INGEST)));
         assertEquals(401, status(HttpRequest.GET("/v1/customers/acme/usage")
@@ -84,13 +84,13 @@ class ApiKeyFilterTest {
 
     @Test
     void shouldAgreeOnTheSecretAcrossInstancesThatShareTheAdminKeyOrTheConfiguredSecret() {
-        assertEquals(instanceSecret.headers(KeyKind.ADMIN), new InstanceSecret(ADMIN_KEY, null).headers(KeyKind.ADMIN));
-        assertEquals(new InstanceSecret("a", "shared").headers(KeyKind.ADMIN),
-            new InstanceSecret("b", "shared").headers(KeyKind.ADMIN));
+        assertEquals(instanceSecret.headers(KeyKind.ADMIN), new InstanceSecret(new KeyProperties(ADMIN_KEY, INGEST_KEY, null)).headers(KeyKind.ADMIN));
+        assertEquals(new InstanceSecret(new KeyProperties("a", INGEST_KEY, "shared")).headers(KeyKind.ADMIN),
+            new InstanceSecret(new KeyProperties("b", INGEST_KEY, "shared")).headers(KeyKind.ADMIN));
         final Map<String, String> headers = instanceSecret.headers(KeyKind.ADMIN);
         assertTrue(headers.values().stream().noneMatch(value -> value.contains(ADMIN_KEY)),
             "the admin key itself is not sent: " + headers);
-        assertTrue(!new InstanceSecret(ADMIN_KEY, "configured").headers(KeyKind.ADMIN).equals(headers),
+        assertTrue(!new InstanceSecret(new KeyProperties(ADMIN_KEY, INGEST_KEY, "configured")).headers(KeyKind.ADMIN).equals(headers),
             "a configured secret replaces the one derived from the admin key");
     }
 

@@ -1,12 +1,12 @@
 package dev.tollgate.local.health;
 
 import dev.tollgate.broker.TopicProvisioner;
+import dev.tollgate.http.config.KafkaConnectionProperties;
 import dev.tollgate.http.health.HealthCheck;
 import dev.tollgate.model.topic.ClientConfigs;
 import dev.tollgate.model.topic.KafkaClientProperties;
 import dev.tollgate.model.topic.Topic;
 import dev.tollgate.model.topic.Topics;
-import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -25,9 +25,8 @@ public class KafkaHealth implements HealthCheck, AutoCloseable {
 
     private final Admin admin;
 
-    public KafkaHealth(@Value("${tollgate.kafka.bootstrap-servers}") final String bootstrapServers,
-                       final KafkaClientProperties kafkaClient) {
-        final Map<String, Object> config = ClientConfigs.admin(kafkaClient.properties(), bootstrapServers,
+    public KafkaHealth(final KafkaConnectionProperties kafka, final KafkaClientProperties kafkaClient) {
+        final Map<String, Object> config = ClientConfigs.admin(kafkaClient.properties(), kafka.bootstrapServers(),
             "tollgate-health");
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS);
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS);

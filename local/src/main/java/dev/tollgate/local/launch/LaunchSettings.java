@@ -14,13 +14,14 @@ import java.util.Set;
  *
  * @param kafkaBootstrap an external cluster; when set, no embedded broker starts
  * @param adminKey null when unset: a key is then generated (and kept in the data dir)
+ * @param lateGrace empty when unset: the rater's default ({@code tollgate.rater.late-grace}) holds
  * @param replication the replication factor of the topics this process creates; empty for the
  *                    cluster's {@code default.replication.factor} (1 on the embedded broker)
  * @param instanceSecret null when unset: instances then derive it from the admin key they share
  * @param kafkaClient the Kafka client properties (security) every client of this process starts from
  */
 public record LaunchSettings(String httpHost, int httpPort, int kafkaPort, String kafkaBootstrap, Path dataDir,
-                             Set<Component> components, String adminKey, String ingestKey, Duration lateGrace,
+                             Set<Component> components, String adminKey, String ingestKey, Optional<Duration> lateGrace,
                              int partitions, String advertisedHost, Optional<Short> replication,
                              String instanceSecret, KafkaClientSettings kafkaClient) {
 
@@ -51,7 +52,7 @@ public record LaunchSettings(String httpHost, int httpPort, int kafkaPort, Strin
             components,
             blankToNull(env.get("TOLLGATE_ADMIN_KEY")),
             blankToNull(env.get("TOLLGATE_INGEST_KEY")),
-            duration(env, "TOLLGATE_LATE_GRACE", "PT1H"),
+            duration(env, "TOLLGATE_LATE_GRACE"),
             count(env, "TOLLGATE_PARTITIONS", 4),
             env.getOrDefault("TOLLGATE_ADVERTISED_HOST", "0.0.0.0".equals(host) ? "localhost" : host),
             replication(env, bootstrap != null),
@@ -122,14 +123,17 @@ public record LaunchSettings(String httpHost, int httpPort, int kafkaPort, Strin
         }
     }
 
-    private static Duration duration(final Map<String, String> env, final String name, final String fallback) {
-        final String value = env.getOrDefault(name, fallback);
+    private static Optional<Duration> duration(final Map<String, String> env, final String name) {
+        final String value = blankToNull(env.get(name));
+        if (value == null) {
+            return Optional.empty();
+        }
         try {
             final Duration parsed = Duration.parse(value.trim());
             if (parsed.isNegative()) {
                 throw new LaunchException(name + " must not be negative, not " + value);
             }
-            return parsed;
+            return Optional.of(parsed);
         } catch (DateTimeParseException e) {
             throw new LaunchException(name + " must be an ISO-8601 duration such as PT1H, not '" + value + "'");
         }

@@ -155,13 +155,13 @@ public final class Tollgate implements AutoCloseable {
         properties.put("micronaut.server.host", settings.httpHost());
         properties.put("micronaut.server.port", settings.httpPort());
         properties.put("tollgate.kafka.bootstrap-servers", bootstrap);
-        properties.put("tollgate.data-dir", settings.dataDir().toString());
+        properties.put("tollgate.rater.data-dir", settings.dataDir().toString());
         properties.put("tollgate.admin-key", settings.adminKey());
         properties.put("tollgate.ingest-key", settings.ingestKey());
         if (settings.instanceSecret() != null) {
             properties.put("tollgate.instance-secret", settings.instanceSecret());
         }
-        properties.put("tollgate.late-grace", settings.lateGrace().toString());
+        settings.lateGrace().ifPresent(grace -> properties.put("tollgate.rater.late-grace", grace.toString()));
         settings.replication().ifPresent(factor -> properties.put("tollgate.kafka.replication", factor));
         properties.put("tollgate.rater.advertised-endpoint", settings.advertisedHost() + ":" + settings.httpPort());
         for (final Component component : List.of(Component.PLAN_API, Component.INGEST, Component.RATER)) {

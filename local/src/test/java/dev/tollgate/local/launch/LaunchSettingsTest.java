@@ -23,7 +23,7 @@ class LaunchSettingsTest {
         assertEquals(9092, settings.kafkaPort());
         assertNull(settings.kafkaBootstrap());
         assertEquals(EnumSet.allOf(Component.class), settings.components());
-        assertEquals(Duration.ofHours(1), settings.lateGrace());
+        assertEquals(Optional.empty(), settings.lateGrace());
         assertTrue(settings.dataDir().endsWith("data"));
         assertNull(settings.adminKey());
     }

@@ -6,12 +6,12 @@ import dev.tollgate.model.catalog.CustomerSubscriptions;
 import dev.tollgate.model.catalog.Meter;
 import dev.tollgate.model.catalog.Plan;
 import dev.tollgate.model.catalog.Subscription;
+import dev.tollgate.http.config.KafkaConnectionProperties;
 import dev.tollgate.http.kafka.KafkaTree;
 import dev.tollgate.http.metrics.KafkaMeters;
 import dev.tollgate.model.topic.SkippedRecords;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,14 +43,12 @@ public class CatalogStore implements AutoCloseable {
     private final CatalogWriter writer;
     private final ThreadLocal<Boolean> deciding = ThreadLocal.withInitial(() -> false);
 
-    public CatalogStore(@Value("${tollgate.kafka.bootstrap-servers}") final String bootstrapServers,
-                        final KafkaTree kafkaTree, final KafkaMeters kafkaMeters,
-                        @Value("${tollgate.plan-api.write-timeout:PT5S}") final Duration writeTimeout,
-                        @Value("${tollgate.plan-api.transactional-id:tollgate-plan-api}") final String transactionalId) {
-        this.tailer = new CatalogTailer(kafkaTree.consumer(CatalogTailer.CLIENT_ID), bootstrapServers, view, skipped, writeTimeout,
-            kafkaMeters);
-        this.writer = new CatalogWriter(kafkaTree.producer(CatalogWriter.CLIENT_ID), bootstrapServers, transactionalId, writeTimeout,
-            view, tailer, kafkaMeters, writes);
+    public CatalogStore(final KafkaConnectionProperties kafka, final KafkaTree kafkaTree, final KafkaMeters kafkaMeters,
+                        final PlanApiProperties settings) {
+        this.tailer = new CatalogTailer(kafkaTree.consumer(CatalogTailer.CLIENT_ID), kafka.bootstrapServers(), view,
+            skipped, settings.writeTimeout(), kafkaMeters);
+        this.writer = new CatalogWriter(kafkaTree.producer(CatalogWriter.CLIENT_ID), kafka.bootstrapServers(),
+            settings.transactionalId(), settings.writeTimeout(), view, tailer, kafkaMeters, writes);
         tailer.start();
         final Thread warmUp = new Thread(writer::warmUp, "catalog-writer-warm-up");
         warmUp.setDaemon(true);

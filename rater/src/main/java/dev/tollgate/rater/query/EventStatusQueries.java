@@ -1,11 +1,11 @@
 package dev.tollgate.rater.query;
 
 import dev.tollgate.http.problem.ProblemException;
+import dev.tollgate.rater.runtime.RaterProperties;
 import dev.tollgate.rater.state.EventStatus;
 import dev.tollgate.rater.state.StateKeys;
 import dev.tollgate.rater.state.StateStores;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,10 +30,10 @@ public class EventStatusQueries {
     private final Duration dedupWindow;
 
     public EventStatusQueries(final RaterStores stores, final Clock clock,
-                              @Value("${tollgate.rater.dedup-window:P35D}") final Duration dedupWindow) {
+                              final RaterProperties rater) {
         this.stores = stores;
         this.clock = clock;
-        this.dedupWindow = dedupWindow;
+        this.dedupWindow = rater.dedupWindow();
     }
 
     public EventStatusView status(final String customerId, final String eventId, final int partition) {

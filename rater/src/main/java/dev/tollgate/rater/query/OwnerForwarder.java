@@ -3,13 +3,14 @@ package dev.tollgate.rater.query;
 import dev.tollgate.http.auth.ApiKeyFilter;
 import dev.tollgate.http.request.RequestId;
 import dev.tollgate.http.auth.InstanceSecret;
+import dev.tollgate.rater.runtime.RaterProperties;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.net.URI;
@@ -37,11 +38,14 @@ public class OwnerForwarder {
     private final String self;
     private final InstanceSecret instanceSecret;
 
-    public OwnerForwarder(@Value("${tollgate.rater.query-forward-timeout:PT3S}") final Duration timeout,
-                          @Value("${tollgate.rater.advertised-endpoint}") final String advertisedEndpoint,
-                          final InstanceSecret instanceSecret) {
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
+    @Inject
+    public OwnerForwarder(final RaterProperties rater, final InstanceSecret instanceSecret) {
+        this(rater.queryForwardTimeout(), rater.advertisedEndpoint(), instanceSecret);
+    }
+
+    OwnerForwarder(final Duration timeout, final String advertisedEndpoint, final InstanceSecret instanceSecret) {
         this.timeout = timeout;
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
         this.self = advertisedEndpoint;
         this.instanceSecret = instanceSecret;
     }

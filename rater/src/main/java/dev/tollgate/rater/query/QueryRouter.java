@@ -1,9 +1,9 @@
 package dev.tollgate.rater.query;
 
+import dev.tollgate.rater.runtime.RaterProperties;
 import dev.tollgate.rater.runtime.RaterStreams;
 import dev.tollgate.rater.state.StateStores;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import jakarta.inject.Singleton;
@@ -40,10 +40,10 @@ public class QueryRouter {
     private final StringSerializer keys = new StringSerializer();
 
     public QueryRouter(final RaterStreams rater, final OwnerForwarder forwarder,
-                       @Value("${tollgate.rater.advertised-endpoint}") final String advertisedEndpoint) {
+                       final RaterProperties settings) {
         this.rater = rater;
         this.forwarder = forwarder;
-        this.self = HostInfo.buildFromEndpoint(advertisedEndpoint);
+        this.self = HostInfo.buildFromEndpoint(settings.advertisedEndpoint());
     }
 
     /**

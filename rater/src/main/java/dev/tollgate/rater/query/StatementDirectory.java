@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.tollgate.http.problem.ProblemException;
 import dev.tollgate.model.json.Json;
 import dev.tollgate.model.rating.PeriodStatement;
+import dev.tollgate.rater.runtime.RaterProperties;
 import dev.tollgate.rater.runtime.RaterStreams;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import jakarta.inject.Singleton;
@@ -39,11 +39,11 @@ public class StatementDirectory {
 
     public StatementDirectory(final RaterStreams rater, final StatementQueries queries,
                               final OwnerForwarder forwarder,
-                              @Value("${tollgate.rater.advertised-endpoint}") final String advertisedEndpoint) {
+                              final RaterProperties settings) {
         this.rater = rater;
         this.queries = queries;
         this.forwarder = forwarder;
-        this.self = HostInfo.buildFromEndpoint(advertisedEndpoint);
+        this.self = HostInfo.buildFromEndpoint(settings.advertisedEndpoint());
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.tollgate.rater.runtime;
 
+import dev.tollgate.http.config.KafkaConnectionProperties;
 import dev.tollgate.http.kafka.KafkaTree;
 import dev.tollgate.http.metrics.KafkaMeters;
 import dev.tollgate.model.topic.ClientConfigs;
@@ -13,7 +14,6 @@ import dev.tollgate.rater.topology.RatingTopology;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -65,35 +65,23 @@ public class RaterStreams implements AutoCloseable {
         return thread;
     });
 
-    public RaterStreams(@Value("${tollgate.kafka.bootstrap-servers}") final String bootstrapServers,
-                        final KafkaTree kafkaTree, final KafkaMeters kafkaMeters,
-                        @Value("${tollgate.data-dir}") final Path dataDir,
-                        @Value("${tollgate.rater.application-id:tollgate-rater}") final String applicationId,
-                        @Value("${tollgate.rater.stream-threads:1}") final int streamThreads,
-                        @Value("${tollgate.rater.dedup-window:P35D}") final Duration dedupWindow,
-                        @Value("${tollgate.rater.catalog-hold:PT10S}") final Duration catalogHold,
-                        @Value("${tollgate.late-grace:PT1H}") final Duration lateGrace,
-                        @Value("${tollgate.rater.statement-retention:P400D}") final Duration statementRetention,
-                        @Value("${tollgate.rater.advertised-endpoint}") final String advertisedEndpoint,
-                        @Value("${tollgate.rater.stall-after:PT60S}") final Duration stallAfter,
-                        @Value("${tollgate.rater.exit-on-error:true}") final boolean exitOnError,
-                        @Value("${tollgate.rater.standby-replicas:1}") final int standbyReplicas,
-                        @Value("${tollgate.rater.session-timeout:PT10S}") final Duration sessionTimeout,
-                        @Value("${tollgate.kafka.replication:-1}") final int replication) {
-        final Properties config = streamsConfig(kafkaTree.common(), bootstrapServers, dataDir, applicationId,
-            streamThreads, advertisedEndpoint);
-        failover(config, standbyReplicas, sessionTimeout);
+    public RaterStreams(final KafkaConnectionProperties kafka, final KafkaTree kafkaTree,
+                        final KafkaMeters kafkaMeters, final RaterProperties rater) {
+        final Properties config = streamsConfig(kafkaTree.common(), kafka.bootstrapServers(), rater.dataDir(),
+            rater.applicationId(), rater.streamThreads(), rater.advertisedEndpoint());
+        failover(config, rater.standbyReplicas(), rater.sessionTimeout());
         // -1 is Kafka Streams' own "the broker's default.replication.factor", as for the contract topics.
-        config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replication);
+        config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, kafka.replication());
         RaterErrorHandlers.configure(config, skipped);
-        final int partitions = customerPartitions(kafkaTree.common(), bootstrapServers);
-        final RaterSettings settings = new RaterSettings(partitions, dedupWindow, catalogHold,
-            RaterSettings.DEFAULT_PENDING_CHECK, lateGrace, RaterSettings.DEFAULT_CLOSE_CHECK, statementRetention);
+        final int partitions = customerPartitions(kafkaTree.common(), kafka.bootstrapServers());
+        final RaterSettings settings = new RaterSettings(partitions, rater.dedupWindow(), rater.catalogHold(),
+            RaterSettings.DEFAULT_PENDING_CHECK, rater.lateGrace(), RaterSettings.DEFAULT_CLOSE_CHECK,
+            rater.statementRetention());
         this.streams = new KafkaStreams(RatingTopology.build(settings, counts, config), config);
-        new StreamsSupervisor(Clock.systemUTC(), exitOnError ? StreamsSupervisor.systemExit()
+        new StreamsSupervisor(Clock.systemUTC(), rater.exitOnError() ? StreamsSupervisor.systemExit()
             : status -> LOG.error("rater streams stopped for good; tollgate.rater.exit-on-error=false keeps the"
                 + " process up, reporting DOWN")).supervise(streams);
-        this.progress = new ProgressWatch(Clock.systemUTC(), stallAfter);
+        this.progress = new ProgressWatch(Clock.systemUTC(), rater.stallAfter());
         // Follows the client's metrics: a replaced stream thread's meters go, its successor's come.
         this.meters = kafkaMeters.bind(new KafkaStreamsMetrics(streams));
         streams.start();
@@ -153,9 +141,6 @@ public class RaterStreams implements AutoCloseable {
      * {@code standbyReplicas} + 1 Kafka Streams places as many as it can.
      */
     private static void failover(final Properties config, final int standbyReplicas, final Duration sessionTimeout) {
-        if (standbyReplicas < 0) {
-            throw new IllegalArgumentException("tollgate.rater.standby-replicas must be 0 or more, not " + standbyReplicas);
-        }
         config.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), (int) sessionTimeout.toMillis());
         // The consumer's own ratio of heartbeat to session (3 s to 45 s) would leave a 10 s session two heartbeats.

@@ -154,7 +154,7 @@ class LoneSubscriptionCloseTest {
         final int port = freePort();
         return TestServer.start(Map.of(
             "tollgate.components.rater", true,
-            "tollgate.late-grace", GRACE.toString(),
+            "tollgate.rater.late-grace", GRACE.toString(),
             "micronaut.server.port", port,
             "tollgate.rater.advertised-endpoint", "127.0.0.1:" + port));
     }

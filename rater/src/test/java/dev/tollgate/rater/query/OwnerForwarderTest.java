@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpServer;
 import dev.tollgate.http.auth.ApiKeyFilter;
 import dev.tollgate.http.auth.InstanceSecret;
+import dev.tollgate.http.auth.KeyProperties;
 import dev.tollgate.http.auth.KeyKind;
 import dev.tollgate.http.problem.ProblemException;
 import dev.tollgate.http.request.RequestId;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class OwnerForwarderTest {
 
     private static final Duration BOUND = Duration.ofMillis(500);
-    private final InstanceSecret instanceSecret = new InstanceSecret("admin-key", null);
+    private final InstanceSecret instanceSecret = new InstanceSecret(new KeyProperties("admin-key", "ingest-key", null));
     private final OwnerForwarder forwarder = new OwnerForwarder(BOUND, "127.0.0.1:7001", instanceSecret);
 
     @Test

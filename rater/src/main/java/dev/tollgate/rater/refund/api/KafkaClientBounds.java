@@ -1,10 +1,11 @@
 package dev.tollgate.rater.refund.api;
 
+import dev.tollgate.http.config.KafkaConnectionProperties;
 import dev.tollgate.model.topic.ClientConfigs;
 import dev.tollgate.model.topic.KafkaClientProperties;
+import dev.tollgate.rater.runtime.RaterProperties;
 import io.micronaut.configuration.kafka.config.AbstractKafkaProducerConfiguration;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import jakarta.inject.Singleton;
@@ -33,12 +34,11 @@ public class KafkaClientBounds implements BeanCreatedEventListener<AbstractKafka
     private final KafkaClientProperties kafkaClient;
     private final Duration bound;
 
-    public KafkaClientBounds(@Value("${tollgate.kafka.bootstrap-servers}") final String bootstrapServers,
-                             final KafkaClientProperties kafkaClient,
-                             @Value("${tollgate.rater.refund-write-timeout:PT5S}") final Duration bound) {
-        this.bootstrapServers = bootstrapServers;
+    public KafkaClientBounds(final KafkaConnectionProperties kafka, final KafkaClientProperties kafkaClient,
+                             final RaterProperties settings) {
+        this.bootstrapServers = kafka.bootstrapServers();
         this.kafkaClient = kafkaClient;
-        this.bound = bound;
+        this.bound = settings.refundWriteTimeout();
     }
 
     @Override

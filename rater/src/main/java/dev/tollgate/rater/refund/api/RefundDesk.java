@@ -10,10 +10,10 @@ import dev.tollgate.pricing.refund.Refunds;
 import dev.tollgate.rater.query.RaterStores;
 import dev.tollgate.rater.refund.RefundProcessor;
 import dev.tollgate.rater.refund.StatementLedger;
+import dev.tollgate.rater.runtime.RaterProperties;
 import dev.tollgate.rater.state.StateKeys;
 import dev.tollgate.rater.state.StateStores;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
@@ -42,10 +42,10 @@ public class RefundDesk {
     private final Duration wait;
 
     public RefundDesk(final RaterStores stores, final RefundPublisher publisher,
-                      @Value("${tollgate.rater.refund-wait:PT10S}") final Duration wait) {
+                      final RaterProperties settings) {
         this.stores = stores;
         this.publisher = publisher;
-        this.wait = wait;
+        this.wait = settings.refundWait();
     }
 
     /** How long {@link #refund} may take: what a forwarding instance waits for the owner. */

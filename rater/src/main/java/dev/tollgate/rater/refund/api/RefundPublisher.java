@@ -3,8 +3,8 @@ package dev.tollgate.rater.refund.api;
 import dev.tollgate.http.problem.ProblemException;
 import dev.tollgate.model.rating.RefundRequest;
 import dev.tollgate.model.topic.Topics;
+import dev.tollgate.rater.runtime.RaterProperties;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.messaging.exceptions.MessagingException;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -24,9 +24,9 @@ public class RefundPublisher {
     private final RefundRequests requests;
 
     public RefundPublisher(final RefundRequests requests,
-                           @Value("${tollgate.rater.refund-write-timeout:PT5S}") final Duration bound) {
+                           final RaterProperties settings) {
         this.requests = requests;
-        this.bound = bound;
+        this.bound = settings.refundWriteTimeout();
     }
 
     Duration bound() {
