@@ -316,6 +316,8 @@ final class HttpProbes {
             Map.of("customerId", f.customer(), "eventId", f.ratedEventId()), null, null));
         routes.add(new Route("GET", "/v1/subscriptions/{subscriptionId}/statements", Auth.ADMIN, null,
             Map.of("subscriptionId", f.statementSubscription()), null, null));
+        routes.add(new Route("GET", "/v1/subscriptions/{subscriptionId}/statements/upcoming", Auth.ADMIN, null,
+            Map.of("subscriptionId", f.statementSubscription()), null, null));
         routes.add(new Route("POST", "/v1/subscriptions/{subscriptionId}/refunds", Auth.ADMIN, json,
             Map.of("subscriptionId", f.statementSubscription()), null, "{\"id\":\"hxr_{n}\",\"statement_id\":\""
                 + f.statementId() + "\",\"amount\":\"0.01\",\"reason\":\"goodwill\"}"));

@@ -19,7 +19,8 @@ import java.util.List;
  * @param id      {@code <subscription_id>/<period start>} for a statement, that plus {@code /opening}
  *                for an opening statement, the adjusted statement's id plus
  *                {@code /refunds/<refund id>} for a refund: stable, so a consumer can recognise a repeat
- * @param kind    {@value #STATEMENT}, {@value #OPENING} or {@value #REFUND}
+ * @param kind    {@value #STATEMENT}, {@value #OPENING} or {@value #REFUND}; {@value #UPCOMING} only in the
+ *                answer of the upcoming-statement query, never on the topic
  * @param adjusts the id of the statement a refund adjusts; null on a statement
  * @param reason  why a refund was given, as its requester said; null on a statement
  */
@@ -31,6 +32,7 @@ public record PeriodStatement(String id, String kind, String adjusts, String sub
     public static final String STATEMENT = "statement";
     public static final String REFUND = "refund";
     public static final String OPENING = "opening";
+    public static final String UPCOMING = "upcoming";
 
     public PeriodStatement {
         // Records written before refunds existed carry no kind: they are all statements.
@@ -44,6 +46,15 @@ public record PeriodStatement(String id, String kind, String adjusts, String sub
 
     public static String openingIdOf(final String subscriptionId, final Instant periodStart) {
         return idOf(subscriptionId, periodStart) + "/opening";
+    }
+
+    /**
+     * This statement as the open period's preview: the lines and totals of the statement its close
+     * would issue now, with {@code final} false and an id of its own, so nobody files it as the final one.
+     */
+    public PeriodStatement upcoming() {
+        return new PeriodStatement(id + "/" + UPCOMING, UPCOMING, null, subscriptionId, customerId, plan, planVersion,
+            period, currency, lines, subtotal, total, false, null, issuedAt);
     }
 
     @JsonIgnore

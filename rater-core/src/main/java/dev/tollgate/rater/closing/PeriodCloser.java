@@ -57,6 +57,7 @@ final class PeriodCloser {
 
     private final CatalogView catalog;
     private final StatementAssembler assembler;
+    private final PeriodStatements periodStatements;
     private final CloseSchedule schedule;
     private final TimestampedKeyValueStore<String, CustomerSubscriptions> subscriptions;
     private final KeyValueStore<String, ChargeState> aggregates;
@@ -68,9 +69,10 @@ final class PeriodCloser {
                  final TimestampedKeyValueStore<String, CustomerSubscriptions> subscriptions,
                  final KeyValueStore<String, ChargeState> aggregates, final KeyValueStore<String, Long> alertsSent,
                  final KeyValueStore<String, Long> distinctValues,
-                 final StatementArchive archive) {
+                 final StatementArchive archive, final PeriodStatements periodStatements) {
         this.catalog = catalog;
         this.assembler = new StatementAssembler(catalog::meter, catalog::addOn, catalog::coupon);
+        this.periodStatements = periodStatements;
         this.schedule = schedule;
         this.subscriptions = subscriptions;
         this.aggregates = aggregates;
@@ -135,65 +137,20 @@ final class PeriodCloser {
             if (next.isEmpty() || next.get().end().plus(grace).isAfter(now)) {
                 break;
             }
-            final BillingPeriod grid = next.get().grid();
             final Instant end = next.get().end();
-            final Instant start = grid.start().isBefore(subscription.startedAt()) ? subscription.startedAt()
-                : grid.start();
-            final PeriodState state = readState(subscription.id(), plan, grid.start());
+            final PeriodStatements.Reading reading = periodStatements.read(subscription.id(), plan,
+                next.get().grid().start());
             // Built before anything is deleted: a build that fails (a meter not known yet) leaves the
             // period's usage in place for the next run.
-            final Map<ChargeSlot, ChargeState> charges = withCarried(subscription, next.get().version(), grid.start(),
-                state.charges());
-            final PeriodStatement statement = assembler.assemble(subscription, plan, next.get().version(), grid,
-                new BillingPeriod(start, end), charges,
-                feePeriodStart -> archive.billedInAdvance(subscription, next.get().version(), feePeriodStart), now);
-            archive.keep(grid.start(), statement);
+            final PeriodStatements.Built built = periodStatements.build(subscription, plan, next.get(), reading, now);
+            archive.keep(next.get().grid().start(), built.statement());
             schedule.markClosed(subscription.id(), end);
-            emit.accept(statement);
-            state.delete(aggregates, alertsSent, distinctValues);
-            carry(subscription, next.get().version(), end, charges);
+            emit.accept(built.statement());
+            deleteState(plan, reading);
+            carry(subscription, next.get().version(), end, built.charges());
             cursor = end;
         }
         archive.forgetExpired(subscription, now);
-    }
-
-    /**
-     * The period's states with, for each charge on a recurring meter, the value carried into it where
-     * no event reported one: what the previous period closed with, priced under this period's version.
-     */
-    private Map<ChargeSlot, ChargeState> withCarried(final Subscription subscription, final PlanVersion version,
-                                                     final Instant periodStart, final Map<ChargeSlot, ChargeState> read) {
-        final Map<ChargeSlot, ChargeState> charges = new LinkedHashMap<>(read);
-        for (final Charge charge : version.charges()) {
-            final Meter meter = catalog.meter(charge.meter());
-            if (meter == null || !meter.recurring()) {
-                continue;
-            }
-            final ChargeRater rater = ChargeRater.of(meter.aggregation(), charge.model(), charge.properties());
-            for (final ChargeSlot slot : carriedSlots(subscription.id(), charge)) {
-                if (!charges.containsKey(slot)) {
-                    final ChargeState opening = RecurringValues.opening(aggregates::get, subscription, version,
-                        periodStart, slot, rater);
-                    if (opening.events() > 0) {
-                        charges.put(slot, opening);
-                    }
-                }
-            }
-        }
-        return charges;
-    }
-
-    /** The ungrouped slot of a recurring charge and, for a grouped one, every group a close carried. */
-    private List<ChargeSlot> carriedSlots(final String subscriptionId, final Charge charge) {
-        final List<ChargeSlot> slots = new ArrayList<>();
-        slots.add(ChargeSlot.of(charge.code()));
-        if (!ChargeDefinition.parse(charge.model(), charge.properties()).pricingGroupKeys().isEmpty()) {
-            try (KeyValueIterator<String, ChargeState> groups = aggregates.prefixScan(
-                StateKeys.carriedGroupsPrefix(subscriptionId, charge.code()), KEYS)) {
-                groups.forEachRemaining(entry -> slots.add(StateKeys.chargeOf(entry.key)));
-            }
-        }
-        return slots;
     }
 
     /**
@@ -222,63 +179,31 @@ final class PeriodCloser {
     }
 
     /**
-     * The period's charge states, and the keys of them, of their alert marks and of the values their
-     * unique_count charges counted, which the close deletes. Keys are looked up one by one from the
-     * plan's charges rather than scanned: opening an iterator on a store costs far more than a read
-     * (Kafka Streams registers an open-iterator metric for it), and a calendar month's end closes
-     * every subscription of a task at once. Only a grouped charge's states and a unique_count
-     * charge's values, whose keys hold event values, are scanned.
+     * Deletes what the closed period left: its charge states, their alert marks and the values their
+     * unique_count charges counted. After its statement nothing reads them.
      */
-    private PeriodState readState(final String subscriptionId, final Plan plan, final Instant periodStart) {
-        final Map<ChargeSlot, ChargeState> states = new LinkedHashMap<>();
-        final List<String> keys = new ArrayList<>();
+    private void deleteState(final Plan plan, final PeriodStatements.Reading reading) {
+        final Map<String, PeriodCharge> charges = PeriodCharge.of(plan, catalog::meter);
         final List<String> marks = new ArrayList<>();
         final List<String> distinct = new ArrayList<>();
-        for (final PeriodCharge charge : PeriodCharge.of(plan, catalog::meter).values()) {
-            final List<String> found = new ArrayList<>(1);
-            if (charge.grouped()) {
-                try (KeyValueIterator<String, ChargeState> groups = aggregates.prefixScan(
-                    StateKeys.groupsPrefix(subscriptionId, charge.code(), periodStart), KEYS)) {
-                    groups.forEachRemaining(entry -> {
-                        found.add(entry.key);
-                        states.put(StateKeys.chargeOf(entry.key), entry.value);
-                    });
+        for (final Map.Entry<ChargeSlot, String> entry : reading.keys().entrySet()) {
+            final PeriodCharge charge = charges.get(entry.getKey().code());
+            final String key = entry.getValue();
+            for (final BigDecimal level : charge.alertLevels()) {
+                final String mark = StateKeys.alert(key, level);
+                if (alertsSent.get(mark) != null) {
+                    marks.add(mark);
                 }
             }
-            final String ungrouped = StateKeys.charge(subscriptionId, ChargeSlot.of(charge.code()), periodStart);
-            final ChargeState state = aggregates.get(ungrouped);
-            if (state != null) {
-                found.add(ungrouped);
-                states.put(ChargeSlot.of(charge.code()), state);
-            }
-            for (final String key : found) {
-                for (final BigDecimal level : charge.alertLevels()) {
-                    final String mark = StateKeys.alert(key, level);
-                    if (alertsSent.get(mark) != null) {
-                        marks.add(mark);
-                    }
-                }
-                if (charge.countsDistinct()) {
-                    try (KeyValueIterator<String, Long> values = distinctValues.prefixScan(
-                        StateKeys.distinctPrefix(key), KEYS)) {
-                        values.forEachRemaining((KeyValue<String, Long> entry) -> distinct.add(entry.key));
-                    }
+            if (charge.countsDistinct()) {
+                try (KeyValueIterator<String, Long> values = distinctValues.prefixScan(StateKeys.distinctPrefix(key),
+                    KEYS)) {
+                    values.forEachRemaining((KeyValue<String, Long> value) -> distinct.add(value.key));
                 }
             }
-            keys.addAll(found);
         }
-        return new PeriodState(states, keys, marks, distinct);
-    }
-
-    /** What a period left in the stores: after its statement nothing reads it. */
-    private record PeriodState(Map<ChargeSlot, ChargeState> charges, List<String> chargeKeys, List<String> marks,
-                               List<String> distinctValues) {
-
-        void delete(final KeyValueStore<String, ChargeState> aggregates, final KeyValueStore<String, Long> alerts,
-                    final KeyValueStore<String, Long> distinct) {
-            chargeKeys.forEach(aggregates::delete);
-            marks.forEach(alerts::delete);
-            distinctValues.forEach(distinct::delete);
-        }
+        reading.keys().values().forEach(aggregates::delete);
+        marks.forEach(alertsSent::delete);
+        distinct.forEach(distinctValues::delete);
     }
 }

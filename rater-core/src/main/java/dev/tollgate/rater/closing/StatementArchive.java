@@ -1,23 +1,14 @@
 package dev.tollgate.rater.closing;
 
-import dev.tollgate.model.catalog.PlanVersion;
 import dev.tollgate.model.catalog.Subscription;
 import dev.tollgate.model.rating.PeriodStatement;
 import dev.tollgate.model.rating.Refund;
-import dev.tollgate.model.rating.StatementLine;
-import dev.tollgate.pricing.period.BillingSchedule;
-import dev.tollgate.pricing.statement.AdvanceBilling;
-import dev.tollgate.pricing.statement.LineType;
 import dev.tollgate.rater.state.StateKeys;
-import dev.tollgate.rater.statement.StatementAssembler;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
@@ -59,33 +50,6 @@ final class StatementArchive {
 
     boolean hasOpening(final String subscriptionId, final Instant gridStart) {
         return statements.get(StateKeys.openingStatement(subscriptionId, gridStart)) != null;
-    }
-
-    /**
-     * What the statement that billed in advance the fee period starting at {@code feeStart} charged
-     * for each fee, and the share of it paid after its coupons: the opening statement for the first
-     * fee period, else the closing statement of the plan period before it (the month before a year
-     * paid yearly or a yearly fee's year).
-     */
-    AdvanceBilling billedInAdvance(final Subscription subscription, final PlanVersion version,
-                                   final Instant feeStart) {
-        final BillingSchedule periods = subscription.schedule(version);
-        final PeriodStatement billing = statements.get(feeStart.isAfter(subscription.startedAt())
-            ? StateKeys.statement(subscription.id(), periods.gridPeriodAt(feeStart.minusMillis(1)).start())
-            : StateKeys.openingStatement(subscription.id(), periods.gridPeriodAt(subscription.startedAt()).start()));
-        if (billing == null) {
-            return AdvanceBilling.NONE;
-        }
-        final Map<String, BigDecimal> fees = new HashMap<>();
-        BigDecimal discounts = BigDecimal.ZERO;
-        for (final StatementLine line : billing.lines()) {
-            if (StatementAssembler.isFee(line.type())) {
-                fees.put(StatementAssembler.feeKey(line.type(), line.code()), line.amount());
-            } else if (LineType.COUPON.wireName().equals(line.type())) {
-                discounts = discounts.subtract(line.amount());
-            }
-        }
-        return new AdvanceBilling(fees, AdvanceBilling.paidShare(billing.subtotal(), discounts));
     }
 
     /**

@@ -143,7 +143,7 @@ public final class RaterDriver implements AutoCloseable {
         eventAt(id, type, properties, NOW, NOW);
     }
 
-    void eventAt(final String id, final String type, final Map<String, Object> properties, final Instant at,
+    public void eventAt(final String id, final String type, final Map<String, Object> properties, final Instant at,
                  final Instant received) {
         final Map<String, Object> event = new LinkedHashMap<>();
         event.put("id", id);

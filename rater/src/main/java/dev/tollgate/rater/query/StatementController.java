@@ -13,6 +13,9 @@ import io.micronaut.http.annotation.PathVariable;
  * refund adjustments, oldest first, amounts rounded to the currency's minor unit; [] before its
  * first period closes, 404 when no instance knows the subscription, 503 while any instance cannot
  * answer (never a partial list).
+ *
+ * <p>{@code GET /v1/subscriptions/{id}/statements/upcoming}: the statement the subscription's next
+ * period close would issue now.
  */
 @Controller("/v1/subscriptions/{subscriptionId}/statements")
 @Requires(property = "tollgate.components.rater", value = "true")
@@ -20,10 +23,13 @@ public class StatementController {
 
     private final StatementDirectory directory;
     private final StatementQueries queries;
+    private final UpcomingStatements upcoming;
 
-    public StatementController(final StatementDirectory directory, final StatementQueries queries) {
+    public StatementController(final StatementDirectory directory, final StatementQueries queries,
+                               final UpcomingStatements upcoming) {
         this.directory = directory;
         this.queries = queries;
+        this.upcoming = upcoming;
     }
 
     @Get
@@ -32,5 +38,13 @@ public class StatementController {
             return JsonBodies.ok(queries.local(subscriptionId));
         }
         return JsonBodies.ok(directory.statements(request, subscriptionId));
+    }
+
+    @Get("/upcoming")
+    public HttpResponse<String> upcoming(final HttpRequest<?> request, @PathVariable final String subscriptionId) {
+        if (OwnerForwarder.wasForwarded(request)) {
+            return JsonBodies.ok(upcoming.local(subscriptionId));
+        }
+        return JsonBodies.ok(directory.upcoming(request, subscriptionId));
     }
 }

@@ -34,14 +34,16 @@ public class StatementDirectory {
 
     private final RaterStreams rater;
     private final StatementQueries queries;
+    private final UpcomingStatements upcoming;
     private final OwnerForwarder forwarder;
     private final HostInfo self;
 
     public StatementDirectory(final RaterStreams rater, final StatementQueries queries,
-                              final OwnerForwarder forwarder,
+                              final UpcomingStatements upcoming, final OwnerForwarder forwarder,
                               final RaterProperties settings) {
         this.rater = rater;
         this.queries = queries;
+        this.upcoming = upcoming;
         this.forwarder = forwarder;
         this.self = HostInfo.buildFromEndpoint(settings.advertisedEndpoint());
     }
@@ -61,28 +63,67 @@ public class StatementDirectory {
         if (!OwnerForwarder.wasForwarded(request)) {
             final String rawPath = request.getUri().getRawPath();
             final String statementsPath = rawPath.substring(0, rawPath.lastIndexOf('/')) + "/statements";
-            for (final StreamsMetadata peer : rater.streams().metadataForAllStreamsClients()) {
-                if (!peer.hostInfo().equals(self)) {
-                    final StatementQueries.LocalStatements theirs =
-                        read(forwarder.get(request, peer.hostInfo(), statementsPath));
-                    statements.addAll(theirs.statements());
-                    known |= theirs.known();
-                }
+            for (final StatementQueries.LocalStatements theirs
+                : fromPeers(request, statementsPath, StatementQueries.LocalStatements.class)) {
+                statements.addAll(theirs.statements());
+                known |= theirs.known();
             }
         }
         if (!known) {
-            throw ProblemException.notFound("subscription " + subscriptionId + " is not known to the rater");
+            throw unknown(subscriptionId);
         }
         statements.sort(OLDEST_FIRST);
         return statements;
     }
 
-    private static StatementQueries.LocalStatements read(final HttpResponse<String> answer) {
+    /**
+     * The subscription's upcoming statement, from the instance whose task holds it; 404 when no
+     * instance knows the subscription or its billing has ended, 503 while any instance cannot answer.
+     *
+     * @param request a request on {@code /v1/subscriptions/{id}/statements/upcoming}, which the other
+     *                instances are asked in turn
+     */
+    public PeriodStatement upcoming(final HttpRequest<?> request, final String subscriptionId) {
+        UpcomingStatements.LocalUpcoming found = upcoming.local(subscriptionId);
+        if (!found.known() && !OwnerForwarder.wasForwarded(request)) {
+            for (final UpcomingStatements.LocalUpcoming theirs
+                : fromPeers(request, request.getUri().getRawPath(), UpcomingStatements.LocalUpcoming.class)) {
+                if (theirs.known()) {
+                    found = theirs;
+                }
+            }
+        }
+        if (!found.known()) {
+            throw unknown(subscriptionId);
+        }
+        if (found.statement() == null) {
+            throw ProblemException.notFound("subscription " + subscriptionId + " has no period left to bill: "
+                + "its billing has ended and its last statement is final");
+        }
+        return found.statement();
+    }
+
+    /** What every other instance answers on {@code path}, asked as a forwarded request. */
+    private <T> List<T> fromPeers(final HttpRequest<?> request, final String path, final Class<T> type) {
+        final List<T> answers = new ArrayList<>();
+        for (final StreamsMetadata peer : rater.streams().metadataForAllStreamsClients()) {
+            if (!peer.hostInfo().equals(self)) {
+                answers.add(read(forwarder.get(request, peer.hostInfo(), path), type));
+            }
+        }
+        return answers;
+    }
+
+    private static ProblemException unknown(final String subscriptionId) {
+        return ProblemException.notFound("subscription " + subscriptionId + " is not known to the rater");
+    }
+
+    private static <T> T read(final HttpResponse<String> answer, final Class<T> type) {
         if (answer.code() != 200) {
             throw RaterStores.notReady("another rater instance answered " + answer.code());
         }
         try {
-            return Json.mapper().readValue(answer.body(), StatementQueries.LocalStatements.class);
+            return Json.mapper().readValue(answer.body(), type);
         } catch (JsonProcessingException e) {
             throw RaterStores.notReady("another rater instance answered something unreadable");
         }

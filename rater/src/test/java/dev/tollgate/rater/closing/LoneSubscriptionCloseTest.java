@@ -116,6 +116,43 @@ class LoneSubscriptionCloseTest {
     }
 
     @Test
+    void shouldCloseWithTheUpcomingStatementItShowedBefore() {
+        rater = startRater();
+        final Instant startedAt = today();
+        final Subscription running = new Subscription("sub-" + customer, customer, plan, null, startedAt, null,
+            "calendar");
+        subscribe(running);
+        call("u1", 250, Instant.now());
+        call("u2", 125, Instant.now());
+        flush();
+        awaitRated("u2");
+        // Ends a few seconds ahead: the upcoming statement is asked while the period is still open.
+        final Instant endedAt = Instant.now().plusSeconds(6).truncatedTo(ChronoUnit.SECONDS);
+        subscribe(running.endedAt(endedAt));
+        flush();
+        final String route = "/v1/subscriptions/" + running.id() + "/statements/upcoming";
+        final TestHttp.Answer upcoming = await().atMost(DEADLINE).pollInterval(Duration.ofMillis(100))
+            .until(() -> rater.http().get(route, TestServer.ADMIN_KEY),
+                reply -> reply.status() == 200 && endedAt.toString().equals(reply.json().at("/period/end").textValue()));
+        assertEquals("upcoming", upcoming.json().get("kind").textValue());
+        assertEquals(false, upcoming.json().get("final").booleanValue());
+        // 375 s x 0.002 = 0.75 beside the base price prorated to the days billed
+        assertEquals("0.75", upcoming.json().at("/lines/1/amount").asText());
+
+        final PeriodStatement closed = awaitStatementOnTopic(running.id());
+        assertEquals(PeriodStatement.STATEMENT, closed.kind());
+        assertEquals(Json.mapper().convertValue(upcoming.json().get("lines"), List.class),
+            Json.mapper().convertValue(Json.mapper().valueToTree(closed).get("lines"), List.class));
+        assertEquals(new BigDecimal(upcoming.json().get("total").asText()), closed.total());
+
+        final TestHttp.Answer after = await().atMost(DEADLINE).pollInterval(Duration.ofMillis(200))
+            .until(() -> rater.http().get(route, TestServer.ADMIN_KEY), reply -> reply.status() != 200);
+        assertEquals(404, after.status());
+        assertEquals(404, rater.http().get("/v1/subscriptions/no-such-" + customer + "/statements/upcoming",
+            TestServer.ADMIN_KEY).status());
+    }
+
+    @Test
     void shouldReadABacklogWrittenBeforeTheCloseBeforeClosing() {
         final int backlog = 50_000;
         final Instant startedAt = today();
