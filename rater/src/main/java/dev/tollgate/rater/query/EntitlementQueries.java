@@ -5,6 +5,7 @@ import dev.tollgate.model.catalog.Charge;
 import dev.tollgate.model.catalog.Meter;
 import dev.tollgate.pricing.charge.ChargeDefinition;
 import dev.tollgate.pricing.validation.FieldError;
+import dev.tollgate.pricing.validation.InvalidPricingException;
 import dev.tollgate.rater.state.StateStores;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
@@ -56,8 +57,7 @@ public class EntitlementQueries {
         if (!metered.isEmpty()) {
             final Map<String, List<String>> groupKeys = new LinkedHashMap<>();
             for (final Charge charge : metered) {
-                final List<String> keys = ChargeDefinition.parse(charge.model(), charge.properties())
-                    .pricingGroupKeys();
+                final List<String> keys = groupKeys(charge);
                 if (!keys.isEmpty()) {
                     groupKeys.put(charge.code(), keys);
                 }
@@ -70,11 +70,17 @@ public class EntitlementQueries {
             }
             return EntitlementView.of(customerId, name, charges);
         }
+        final FeatureEntitlementView flag = flag(customerId, name, current);
         if (!selection.isEmpty()) {
             throw ProblemException.invalid(selection.values().keySet().stream().map(key -> new FieldError(
-                GroupSelection.parameter(key), "selects a group of a metered charge; " + name + " is no meter of"
-                    + " plan " + current.planCode() + " v" + current.version().version())).toList());
+                GroupSelection.parameter(key), "selects a group of a charge; " + name + " is a feature flag, which"
+                    + " has none")).toList());
         }
+        return flag;
+    }
+
+    /** The name as a feature flag of the terms' plan version; 404 when it is neither a charged meter nor a flag. */
+    private FeatureEntitlementView flag(final String customerId, final String name, final CurrentTerms.Terms current) {
         final Boolean granted = current.version().features().get(name);
         if (granted != null) {
             return feature(customerId, name, granted, FeatureEntitlementView.FROM_PLAN, current);
@@ -117,6 +123,18 @@ public class EntitlementQueries {
                 + ", and a group is one value of each"))));
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
+        }
+    }
+
+    /**
+     * The charge's pricing_group_keys. A charge written around the plan API's checks cannot be read: the rater
+     * rejects its events INVALID, and it is answered as the sum of whatever state it has, as ungrouped.
+     */
+    private static List<String> groupKeys(final Charge charge) {
+        try {
+            return ChargeDefinition.parse(charge.model(), charge.properties()).pricingGroupKeys();
+        } catch (InvalidPricingException | IllegalArgumentException e) {
+            return List.of();
         }
     }
 
