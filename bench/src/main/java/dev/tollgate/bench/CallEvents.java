@@ -13,19 +13,21 @@ final class CallEvents {
     static final String METER = "voice_seconds";
     /** The property a grouped charge groups by; ungrouped events spread it over 64 trunks. */
     static final String GROUP_PROPERTY = "trunk";
+    /** The longest call an event reports. */
+    static final long MAX_SECONDS = 600;
 
     private CallEvents() {
     }
 
     /**
-     * @param n spreads the seconds (1 to 600) and the caller number, so that events are not all alike
+     * @param n spreads the seconds (1 to {@link #MAX_SECONDS}) and the caller number, so that events are not all alike
      */
     static String json(final String id, final String customer, final String timestamp, final long n,
                        final String trunk) {
         return String.format(Locale.ROOT, "{\"id\":\"%s\",\"type\":\"%s\",\"customer_id\":\"%s\",\"timestamp\":\"%s\","
                 + "\"properties\":{\"seconds\":%d,\"direction\":\"inbound\",\"switch\":\"sw-eu-west-1a\","
                 + "\"%s\":\"%s\",\"caller\":\"+62812%07d\"}}",
-            id, EVENT_TYPE, customer, timestamp, 1 + n % 600, GROUP_PROPERTY, trunk, n % 10_000_000);
+            id, EVENT_TYPE, customer, timestamp, 1 + n % MAX_SECONDS, GROUP_PROPERTY, trunk, n % 10_000_000);
     }
 
     static byte[] bytes(final String id, final String customer, final String timestamp, final long n,

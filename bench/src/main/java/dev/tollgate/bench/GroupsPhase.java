@@ -10,7 +10,8 @@ import org.apache.kafka.clients.admin.Admin;
 /**
  * The rater's per-event cost against the number of pricing groups one subscription keeps: for each case, that
  * case's events are written while the rater is stopped, then the rater resumes and drains them, timed as the
- * throughput drains are. Both cases run in the same warm JVM, one partition each, so only the groups differ.
+ * throughput drains are. Both cases run in the same warm JVM, one partition each, so only the groups differ. Each
+ * group has its own limit and thresholds ({@link GroupedWorkload}), so the cost includes per-group enforcement.
  */
 final class GroupsPhase {
 
@@ -23,7 +24,7 @@ final class GroupsPhase {
                                           final int eventsPerCase, final Progress progress)
         throws InterruptedException, ExecutionException {
         final GroupedWorkload workload = new GroupedWorkload(bootstrapServers);
-        workload.writeCatalog(GROUP_COUNTS);
+        workload.writeCatalog(GROUP_COUNTS, eventsPerCase);
         final Map<Integer, Drain.Result> results = new LinkedHashMap<>();
         for (final int groups : GROUP_COUNTS) {
             workload.writeEvents(groups, eventsPerCase);

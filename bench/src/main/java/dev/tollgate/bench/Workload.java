@@ -1,6 +1,7 @@
 package dev.tollgate.bench;
 
 import dev.tollgate.model.catalog.Charge;
+import dev.tollgate.model.catalog.ChargeLimit;
 import dev.tollgate.model.catalog.CustomerSubscriptions;
 import dev.tollgate.model.catalog.Meter;
 import dev.tollgate.model.catalog.Plan;
@@ -44,13 +45,22 @@ final class Workload {
         return String.format(Locale.ROOT, "cust-%06d", i);
     }
 
-    /** A charge of 0.002 per second of {@link CallEvents#METER}, grouped by the given keys when there are any. */
-    static Plan plan(final String code, final List<String> pricingGroupKeys) {
+    /** A charge of 0.002 per second of {@link CallEvents#METER}, without a limit. */
+    static Plan plan(final String code) {
+        return plan(code, List.of(), null, List.of());
+    }
+
+    /**
+     * A charge of 0.002 per second of {@link CallEvents#METER}, grouped by the given keys when there are any, with
+     * this limit (per group for a grouped charge) and alert thresholds.
+     */
+    static Plan plan(final String code, final List<String> pricingGroupKeys, final ChargeLimit limit,
+                     final List<BigDecimal> thresholds) {
         final Map<String, Object> properties = pricingGroupKeys.isEmpty() ? Map.of("amount", "0.002")
             : Map.of("amount", "0.002", "pricing_group_keys", pricingGroupKeys);
         return new Plan(code, Plan.PlanStatus.ACTIVE, List.of(new PlanVersion(1, Instant.EPOCH, code, null,
             "monthly", "USD", new BigDecimal("10"), 0,
-            List.of(new Charge("seconds", CallEvents.METER, "standard", properties, Map.of(), null, List.of())))));
+            List.of(new Charge("seconds", CallEvents.METER, "standard", properties, Map.of(), limit, thresholds)))));
     }
 
     static CustomerSubscriptions subscription(final String customer, final String plan) {
@@ -62,7 +72,7 @@ final class Workload {
         try (CatalogWriter catalog = new CatalogWriter(bootstrapServers)) {
             catalog.put(Topics.METERS, CallEvents.METER, new Meter(CallEvents.METER, "Voice seconds",
                 CallEvents.EVENT_TYPE, "sum", "seconds", Map.of()));
-            catalog.put(Topics.PLANS, PLAN, plan(PLAN, List.of()));
+            catalog.put(Topics.PLANS, PLAN, plan(PLAN));
             for (int i = 0; i < customers; i++) {
                 catalog.put(Topics.SUBSCRIPTIONS, customer(i), subscription(customer(i), PLAN));
             }

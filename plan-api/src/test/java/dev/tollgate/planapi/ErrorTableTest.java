@@ -114,24 +114,6 @@ class ErrorTableTest {
             "charges[0].meter", "charges[0].properties.graduated_ranges")), fields.toString());
     }
 
-    @Test
-    void shouldRefuseALimitOrThresholdsOnAGroupedCharge() {
-        final String meter = unique("grouped");
-        create(http, "/v1/meters", """
-            {"code": "%s", "event_type": "call", "aggregation": "sum", "field": "seconds"}""".formatted(meter));
-        final JsonNode problem = assertProblem(http.post("/v1/plans", ADMIN, """
-            {"code": "%1$s", "name": "Grouped", "interval": "monthly", "currency": "USD",
-             "charges": [{"meter": "%1$s", "model": "standard",
-                          "properties": {"amount": "0.01", "pricing_group_keys": ["agent"]},
-                          "limit": {"units": "100"}},
-                         {"code": "alerted", "meter": "%1$s", "model": "standard",
-                          "properties": {"amount": "0.01", "pricing_group_keys": ["agent"]}, "thresholds": [80]}]}
-            """.formatted(meter)), 422, "Invalid request");
-        final List<String> fields = new ArrayList<>();
-        problem.get("errors").forEach(error -> fields.add(error.get("field").asText()));
-        assertEquals(List.of("charges[0].limit", "charges[1].thresholds"), fields);
-    }
-
     private static JsonNode assertProblem(final TestHttp.Answer answer, final int status, final String title) {
         assertEquals(status, answer.status(), answer.body());
         assertEquals("application/problem+json", answer.header("Content-Type").orElseThrow());

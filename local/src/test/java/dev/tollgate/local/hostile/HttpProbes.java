@@ -25,7 +25,8 @@ final class HttpProbes {
     /** The catalog entries that exist before the probes run, named in the valid requests. */
     record Fixture(String meter, String plan, String putPlan, String archivablePlan, String customer,
                    String subscription, List<String> endableSubscriptions, String coupon, String addon,
-                   String statementSubscription, String statementId, String ratedEventId) {
+                   String statementSubscription, String statementId, String ratedEventId, String groupedCustomer,
+                   String groupedMeter) {
     }
 
     /** One request to send. */
@@ -312,6 +313,10 @@ final class HttpProbes {
             Map.of("customerId", f.customer()), null, null));
         routes.add(new Route("GET", "/v1/customers/{customerId}/entitlements/{name}", Auth.ANY, null,
             Map.of("customerId", f.customer(), "name", f.meter()), null, null));
+        routes.add(new Route("GET", "/v1/customers/{customerId}/entitlements/{name}", Auth.ANY, null,
+            Map.of("customerId", f.groupedCustomer(), "name", f.groupedMeter()), null, null));
+        routes.add(new Route("GET", "/v1/customers/{customerId}/entitlements/{name}", Auth.ANY, null,
+            Map.of("customerId", f.groupedCustomer(), "name", f.groupedMeter()), "?group%5Bregion%5D=eu", null));
         routes.add(new Route("GET", "/v1/customers/{customerId}/events/{eventId}", Auth.ANY, null,
             Map.of("customerId", f.customer(), "eventId", f.ratedEventId()), null, null));
         routes.add(new Route("GET", "/v1/subscriptions/{subscriptionId}/statements", Auth.ADMIN, null,

@@ -131,7 +131,7 @@ class OpenApiConformanceTest {
         if (query >= 0) {
             for (final String pair : probe.path().substring(query + 1).split("&")) {
                 final String[] nameValue = pair.split("=", 2);
-                builder.withQueryParam(nameValue[0], URLDecoder.decode(nameValue.length > 1 ? nameValue[1] : "",
+                builder.withQueryParam(URLDecoder.decode(nameValue[0], StandardCharsets.UTF_8), URLDecoder.decode(nameValue.length > 1 ? nameValue[1] : "",
                     StandardCharsets.UTF_8));
             }
         }

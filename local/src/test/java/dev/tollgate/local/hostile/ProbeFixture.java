@@ -52,9 +52,21 @@ final class ProbeFixture {
             + "\",\"amount\":\"0.01\",\"reason\":\"setup\"}");
         assertEquals(202, http.post("/v1/events", ingest, "{\"id\":\"hx_evt_0\",\"type\":\"hx_call\","
             + "\"customer_id\":\"hx_acme\",\"properties\":{\"seconds\":10}}").status());
+        // A grouped charge with a limit, whose entitlement answer lists its groups.
+        created(http, admin, "/v1/meters", "{\"code\":\"hx_region_seconds\",\"event_type\":\"hx_region_call\","
+            + "\"aggregation\":\"sum\",\"field\":\"seconds\"}");
+        created(http, admin, "/v1/plans", "{\"code\":\"hx_grouped_plan\",\"name\":\"Grouped\",\"interval\":"
+            + "\"monthly\",\"currency\":\"USD\",\"charges\":[{\"meter\":\"hx_region_seconds\",\"model\":\"standard\","
+            + "\"properties\":{\"amount\":\"0.01\",\"pricing_group_keys\":[\"region\"]},\"limit\":{\"units\":\"100\"},"
+            + "\"thresholds\":[80]}]}");
+        created(http, admin, "/v1/subscriptions", "{\"id\":\"hx_grouped_sub\",\"customer_id\":\"hx_grouped\","
+            + "\"plan\":\"hx_grouped_plan\"}");
+        assertEquals(202, http.post("/v1/events", ingest, "{\"id\":\"hx_region_0\",\"type\":\"hx_region_call\","
+            + "\"customer_id\":\"hx_grouped\",\"properties\":{\"seconds\":10,\"region\":\"eu\"}}").status());
         awaitRated(http, admin, "hx_acme", "hx_evt_0");
+        awaitRated(http, admin, "hx_grouped", "hx_region_0");
         return new HttpProbes.Fixture("hx_seconds", "hx_plan", "hx_put_plan", "hx_archivable", "hx_acme", "hx_sub",
-            endable, "hx_coupon", "hx_addon", "hx_stmt", statementId, "hx_evt_0");
+            endable, "hx_coupon", "hx_addon", "hx_stmt", statementId, "hx_evt_0", "hx_grouped", "hx_region_seconds");
     }
 
     static void awaitRated(final TestHttp http, final String admin, final String customer, final String event) {

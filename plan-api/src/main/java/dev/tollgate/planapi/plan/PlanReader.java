@@ -341,17 +341,13 @@ final class PlanReader {
         final String code = fields.has("code") ? fields.identifier("code") : meter;
         final String model = fields.text("model", true);
         final Map<String, Object> properties = fields.object("properties");
-        final List<List<String>> groupKeys = new ArrayList<>();
         if (model != null && properties != null) {
-            collect(fields, () -> groupKeys.add(ChargeDefinition.parse(model, properties).pricingGroupKeys()));
+            collect(fields, () -> ChargeDefinition.parse(model, properties));
         }
         final Map<String, List<String>> filters = fields.filters("filters");
+        // With pricing_group_keys the limit and its thresholds apply to each group's own aggregate.
         final ChargeLimit limit = limit(fields);
         final List<BigDecimal> thresholds = thresholds(fields);
-        if (!groupKeys.isEmpty() && !groupKeys.get(0).isEmpty() && (limit != null || !thresholds.isEmpty())) {
-            fields.error(limit != null ? "limit" : "thresholds", "cannot be combined with pricing_group_keys: each "
-                + "group is aggregated and priced on its own, so there is no one aggregate to cap or alert on");
-        }
         final String name = fields.text("name", false);
         final String description = fields.text("description", false);
         final String invoiceDisplayName = fields.text("invoice_display_name", false);

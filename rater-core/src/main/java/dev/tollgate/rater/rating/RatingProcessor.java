@@ -278,8 +278,9 @@ public final class RatingProcessor implements Processor<String, byte[], String, 
             final RatingStep step = matched.rater().rate(prior, reading, value -> counted);
             if (exceedsEnforcedLimit(matched, step)) {
                 reject(attempt, RejectionReason.LIMIT_EXCEEDED, "charge " + matched.charge().code()
-                    + " would reach " + step.next().units().toPlainString() + " units, past its limit of "
-                    + matched.charge().limit().units().toPlainString());
+                    + groupDetail(matched.groupKeys(), slot) + " would reach " + step.next().units().toPlainString()
+                    + " units, past its limit of " + matched.charge().limit().units().toPlainString()
+                    + (slot.group().isEmpty() ? "" : " per group"));
                 return;
             }
             updates.add(new ChargeUpdate(key, slot, matched, prior, step, counted ? null : distinctKey));
@@ -307,8 +308,9 @@ public final class RatingProcessor implements Processor<String, byte[], String, 
     }
 
     /**
-     * Alerts once per (period, charge, threshold) when this event's usage crossed a threshold
-     * percentage of the charge's limit, or passed a limit that is not enforced.
+     * Alerts once per (period, charge, group, threshold) when this event's usage crossed a threshold
+     * percentage of the charge's limit, or passed a limit that is not enforced: the slot's state key
+     * holds the group, so each group of a grouped charge alerts on its own aggregate.
      */
     private void alerts(final PendingEvent attempt, final Subscription subscription, final BillingPeriod period,
                         final ChargeUpdate update) {
@@ -341,9 +343,22 @@ public final class RatingProcessor implements Processor<String, byte[], String, 
         alertsSent.put(key, attempt.recordTimestampMs());
         counts.alert();
         final UsageEvent event = attempt.event();
+        final List<String> group = update.slot().group().isEmpty() ? null : update.slot().group();
         RaterSinks.ALERTS.send(context, event.customerId(), new UsageAlert(event.customerId(), subscription.id(), code,
-            update.matched().meter().code(), new Period(period.start(), period.end()), kind, percent,
+            group, update.matched().meter().code(), new Period(period.start(), period.end()), kind, percent,
             update.step().next().units(), limit.units(), event.id(), event.timestamp()), attempt.recordTimestampMs());
+    }
+
+    /** A grouped charge's group as its keys and values, " (group region=eu, agent=null)"; "" without one. */
+    private static String groupDetail(final List<String> keys, final ChargeSlot slot) {
+        if (slot.group().isEmpty()) {
+            return "";
+        }
+        final StringBuilder detail = new StringBuilder(" (group ");
+        for (int i = 0; i < keys.size(); i++) {
+            detail.append(i == 0 ? "" : ", ").append(keys.get(i)).append('=').append(slot.group().get(i));
+        }
+        return detail.append(')').toString();
     }
 
     private static boolean exceedsEnforcedLimit(final Resolution.MatchedCharge matched, final RatingStep step) {

@@ -12,6 +12,7 @@ import dev.tollgate.model.json.Json;
 import dev.tollgate.model.rating.PeriodStatement;
 import dev.tollgate.model.rating.RatedUsage;
 import dev.tollgate.model.rating.RefundRequest;
+import dev.tollgate.model.rating.UsageAlert;
 import dev.tollgate.model.rating.UsageRejection;
 import dev.tollgate.model.topic.Topic;
 import dev.tollgate.model.topic.Topics;
@@ -58,6 +59,7 @@ public final class RaterDriver implements AutoCloseable {
     public final TestOutputTopic<String, RatedUsage> rated;
     public final TestOutputTopic<String, UsageRejection> rejected;
     public final TestOutputTopic<String, PeriodStatement> statements;
+    public final TestOutputTopic<String, UsageAlert> alerts;
     private Instant wallClock;
 
     public RaterDriver(final Path stateDir) {
@@ -91,6 +93,7 @@ public final class RaterDriver implements AutoCloseable {
         rated = output(Topics.RATED_USAGE);
         rejected = output(Topics.USAGE_REJECTIONS);
         statements = output(Topics.PERIOD_STATEMENTS);
+        alerts = output(Topics.USAGE_ALERTS);
     }
 
     private <V> TestInputTopic<String, V> input(final Topic<String, V> topic) {

@@ -18,7 +18,13 @@ import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
@@ -68,42 +74,113 @@ public class CurrentTerms {
      * charge with pricing_group_keys, summed over its groups.
      */
     public Totals chargeTotals(final Terms terms, final Charge charge) {
-        final ReadOnlyKeyValueStore<String, ChargeState> aggregates =
-            stores.store(StateStores.CHARGE_AGGREGATES.name(), StateStores.CHARGE_AGGREGATES.queryType(), terms.partition());
+        return groups(terms, charge, 0).totals();
+    }
+
+    /**
+     * The charge's totals as {@link #chargeTotals}, with how many groups it holds in the period and the
+     * {@code listed} of them with the most units (ties in key order). One scan reads every group, and
+     * only the listed ones' keys are parsed, so a charge of 10,000 groups costs one pass over them.
+     */
+    public Groups groups(final Terms terms, final Charge charge, final int listed) {
+        final ReadOnlyKeyValueStore<String, ChargeState> aggregates = aggregates(terms);
         final String subscription = terms.subscription().id();
         final Instant start = terms.period().start();
         final ChargeState stored = aggregates.get(StateKeys.charge(subscription, ChargeSlot.of(charge.code()),
             start));
         final ChargeState ungrouped = stored != null ? stored : carried(terms, charge, aggregates);
-        Totals totals = ungrouped == null ? Totals.NONE : new Totals(ungrouped.units(), ungrouped.amount());
+        BigDecimal units = ungrouped == null ? Totals.NONE.units() : ungrouped.units();
+        BigDecimal amount = ungrouped == null ? Totals.NONE.amount() : ungrouped.amount();
+        int count = 0;
+        // The fewest units on top, the later key first among equals: the one to drop when the list is full.
+        final PriorityQueue<Listed> top = new PriorityQueue<>(Comparator.comparing(Listed::units)
+            .thenComparing(Comparator.comparingInt(Listed::order).reversed()));
         try (KeyValueIterator<String, ChargeState> groups = aggregates.prefixScan(
             StateKeys.groupsPrefix(subscription, charge.code(), start), new StringSerializer())) {
             while (groups.hasNext()) {
-                final ChargeState group = groups.next().value;
-                totals = new Totals(totals.units().add(group.units()), totals.amount().add(group.amount()));
+                final KeyValue<String, ChargeState> group = groups.next();
+                units = units.add(group.value.units());
+                amount = amount.add(group.value.amount());
+                if (listed > 0) {
+                    top.add(new Listed(group.key, group.value.units(), count));
+                    if (top.size() > listed) {
+                        top.poll();
+                    }
+                }
+                count++;
             }
         }
-        return totals;
+        final List<GroupUnits> most = new ArrayList<>(top.size());
+        while (!top.isEmpty()) {
+            final Listed group = top.poll();
+            most.add(new GroupUnits(StateKeys.chargeOf(group.key()).group(), group.units()));
+        }
+        Collections.reverse(most);
+        return new Groups(new Totals(units, amount), count, most);
+    }
+
+    /**
+     * One group's state in the terms' period, as the rating step reads it for an event of that group:
+     * the stored state, else for a recurring charge the value it carries in, else nothing yet.
+     */
+    public ChargeState group(final Terms terms, final Charge charge, final List<String> group) {
+        final ReadOnlyKeyValueStore<String, ChargeState> aggregates = aggregates(terms);
+        final ChargeSlot slot = new ChargeSlot(charge.code(), group);
+        final ChargeState stored = aggregates.get(StateKeys.charge(terms.subscription().id(), slot,
+            terms.period().start()));
+        if (stored != null) {
+            return stored;
+        }
+        final ChargeRater rater = recurringRater(charge);
+        return rater == null ? ChargeState.empty() : RecurringValues.opening(aggregates::get, terms.subscription(),
+            terms.version(), terms.period().start(), slot, rater);
+    }
+
+    private ReadOnlyKeyValueStore<String, ChargeState> aggregates(final Terms terms) {
+        return stores.store(StateStores.CHARGE_AGGREGATES.name(), StateStores.CHARGE_AGGREGATES.queryType(),
+            terms.partition());
     }
 
     /** A recurring charge's value where no event of the period reported one yet; null for other charges. */
     private ChargeState carried(final Terms terms, final Charge charge,
                                 final ReadOnlyKeyValueStore<String, ChargeState> aggregates) {
+        final ChargeRater rater = recurringRater(charge);
+        return rater == null ? null : RecurringValues.opening(aggregates::get, terms.subscription(), terms.version(),
+            terms.period().start(), ChargeSlot.of(charge.code()), rater);
+    }
+
+    /** The charge's rater when its meter is recurring; null for other charges. */
+    private ChargeRater recurringRater(final Charge charge) {
         final ReadOnlyKeyValueStore<String, ValueAndTimestamp<Meter>> meters =
             stores.store(StateStores.METERS.name(), StateStores.METERS.queryType());
         final Meter meter = ValueAndTimestamp.getValueOrNull(meters.get(charge.meter()));
         if (meter == null || !meter.recurring()) {
             return null;
         }
-        final ChargeRater rater = ChargeRater.of(meter.aggregation(), charge.model(), charge.properties());
-        return RecurringValues.opening(aggregates::get, terms.subscription(), terms.version(), terms.period().start(),
-            ChargeSlot.of(charge.code()), rater);
+        return ChargeRater.of(meter.aggregation(), charge.model(), charge.properties());
     }
 
     /** A charge's units and amount in a period. */
     public record Totals(BigDecimal units, BigDecimal amount) {
 
         static final Totals NONE = new Totals(ChargeState.empty().units(), ChargeState.empty().amount());
+    }
+
+    /**
+     * A charge's totals over all its groups in a period, and some of its groups.
+     *
+     * @param count how many groups it holds
+     * @param most the groups asked for with the most units, the most first
+     */
+    public record Groups(Totals totals, int count, List<GroupUnits> most) {
+    }
+
+    /** @param group the group's values of the charge's pricing_group_keys (a value may be null) */
+    public record GroupUnits(List<String> group, BigDecimal units) {
+    }
+
+    /** A group kept while scanning: its key, parsed only if it stays listed, and its place in key order. */
+    private record Listed(String key, BigDecimal units, int order) {
     }
 
     /**

@@ -2,6 +2,8 @@ package dev.tollgate.rater.query;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +19,9 @@ import java.util.Optional;
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record EntitlementView(String customerId, String meter, boolean allowed, BigDecimal usage, BigDecimal limit,
                               BigDecimal remaining, List<ChargeEntitlement> charges) implements Entitlement {
+
+    /** At most this many groups of a grouped charge are listed: a subscription may hold thousands. */
+    public static final int LISTED_GROUPS = 100;
 
     public EntitlementView {
         charges = List.copyOf(charges);
@@ -40,20 +45,65 @@ public record EntitlementView(String customerId, String meter, boolean allowed, 
     }
 
     /**
-     * One charge of the meter.
+     * One charge of the meter. For a charge with pricing_group_keys the limit applies to each group, so
+     * {@code limit} and {@code remaining} are those of its binding group: the one asked for, else the
+     * most constrained (listed first), else, before any group has usage, a fresh group's.
      *
+     * @param usage the charge's units, over all its groups for a grouped charge
      * @param limit null when the charge has no limit
      * @param remaining units left under the limit, never negative; null without a limit
      * @param enforce whether reaching the limit rejects further events; false without a limit
+     * @param groupKeys the charge's pricing_group_keys; left out for a charge that is not grouped
+     * @param groupCount how many groups have usage in the period; left out for a charge that is not grouped
+     * @param groups the group asked for, or at most {@link #LISTED_GROUPS} groups, the most used first;
+     *               left out for a charge that is not grouped
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record ChargeEntitlement(String code, BigDecimal usage, BigDecimal limit, BigDecimal remaining,
-                                    boolean enforce) {
+                                    boolean enforce,
+                                    @JsonInclude(JsonInclude.Include.NON_NULL) List<String> groupKeys,
+                                    @JsonInclude(JsonInclude.Include.NON_NULL) Integer groupCount,
+                                    @JsonInclude(JsonInclude.Include.NON_NULL) List<GroupEntitlement> groups) {
 
         public static ChargeEntitlement of(final String code, final BigDecimal usage, final BigDecimal limit,
                                            final boolean enforce) {
-            final BigDecimal remaining = limit == null ? null : limit.subtract(usage).max(BigDecimal.ZERO);
-            return new ChargeEntitlement(code, usage, limit, remaining, limit != null && enforce);
+            return new ChargeEntitlement(code, usage, limit, remaining(limit, usage), limit != null && enforce,
+                null, null, null);
+        }
+
+        /** @param groups the groups to list, the binding one first */
+        public static ChargeEntitlement grouped(final String code, final List<String> groupKeys,
+                                                final BigDecimal usage, final BigDecimal limit, final boolean enforce,
+                                                final int groupCount, final List<GroupEntitlement> groups) {
+            final BigDecimal remaining = groups.isEmpty() ? remaining(limit, BigDecimal.ZERO)
+                : groups.get(0).remaining();
+            return new ChargeEntitlement(code, usage, limit, remaining, limit != null && enforce,
+                List.copyOf(groupKeys), groupCount, List.copyOf(groups));
+        }
+
+        private static BigDecimal remaining(final BigDecimal limit, final BigDecimal usage) {
+            return limit == null ? null : limit.subtract(usage).max(BigDecimal.ZERO);
+        }
+    }
+
+    /**
+     * One group of a grouped charge.
+     *
+     * @param group its values of the charge's pricing_group_keys, in key order; null for an event without
+     *              the property
+     * @param limit the charge's limit, which applies to each group; null without one
+     * @param remaining the group's units left under it, never negative; null without a limit
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record GroupEntitlement(List<String> group, BigDecimal usage, BigDecimal limit, BigDecimal remaining) {
+
+        public GroupEntitlement {
+            // List.copyOf refuses nulls, and a missing property is a null value.
+            group = Collections.unmodifiableList(new ArrayList<>(group));
+        }
+
+        public static GroupEntitlement of(final List<String> group, final BigDecimal usage, final BigDecimal limit) {
+            return new GroupEntitlement(group, usage, limit, ChargeEntitlement.remaining(limit, usage));
         }
     }
 }

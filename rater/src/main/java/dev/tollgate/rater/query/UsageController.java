@@ -38,8 +38,10 @@ public class UsageController {
     @Get("/entitlements/{name}")
     public HttpResponse<String> entitlement(final HttpRequest<?> request, @PathVariable final String customerId,
                                             @PathVariable final String name) {
+        // Read before routing: a malformed query is refused here rather than after a forward.
+        final GroupSelection selection = GroupSelection.of(request);
         return router.route(request, customerId,
-            partition -> JsonBodies.ok(entitlements.entitlement(customerId, name, partition)));
+            partition -> JsonBodies.ok(entitlements.entitlement(customerId, name, partition, selection)));
     }
 
     @Get("/events/{eventId}")

@@ -68,4 +68,39 @@ class EntitlementViewTest {
             + "\"remaining\":null,\"charges\":[{\"code\":\"free\",\"usage\":\"5\",\"limit\":null,\"remaining\":null,"
             + "\"enforce\":false}]}", json);
     }
+
+    @Test
+    void shouldBindAGroupedChargeByItsMostConstrainedGroup() {
+        final EntitlementView view = EntitlementView.of("acme", "calls", List.of(
+            ChargeEntitlement.grouped("per_region", List.of("region"), units("130"), units("100"), true, 2, List.of(
+                EntitlementView.GroupEntitlement.of(List.of("eu"), units("100"), units("100")),
+                EntitlementView.GroupEntitlement.of(List.of("us"), units("30"), units("100"))))));
+
+        assertFalse(view.allowed(), "eu is at its limit: without a group asked for, the answer is eu's");
+        // usage 100 + 30 = 130 over the groups; the limit applies to each, eu has 0 left
+        assertEquals(0, units("130").compareTo(view.usage()));
+        assertEquals(0, units("100").compareTo(view.limit()));
+        assertEquals(0, BigDecimal.ZERO.compareTo(view.remaining()));
+        assertEquals(0, units("70").compareTo(view.charges().get(0).groups().get(1).remaining()));
+    }
+
+    @Test
+    void shouldGiveAGroupedChargeWithoutUsageAFreshGroupsRoom() {
+        final ChargeEntitlement charge = ChargeEntitlement.grouped("per_region", List.of("region"), BigDecimal.ZERO,
+            units("100"), true, 0, List.of());
+
+        assertEquals(0, units("100").compareTo(charge.remaining()));
+        assertTrue(EntitlementView.of("acme", "calls", List.of(charge)).allowed());
+    }
+
+    @Test
+    void shouldWriteAGroupedChargesGroupsWithNullValues() {
+        final String json = Json.writeString(ChargeEntitlement.grouped("per_region", List.of("region"), units("5"),
+            null, false, 1, List.of(EntitlementView.GroupEntitlement.of(java.util.Arrays.asList((String) null),
+                units("5"), null))));
+
+        assertEquals("{\"code\":\"per_region\",\"usage\":\"5\",\"limit\":null,\"remaining\":null,\"enforce\":false,"
+            + "\"group_keys\":[\"region\"],\"group_count\":1,\"groups\":[{\"group\":[null],\"usage\":\"5\","
+            + "\"limit\":null,\"remaining\":null}]}", json);
+    }
 }

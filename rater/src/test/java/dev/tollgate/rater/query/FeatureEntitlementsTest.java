@@ -54,6 +54,11 @@ class FeatureEntitlementsTest {
             assertEquals("plan", premium.get("source").textValue());
             assertEquals(plan, premium.get("plan").textValue());
             assertEquals(1, premium.get("plan_version").intValue());
+            final TestHttp.Answer grouped = http.get("/v1/customers/" + customer + "/entitlements/premium_support_"
+                + unique + "?group%5Bregion%5D=eu", TestServer.INGEST_KEY);
+            assertEquals(422, grouped.status(), grouped.body());
+            assertEquals("group[region]", grouped.json().get("errors").get(0).get("field").asText(),
+                "a feature flag has no groups to ask about");
             final JsonNode branding = entitlement(http, customer, "remove_branding_" + unique, 200);
             assertEquals(false, branding.get("allowed").booleanValue());
             assertEquals("plan", branding.get("source").textValue());
