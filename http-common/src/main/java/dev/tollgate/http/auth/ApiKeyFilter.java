@@ -33,12 +33,15 @@ public class ApiKeyFilter {
         this.instanceSecret = instanceSecret;
     }
 
-    /** Events take the ingest key; customer reads serve product code with either key; the rest is admin. */
+    /**
+     * Events take the ingest key; customer reads serve product code with either key; the rest is admin,
+     * granting a customer credit too.
+     */
     static Set<KeyKind> allowedKinds(final String path) {
         if (path.equals("/v1/events") || path.startsWith("/v1/events/")) {
             return EnumSet.of(KeyKind.INGEST);
         }
-        if (path.startsWith("/v1/customers/")) {
+        if (path.startsWith("/v1/customers/") && !path.endsWith("/credit-grants")) {
             return EnumSet.of(KeyKind.ADMIN, KeyKind.INGEST);
         }
         return EnumSet.of(KeyKind.ADMIN);

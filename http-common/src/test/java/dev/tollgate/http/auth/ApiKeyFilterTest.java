@@ -28,6 +28,17 @@ class ApiKeyFilterTest {
     }
 
     @Test
+    void shouldKeepGrantingCreditToTheAdminKey() {
+        final MutableHttpRequest<?> ingest = HttpRequest.POST("/v1/customers/acme/credit-grants", "{}")
+            .header("Authorization", "Bearer " + INGEST_KEY);
+        assertEquals(403, status(ingest));
+        assertNull(filter.authenticate(HttpRequest.POST("/v1/customers/acme/credit-grants", "{}")
+            .header("Authorization", "Bearer " + ADMIN_KEY)));
+        assertNull(filter.authenticate(HttpRequest.GET("/v1/customers/acme/credits")
+            .header("Authorization", "Bearer " + INGEST_KEY)), "the balance is a customer read");
+    }
+
+    @Test
     void shouldAcceptTheInstanceSecretWithTheKindItNames() {
         final MutableHttpRequest<?> request = forwarded("/v1/customers/acme/usage", instanceSecret, KeyKind.INGEST);
 

@@ -317,6 +317,11 @@ final class HttpProbes {
             Map.of("customerId", f.groupedCustomer(), "name", f.groupedMeter()), null, null));
         routes.add(new Route("GET", "/v1/customers/{customerId}/entitlements/{name}", Auth.ANY, null,
             Map.of("customerId", f.groupedCustomer(), "name", f.groupedMeter()), "?group%5Bregion%5D=eu", null));
+        routes.add(new Route("GET", "/v1/customers/{customerId}/credits", Auth.ANY, null,
+            Map.of("customerId", f.customer()), null, null));
+        routes.add(new Route("POST", "/v1/customers/{customerId}/credit-grants", Auth.ADMIN, json,
+            Map.of("customerId", f.customer()), null, "{\"id\":\"hxg_{n}\",\"amount\":\"5\",\"currency\":\"USD\","
+                + "\"priority\":1,\"low_balance_alert\":{\"percent\":\"10\"}}"));
         routes.add(new Route("GET", "/v1/customers/{customerId}/events/{eventId}", Auth.ANY, null,
             Map.of("customerId", f.customer(), "eventId", f.ratedEventId()), null, null));
         routes.add(new Route("GET", "/v1/subscriptions/{subscriptionId}/statements", Auth.ADMIN, null,

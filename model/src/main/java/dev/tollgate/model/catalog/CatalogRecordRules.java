@@ -32,6 +32,10 @@ public final class CatalogRecordRules {
             for (int i = 0; i < customer.subscriptions().size(); i++) {
                 subscription(customer.subscriptions().get(i), "subscriptions[" + i + "]", problems);
             }
+        } else if (value instanceof CustomerCredits credits) {
+            for (int i = 0; i < credits.grants().size(); i++) {
+                grant(credits.grants().get(i), "grants[" + i + "]", problems);
+            }
         } else if (value instanceof Coupon coupon) {
             required(coupon.code(), "code", problems);
             required(coupon.couponType(), "coupon_type", problems);
@@ -100,6 +104,24 @@ public final class CatalogRecordRules {
         required(subscription.plan(), at + ".plan", problems);
         required(subscription.startedAt(), at + ".started_at", problems);
         parses(() -> BillingAnchor.fromWire(subscription.billingTime()), at + ".billing_time", problems);
+    }
+
+    private static void grant(final CreditGrant grant, final String at, final List<String> problems) {
+        if (grant == null) {
+            problems.add(at + ": is null");
+            return;
+        }
+        required(grant.id(), at + ".id", problems);
+        required(grant.amount(), at + ".amount", problems);
+        required(grant.currency(), at + ".currency", problems);
+        bounded(grant.amount(), at + ".amount", problems);
+        if (grant.lowBalanceAlert() != null) {
+            bounded(grant.lowBalanceAlert().amount(), at + ".low_balance_alert.amount", problems);
+            bounded(grant.lowBalanceAlert().percent(), at + ".low_balance_alert.percent", problems);
+        }
+        if (grant.amount() != null && grant.amount().signum() < 0) {
+            problems.add(at + ".amount: must not be negative");
+        }
     }
 
     private static void required(final Object value, final String field, final List<String> problems) {

@@ -18,10 +18,13 @@ import java.util.List;
  * @param previousId the subscription this one replaced at a plan change; null for a first subscription
  * @param billingInterval {@value #YEARLY} to pay the plan's yearly price once a year instead of its price per
  *                        period; null (as on records written before it) or monthly pays per the plan's interval
+ * @param blockWhenCreditsExhausted true refuses events the customer's credit grants cannot pay for, false bills
+ *                                  them; null follows the plan version
  */
 public record Subscription(String id, String customerId, String plan, Integer planVersion, Instant startedAt,
                            Instant endedAt, String billingTime, Integer seats, List<SubscriptionAddOn> addOns,
-                           List<String> coupons, String previousId, String billingInterval) {
+                           List<String> coupons, String previousId, String billingInterval,
+                           Boolean blockWhenCreditsExhausted) {
 
     public static final String YEARLY = "yearly";
 
@@ -39,7 +42,21 @@ public record Subscription(String id, String customerId, String plan, Integer pl
                         final Instant startedAt, final Instant endedAt, final String billingTime, final Integer seats,
                         final List<SubscriptionAddOn> addOns, final List<String> coupons, final String previousId) {
         this(id, customerId, plan, planVersion, startedAt, endedAt, billingTime, seats, addOns, coupons, previousId,
-            null);
+            null, null);
+    }
+
+    public Subscription(final String id, final String customerId, final String plan, final Integer planVersion,
+                        final Instant startedAt, final Instant endedAt, final String billingTime, final Integer seats,
+                        final List<SubscriptionAddOn> addOns, final List<String> coupons, final String previousId,
+                        final String billingInterval) {
+        this(id, customerId, plan, planVersion, startedAt, endedAt, billingTime, seats, addOns, coupons, previousId,
+            billingInterval, null);
+    }
+
+    /** Whether an event its customer's credit grants cannot pay for is refused, under {@code version}. */
+    public boolean blocksWhenCreditsExhausted(final PlanVersion version) {
+        return blockWhenCreditsExhausted != null ? blockWhenCreditsExhausted
+            : Boolean.TRUE.equals(version.blockWhenCreditsExhausted());
     }
 
     /** Whether it pays its fees (base, seats, add-ons) once a year while usage keeps the plan's periods. */
@@ -60,6 +77,6 @@ public record Subscription(String id, String customerId, String plan, Integer pl
     /** A copy that ends at {@code at}. */
     public Subscription endedAt(final Instant at) {
         return new Subscription(id, customerId, plan, planVersion, startedAt, at, billingTime, seats, addOns,
-            coupons, previousId, billingInterval);
+            coupons, previousId, billingInterval, blockWhenCreditsExhausted);
     }
 }

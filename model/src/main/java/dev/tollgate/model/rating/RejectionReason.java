@@ -15,6 +15,11 @@ public enum RejectionReason {
     /** The event's billing period is closed. */
     LATE,
     /**
+     * The subscription blocks usage its credit grants cannot pay for ({@code block_when_credits_exhausted}),
+     * and what is left of them does not cover the event's amount.
+     */
+    CREDITS_EXHAUSTED,
+    /**
      * The customer's subscription had ended by the event's time: its plan's {@code billing_cycles} ran
      * out, so it bills no period that holds the event.
      */

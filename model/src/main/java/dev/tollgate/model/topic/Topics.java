@@ -2,6 +2,7 @@ package dev.tollgate.model.topic;
 
 import dev.tollgate.model.catalog.AddOn;
 import dev.tollgate.model.catalog.Coupon;
+import dev.tollgate.model.catalog.CustomerCredits;
 import dev.tollgate.model.catalog.CustomerSubscriptions;
 import dev.tollgate.model.catalog.Meter;
 import dev.tollgate.model.catalog.Plan;
@@ -50,6 +51,9 @@ public final class Topics {
         topic("tollgate.coupons", new JsonSerde<>(Coupon.class), CleanupPolicy.COMPACT);
     public static final Topic<String, AddOn> ADDONS =
         topic("tollgate.addons", new JsonSerde<>(AddOn.class), CleanupPolicy.COMPACT);
+    /** Prepaid credit grants, keyed by customer_id like the subscriptions: the rater pays usage from them. */
+    public static final Topic<String, CustomerCredits> CREDIT_GRANTS =
+        topic("tollgate.credit-grants", new JsonSerde<>(CustomerCredits.class), CleanupPolicy.COMPACT);
     public static final Topic<String, RatedUsage> RATED_USAGE =
         topic("tollgate.rated-usage", new RatedUsageSerde(), CleanupPolicy.DELETE);
     public static final Topic<String, UsageRejection> USAGE_REJECTIONS =
@@ -86,14 +90,15 @@ public final class Topics {
 
     /**
      * Topics whose partitions must line up with {@link #USAGE_EVENTS}: the rater keeps one task per
-     * customer partition and reads that customer's subscriptions, refund requests and clock ticks in the
-     * same task.
+     * customer partition and reads that customer's subscriptions, credit grants, refund requests and clock
+     * ticks in the same task.
      */
     public static final List<Topic<String, ?>> CO_PARTITIONED = List.of(USAGE_EVENTS, SUBSCRIPTIONS,
-        REFUND_REQUESTS, RATER_CLOCK);
+        CREDIT_GRANTS, REFUND_REQUESTS, RATER_CLOCK);
 
     public static final List<Topic<String, ?>> ALL = List.of(USAGE_EVENTS, METERS, PLANS, SUBSCRIPTIONS, COUPONS,
-        ADDONS, RATED_USAGE, USAGE_REJECTIONS, USAGE_ALERTS, PERIOD_STATEMENTS, REFUND_REQUESTS, RATER_CLOCK);
+        ADDONS, CREDIT_GRANTS, RATED_USAGE, USAGE_REJECTIONS, USAGE_ALERTS, PERIOD_STATEMENTS, REFUND_REQUESTS,
+        RATER_CLOCK);
 
     private Topics() {
     }

@@ -39,6 +39,6 @@ class UsageAlertJsonTest {
     private static UsageAlert alert(final List<String> group) {
         return new UsageAlert("acme", "sub_1", "per_region", group, "seconds", MARCH, UsageAlert.Kind.THRESHOLD,
             new BigDecimal("80"), new BigDecimal("85"), new BigDecimal("100"), "e1",
-            Instant.parse("2026-03-10T12:00:00Z"));
+            Instant.parse("2026-03-10T12:00:00Z"), null);
     }
 }

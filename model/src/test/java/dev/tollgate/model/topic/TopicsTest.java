@@ -17,12 +17,14 @@ class TopicsTest {
             assertEquals(4, topic.numPartitions());
             configs.put(topic.name(), topic.configs());
         }
-        assertEquals(List.of("tollgate.addons", "tollgate.coupons", "tollgate.meters", "tollgate.period-statements",
+        assertEquals(List.of("tollgate.addons", "tollgate.coupons", "tollgate.credit-grants", "tollgate.meters",
+                "tollgate.period-statements",
                 "tollgate.plans", "tollgate.rated-usage", "tollgate.rater-clock", "tollgate.refund-requests", "tollgate.subscriptions", "tollgate.usage-alerts",
                 "tollgate.usage-events", "tollgate.usage-rejections"),
             configs.keySet().stream().sorted().toList());
         assertEquals("delete", configs.get("tollgate.usage-events").get("cleanup.policy"));
         assertEquals("compact", configs.get("tollgate.plans").get("cleanup.policy"));
+        assertEquals("compact", configs.get("tollgate.credit-grants").get("cleanup.policy"));
         // one day x 86,400,000 ms
         assertEquals("86400000", configs.get("tollgate.rater-clock").get("retention.ms"));
     }

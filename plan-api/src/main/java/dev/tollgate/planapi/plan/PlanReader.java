@@ -41,7 +41,7 @@ final class PlanReader {
     static final List<String> FIELDS = List.of("code", "status", "name", "description", "interval", "frequency",
         "currency", "amount", "yearly_amount", "seat_price", "max_seats", "trial_days", "bill_timing",
         "billing_cycles", "sort_order", "group", "default_plan", "lookup_key", "invoice_display_name", "attributes",
-        "features", "credits", "effective_from", "charges", "fees");
+        "features", "credits", "effective_from", "charges", "fees", "block_when_credits_exhausted");
     /** Fields a plan is shown with but that the API sets: a GET's body sent back is told so. */
     static final List<String> READ_ONLY = List.of("version", "created_at", "updated_at", "active_subscriptions");
     static final List<String> CHARGE_FIELDS = List.of("code", "meter", "model", "properties", "filters", "limit",
@@ -118,13 +118,14 @@ final class PlanReader {
         final Instant effective = fields.has("effective_from") ? fields.instant("effective_from") : effectiveFrom;
         final List<Charge> charges = charges(fields, meterExists);
         final List<PlanFee> fees = fees(fields, planInterval(interval, frequency), planCode);
+        final Boolean blocks = fields.bool("block_when_credits_exhausted");
         if (!fields.errors().isEmpty()) {
             throw ProblemException.invalid(fields.errors());
         }
         return new PlanVersion(version, effective, name, description, interval, currency, amount,
             trialDays == null ? 0 : trialDays, charges, frequency == null ? 1 : frequency, yearlyAmount, seatPrice,
             maxSeats, billTiming, billingCycles, sortOrder == null ? 0 : sortOrder, group, defaultPlan != null && defaultPlan,
-            lookupKey, invoiceDisplayName, attributes, features, credits, now, fees);
+            lookupKey, invoiceDisplayName, attributes, features, credits, now, fees, blocks);
     }
 
     /** The plan's period, or null when its interval or frequency is wrong (that is reported on its own). */

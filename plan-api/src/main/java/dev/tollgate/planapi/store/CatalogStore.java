@@ -2,6 +2,7 @@ package dev.tollgate.planapi.store;
 
 import dev.tollgate.model.catalog.AddOn;
 import dev.tollgate.model.catalog.Coupon;
+import dev.tollgate.model.catalog.CustomerCredits;
 import dev.tollgate.model.catalog.CustomerSubscriptions;
 import dev.tollgate.model.catalog.Meter;
 import dev.tollgate.model.catalog.Plan;
@@ -157,6 +158,11 @@ public class CatalogStore implements AutoCloseable {
 
     public Collection<AddOn> addOns() {
         return read().addOns();
+    }
+
+    /** The customer's credit grants; empty before the first. */
+    public Optional<CustomerCredits> credits(final String customerId) {
+        return read().credits(customerId);
     }
 
     /** Catalog records this instance's reader skipped. */

@@ -3,6 +3,7 @@ package dev.tollgate.planapi.store;
 import dev.tollgate.model.catalog.AddOn;
 import dev.tollgate.model.catalog.CatalogRecordRules;
 import dev.tollgate.model.catalog.Coupon;
+import dev.tollgate.model.catalog.CustomerCredits;
 import dev.tollgate.model.catalog.CustomerSubscriptions;
 import dev.tollgate.model.catalog.Meter;
 import dev.tollgate.model.catalog.Plan;
@@ -27,7 +28,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 final class CatalogView {
 
     static final List<Topic<String, ?>> TOPICS =
-        List.of(Topics.METERS, Topics.PLANS, Topics.SUBSCRIPTIONS, Topics.COUPONS, Topics.ADDONS);
+        List.of(Topics.METERS, Topics.PLANS, Topics.SUBSCRIPTIONS, Topics.COUPONS, Topics.ADDONS, Topics.CREDIT_GRANTS);
 
     private record Versioned<V>(V value, long offset) {
     }
@@ -37,6 +38,7 @@ final class CatalogView {
     private final Map<String, Versioned<CustomerSubscriptions>> customers = new ConcurrentHashMap<>();
     private final Map<String, Versioned<Coupon>> coupons = new ConcurrentHashMap<>();
     private final Map<String, Versioned<AddOn>> addOns = new ConcurrentHashMap<>();
+    private final Map<String, Versioned<CustomerCredits>> credits = new ConcurrentHashMap<>();
     private final Map<String, String> customerOfSubscription = new ConcurrentHashMap<>();
     private final SubscriptionsByPlan subscriptionsByPlan = new SubscriptionsByPlan();
 
@@ -58,6 +60,8 @@ final class CatalogView {
             put(Topics.COUPONS, record.key(), decode(Topics.COUPONS, record), record.offset());
         } else if (topic.equals(Topics.ADDONS.name())) {
             put(Topics.ADDONS, record.key(), decode(Topics.ADDONS, record), record.offset());
+        } else if (topic.equals(Topics.CREDIT_GRANTS.name())) {
+            put(Topics.CREDIT_GRANTS, record.key(), decode(Topics.CREDIT_GRANTS, record), record.offset());
         }
     }
 
@@ -94,6 +98,8 @@ final class CatalogView {
             putNewer(coupons, key, (Coupon) value, offset);
         } else if (topic == Topics.ADDONS) {
             putNewer(addOns, key, (AddOn) value, offset);
+        } else if (topic == Topics.CREDIT_GRANTS) {
+            putNewer(credits, key, (CustomerCredits) value, offset);
         } else {
             throw new IllegalArgumentException("not a catalog topic: " + topic.name());
         }
@@ -157,6 +163,10 @@ final class CatalogView {
 
     Collection<AddOn> addOns() {
         return values(addOns);
+    }
+
+    Optional<CustomerCredits> credits(final String customerId) {
+        return value(credits.get(customerId));
     }
 
     private static <V> Optional<V> value(final Versioned<V> versioned) {

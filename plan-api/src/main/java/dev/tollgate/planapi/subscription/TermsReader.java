@@ -31,15 +31,16 @@ final class TermsReader {
 
     /** The terms read; the plan is null when it could not be read. */
     record Terms(String plan, Integer planVersion, String billingTime, Integer seats, List<SubscriptionAddOn> addOns,
-                 List<String> coupons, String billingInterval) {
+                 List<String> coupons, String billingInterval, Boolean blockWhenCreditsExhausted) {
 
         static final Terms NONE = new Terms(null, null, BillingAnchor.CALENDAR.wireName(), null, List.of(), List.of(),
-            null);
+            null, null);
     }
 
     /** The fields of the terms, as a subscription and a plan change both take them. */
     static final List<String> FIELDS = List.of(PlanChoice.PLAN, PlanChoice.LOOKUP_KEY, PlanChoice.GROUP,
-        "plan_version", "billing_time", "billing_interval", "seats", "add_ons", "coupons");
+        "plan_version", "billing_time", "billing_interval", "seats", "add_ons", "coupons",
+        "block_when_credits_exhausted");
     static final String MONTHLY = "monthly";
     private static final BillingInterval MONTH = new BillingInterval(IntervalUnit.MONTH, 1);
     static final List<String> ADD_ON_FIELDS = List.of("code", "quantity");
@@ -77,7 +78,10 @@ final class TermsReader {
             : defaults.addOns();
         final List<String> coupons = fields.has("coupons")
             ? coupons(fields, catalog, planCode, version, defaults.coupons()) : defaults.coupons();
-        return new Terms(planCode, pinned, billingTime, seats, addOns, coupons, billingInterval);
+        // Absent keeps what the subscription said (a plan change carries it); null follows the plan.
+        final Boolean blocks = fields.node("block_when_credits_exhausted") == null
+            ? defaults.blockWhenCreditsExhausted() : fields.bool("block_when_credits_exhausted");
+        return new Terms(planCode, pinned, billingTime, seats, addOns, coupons, billingInterval, blocks);
     }
 
     /**

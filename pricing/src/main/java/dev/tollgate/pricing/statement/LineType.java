@@ -10,6 +10,8 @@ public enum LineType {
     /** The unused part of a fee billed in advance, given back when billing ends inside its period: negative. */
     ADVANCE_CREDIT("advance_credit"),
     USAGE("usage"),
+    /** What a credit grant paid of the period's usage as it was rated: negative. */
+    CREDIT_GRANT("credit_grant"),
     COUPON("coupon"),
     CREDIT("credit");
 

@@ -22,10 +22,11 @@ import java.util.Objects;
  * @param usage          one entry per charge (and per group for grouped charges) with its full-precision amount
  * @param coupons        the customer's coupons, in the order they were applied to the customer
  * @param credits        the customer's prepaid credit balances, in the order they are consumed
+ * @param grantsUsed     what the customer's credit grants paid of the period as its events were rated
  */
 public record StatementRequest(String planCode, String currency, BillingPeriod period, Instant issuedAt,
         boolean finalStatement, Fee base, List<Fee> fees, Fee seats, List<Fee> addOns, List<FeeCredit> advanceCredits,
-        List<UsageCharge> usage, List<Coupon> coupons, List<CreditBalance> credits) {
+        List<UsageCharge> usage, List<Coupon> coupons, List<CreditBalance> credits, List<GrantUse> grantsUsed) {
 
     public StatementRequest {
         Objects.requireNonNull(currency, "currency");
@@ -37,6 +38,16 @@ public record StatementRequest(String planCode, String currency, BillingPeriod p
         usage = usage == null ? List.of() : List.copyOf(usage);
         coupons = coupons == null ? List.of() : List.copyOf(coupons);
         credits = credits == null ? List.of() : List.copyOf(credits);
+        grantsUsed = grantsUsed == null ? List.of() : List.copyOf(grantsUsed);
+    }
+
+    /** A request without credit grants. */
+    public StatementRequest(String planCode, String currency, BillingPeriod period, Instant issuedAt,
+            boolean finalStatement, Fee base, List<Fee> fees, Fee seats, List<Fee> addOns,
+            List<FeeCredit> advanceCredits, List<UsageCharge> usage, List<Coupon> coupons,
+            List<CreditBalance> credits) {
+        this(planCode, currency, period, issuedAt, finalStatement, base, fees, seats, addOns, advanceCredits, usage,
+                coupons, credits, List.of());
     }
 
     /** A request without fees beside the base price. */

@@ -17,8 +17,10 @@ import java.util.List;
  * coupon takes its amount or what is left if less; once nothing is left the remaining coupons are not used. Coupons
  * apply to what the statement bills, never to the credit for fees billed in advance and not used: that credit gives
  * back only what was paid after the coupons of the statement that billed the fee ({@link AdvanceBilling}), so a
- * discount is not given twice. Prepaid credits pay what is left after coupons and advance credits, balance by
- * balance, in whole minor units.
+ * discount is not given twice. What credit grants paid as the period's events were rated comes off before coupons,
+ * one line per grant, rounded down to whole minor units and never more than the statement bills; coupons then take
+ * their part of the rest. Prepaid credits pay what is left after coupons and advance credits, balance by balance, in
+ * whole minor units.
  */
 public final class Statements {
 
@@ -54,6 +56,13 @@ public final class Statements {
         final BigDecimal givenBack = sum(advanceCredits, scale);
 
         BigDecimal left = subtotal.subtract(givenBack);
+        for (GrantUse grant : request.grantsUsed()) {
+            final BigDecimal paid = grant.paid().setScale(scale, RoundingMode.DOWN).min(left.max(BigDecimal.ZERO));
+            if (paid.signum() > 0) {
+                lines.add(new StatementLine(LineType.CREDIT_GRANT, grant.grantId(), BigDecimal.ONE, paid.negate()));
+                left = left.subtract(paid);
+            }
+        }
         final List<AppliedAmount> couponsApplied = new ArrayList<>();
         for (Coupon coupon : inApplicationOrder(request.coupons())) {
             if (left.signum() <= 0) {

@@ -11,7 +11,10 @@ import dev.tollgate.pricing.charge.ChargeDefinition;
 import dev.tollgate.pricing.period.BillingPeriod;
 import dev.tollgate.pricing.rating.ChargeRater;
 import dev.tollgate.pricing.rating.ChargeState;
+import dev.tollgate.pricing.statement.GrantUse;
+import dev.tollgate.pricing.statement.LineType;
 import dev.tollgate.rater.catalog.CatalogView;
+import dev.tollgate.rater.credit.CreditPayments;
 import dev.tollgate.rater.rating.RecurringValues;
 import dev.tollgate.rater.state.ChargeSlot;
 import dev.tollgate.rater.state.StateKeys;
@@ -63,12 +66,13 @@ final class PeriodCloser {
     private final KeyValueStore<String, ChargeState> aggregates;
     private final KeyValueStore<String, Long> alertsSent;
     private final KeyValueStore<String, Long> distinctValues;
+    private final KeyValueStore<String, BigDecimal> creditUse;
     private final StatementArchive archive;
 
     PeriodCloser(final CatalogView catalog, final CloseSchedule schedule,
                  final TimestampedKeyValueStore<String, CustomerSubscriptions> subscriptions,
                  final KeyValueStore<String, ChargeState> aggregates, final KeyValueStore<String, Long> alertsSent,
-                 final KeyValueStore<String, Long> distinctValues,
+                 final KeyValueStore<String, Long> distinctValues, final KeyValueStore<String, BigDecimal> creditUse,
                  final StatementArchive archive, final PeriodStatements periodStatements) {
         this.catalog = catalog;
         this.assembler = new StatementAssembler(catalog::meter, catalog::addOn, catalog::coupon);
@@ -78,6 +82,7 @@ final class PeriodCloser {
         this.aggregates = aggregates;
         this.alertsSent = alertsSent;
         this.distinctValues = distinctValues;
+        this.creditUse = creditUse;
         this.archive = archive;
     }
 
@@ -147,10 +152,32 @@ final class PeriodCloser {
             schedule.markClosed(subscription.id(), end);
             emit.accept(built.statement());
             deleteState(plan, reading);
+            giveBackUnbilledCredit(subscription.customerId(), reading, built.statement());
             carry(subscription, next.get().version(), end, built.charges());
             cursor = end;
         }
         archive.forgetExpired(subscription, now);
+    }
+
+    /**
+     * What a grant paid of the period and the statement did not take (its line is rounded down to whole
+     * minor units, and never bills more than the period owes) goes back to the grant, so the wallet
+     * holds exactly what the statements did not take from it.
+     */
+    private void giveBackUnbilledCredit(final String customerId, final PeriodStatements.Reading reading,
+                                        final PeriodStatement statement) {
+        for (final GrantUse grant : reading.grantsUsed()) {
+            final BigDecimal billed = statement.lines().stream()
+                .filter(line -> LineType.CREDIT_GRANT.wireName().equals(line.type()) && grant.grantId().equals(line.code()))
+                .map(line -> line.amount().negate()).findFirst().orElse(BigDecimal.ZERO);
+            final BigDecimal back = grant.paid().subtract(billed);
+            if (back.signum() > 0) {
+                final String key = StateKeys.creditUsed(customerId, grant.grantId());
+                creditUse.put(key, CreditPayments.usedOf(creditUse, customerId, grant.grantId()).subtract(back)
+                    .max(BigDecimal.ZERO));
+            }
+        }
+        reading.grantKeys().forEach(creditUse::delete);
     }
 
     /**

@@ -13,6 +13,7 @@ import dev.tollgate.pricing.period.BillingSchedule;
 import dev.tollgate.pricing.rating.ChargeRater;
 import dev.tollgate.pricing.rating.ChargeState;
 import dev.tollgate.pricing.statement.AdvanceBilling;
+import dev.tollgate.pricing.statement.GrantUse;
 import dev.tollgate.pricing.statement.LineType;
 import dev.tollgate.rater.catalog.CatalogView;
 import dev.tollgate.rater.rating.RecurringValues;
@@ -33,12 +34,14 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * The statement of one period of a subscription, from the rater's stores: the period's charge states,
- * the values recurring meters carry into it, what was billed in advance for it, priced by the
+ * the values recurring meters carry into it, what credit grants paid of it, what was billed in advance for it,
+ * priced by the
  * {@link StatementAssembler}. The period close issues what this builds, and the upcoming-statement
  * query shows what it would build now, so that a period closing with no further event bills exactly
  * what its upcoming statement showed.
  *
- * <p>Reads only: {@code charge-aggregates} and {@code statements}, as the close's task or a query sees them.
+ * <p>Reads only: {@code charge-aggregates}, {@code credit-use} and {@code statements}, as the close's task or a
+ * query sees them.
  */
 public final class PeriodStatements {
 
@@ -48,17 +51,24 @@ public final class PeriodStatements {
     private final StatementAssembler assembler;
     private final ReadOnlyKeyValueStore<String, ChargeState> aggregates;
     private final ReadOnlyKeyValueStore<String, PeriodStatement> statements;
+    private final ReadOnlyKeyValueStore<String, BigDecimal> creditUse;
 
     public PeriodStatements(final CatalogView catalog, final ReadOnlyKeyValueStore<String, ChargeState> aggregates,
-                            final ReadOnlyKeyValueStore<String, PeriodStatement> statements) {
+                            final ReadOnlyKeyValueStore<String, PeriodStatement> statements,
+                            final ReadOnlyKeyValueStore<String, BigDecimal> creditUse) {
         this.catalog = catalog;
         this.assembler = new StatementAssembler(catalog::meter, catalog::addOn, catalog::coupon);
         this.aggregates = aggregates;
         this.statements = statements;
+        this.creditUse = creditUse;
     }
 
-    /** What a period holds of its charges: the states by slot, and the store key of each. */
-    record Reading(Map<ChargeSlot, ChargeState> states, Map<ChargeSlot, String> keys) {
+    /**
+     * What a period holds: its charge states by slot with the store key of each, and what each credit
+     * grant paid of it with the key of each.
+     */
+    record Reading(Map<ChargeSlot, ChargeState> states, Map<ChargeSlot, String> keys, List<GrantUse> grantsUsed,
+                   List<String> grantKeys) {
     }
 
     /** A built statement, and the charge states it priced (carried values included). */
@@ -111,7 +121,16 @@ public final class PeriodStatements {
                 keys.put(ungrouped, key);
             }
         }
-        return new Reading(states, keys);
+        final List<GrantUse> grantsUsed = new ArrayList<>();
+        final List<String> grantKeys = new ArrayList<>();
+        try (KeyValueIterator<String, BigDecimal> paid = creditUse.prefixScan(
+            StateKeys.creditPeriodPrefix(subscriptionId, periodStart), KEYS)) {
+            paid.forEachRemaining(entry -> {
+                grantsUsed.add(new GrantUse(StateKeys.grantOfPeriodUse(entry.key), entry.value));
+                grantKeys.add(entry.key);
+            });
+        }
+        return new Reading(states, keys, grantsUsed, grantKeys);
     }
 
     /**
@@ -127,7 +146,7 @@ public final class PeriodStatements {
             reading.states());
         final PeriodStatement statement = assembler.assemble(subscription, plan, next.version(), grid,
             new BillingPeriod(start, next.end()), charges,
-            feePeriodStart -> billedInAdvance(subscription, next.version(), feePeriodStart), now);
+            feePeriodStart -> billedInAdvance(subscription, next.version(), feePeriodStart), reading.grantsUsed(), now);
         return new Built(statement, charges);
     }
 

@@ -1,6 +1,7 @@
 package dev.tollgate.rater.rating;
 
 import dev.tollgate.model.catalog.ChargeLimit;
+import dev.tollgate.model.catalog.CustomerCredits;
 import dev.tollgate.model.catalog.Subscription;
 import dev.tollgate.model.event.UsageEvent;
 import dev.tollgate.model.json.Json;
@@ -19,6 +20,7 @@ import dev.tollgate.rater.catalog.CachedCatalogView;
 import dev.tollgate.rater.catalog.CatalogChanges;
 import dev.tollgate.rater.catalog.StoreCatalogView;
 import dev.tollgate.rater.config.RaterSettings;
+import dev.tollgate.rater.credit.CreditPayments;
 import dev.tollgate.rater.intake.Intake;
 import dev.tollgate.rater.intake.UsageIntake;
 import dev.tollgate.rater.routing.RaterSinks;
@@ -41,6 +43,8 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
@@ -86,6 +90,7 @@ public final class RatingProcessor implements Processor<String, byte[], String, 
     /** Where the next retry run starts; null for the first key. */
     private String pendingCursor;
     private KeyValueStore<String, Long> closedPeriods;
+    private CreditPayments credits;
 
     public RatingProcessor(final RaterSettings settings, final RatingCounts counts, final CatalogChanges changes) {
         this.settings = settings;
@@ -106,6 +111,9 @@ public final class RatingProcessor implements Processor<String, byte[], String, 
         this.catalog = new CachedCatalogView(new StoreCatalogView(context), changes);
         this.resolver = new ChargeResolver(catalog);
         this.closedPeriods = StateStores.CLOSED_PERIODS.in(context);
+        final TimestampedKeyValueStore<String, CustomerCredits> grants = StateStores.CREDIT_GRANTS.in(context);
+        this.credits = new CreditPayments(customer -> ValueAndTimestamp.getValueOrNull(grants.get(customer)),
+            StateStores.CREDIT_USE.in(context), alertsSent);
         context.schedule(settings.pendingCheckInterval(), PunctuationType.WALL_CLOCK_TIME, this::retryPending);
     }
 
@@ -285,8 +293,19 @@ public final class RatingProcessor implements Processor<String, byte[], String, 
             }
             updates.add(new ChargeUpdate(key, slot, matched, prior, step, counted ? null : distinctKey));
         }
-        final List<EventStatus.ChargeAmount> amounts = new ArrayList<>(updates.size());
         final String currency = priced.version().currency();
+        BigDecimal amount = BigDecimal.ZERO;
+        for (final ChargeUpdate update : updates) {
+            amount = amount.add(update.step().delta());
+        }
+        final CreditPayments.Quote payment = credits.quote(event.customerId(), currency, event.timestamp(), amount);
+        if (!payment.payment().covered() && subscription.blocksWhenCreditsExhausted(priced.version())) {
+            reject(attempt, RejectionReason.CREDITS_EXHAUSTED, "the event costs " + amount.toPlainString() + " "
+                + currency + " and the credit grants of customer " + event.customerId() + " hold "
+                + payment.payment().paid().toPlainString() + " " + currency + " for it");
+            return;
+        }
+        final List<EventStatus.ChargeAmount> amounts = new ArrayList<>(updates.size());
         for (final ChargeUpdate update : updates) {
             aggregates.put(update.key(), update.step().next());
             if (update.newDistinctKey() != null) {
@@ -301,6 +320,14 @@ public final class RatingProcessor implements Processor<String, byte[], String, 
                 update.step().delta(), currency), attempt.recordTimestampMs());
             amounts.add(new EventStatus.ChargeAmount(update.matched().charge().code(), added,
                 update.step().delta(), currency));
+        }
+        for (final CreditPayments.LowBalance low : credits.pay(payment, subscription.id(), period.start(),
+            attempt.recordTimestampMs())) {
+            counts.alert();
+            RaterSinks.ALERTS.send(context, event.customerId(), new UsageAlert(event.customerId(), subscription.id(),
+                null, null, null, new Period(period.start(), period.end()), UsageAlert.Kind.CREDITS_LOW, low.level(),
+                low.left(), low.grant().amount(), event.id(), event.timestamp(), low.grant().id()),
+                attempt.recordTimestampMs());
         }
         statuses.put(StateKeys.event(event.customerId(), event.id()), EventStatus.rated(amounts),
             attempt.heldSinceMs());
@@ -346,7 +373,8 @@ public final class RatingProcessor implements Processor<String, byte[], String, 
         final List<String> group = update.slot().group().isEmpty() ? null : update.slot().group();
         RaterSinks.ALERTS.send(context, event.customerId(), new UsageAlert(event.customerId(), subscription.id(), code,
             group, update.matched().meter().code(), new Period(period.start(), period.end()), kind, percent,
-            update.step().next().units(), limit.units(), event.id(), event.timestamp()), attempt.recordTimestampMs());
+            update.step().next().units(), limit.units(), event.id(), event.timestamp(), null),
+            attempt.recordTimestampMs());
     }
 
     /** A grouped charge's group as its keys and values, " (group region=eu, agent=null)"; "" without one. */

@@ -3,6 +3,8 @@ package dev.tollgate.rater.state;
 import dev.tollgate.model.json.JsonSerde;
 import dev.tollgate.model.rating.Refund;
 import dev.tollgate.pricing.rating.ChargeState;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -19,6 +21,10 @@ public final class RaterSerdes {
     public static final Serde<PendingEvent> PENDING_EVENT = new JsonSerde<>(PendingEvent.class);
     public static final Serde<Long> EPOCH_MILLIS = Serdes.Long();
     public static final Serde<Refund> REFUND = new JsonSerde<>(Refund.class);
+    /** An amount as its plain decimal string in UTF-8: exact, and readable in the changelog. */
+    public static final Serde<BigDecimal> DECIMAL = Serdes.serdeFrom(
+        (topic, amount) -> amount == null ? null : amount.toPlainString().getBytes(StandardCharsets.UTF_8),
+        (topic, bytes) -> bytes == null ? null : new BigDecimal(new String(bytes, StandardCharsets.UTF_8)));
 
     private RaterSerdes() {
     }

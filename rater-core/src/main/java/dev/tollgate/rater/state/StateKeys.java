@@ -20,6 +20,31 @@ public final class StateKeys {
     private StateKeys() {
     }
 
+    /** What a credit grant has paid in all: ("grant", customer_id, grant id). */
+    public static String creditUsed(final String customerId, final String grantId) {
+        return "grant" + SEPARATOR + customerId + SEPARATOR + grantId;
+    }
+
+    /** What a credit grant paid of one subscription's period: ("period", subscription, period start, grant id). */
+    public static String creditUsedInPeriod(final String subscriptionId, final Instant periodStart,
+                                            final String grantId) {
+        return creditPeriodPrefix(subscriptionId, periodStart) + grantId;
+    }
+
+    public static String creditPeriodPrefix(final String subscriptionId, final Instant periodStart) {
+        return "period" + SEPARATOR + subscriptionId + SEPARATOR + periodStart.toEpochMilli() + SEPARATOR;
+    }
+
+    /** The grant id of a {@link #creditUsedInPeriod} key. */
+    public static String grantOfPeriodUse(final String key) {
+        return key.substring(key.lastIndexOf(SEPARATOR) + 1);
+    }
+
+    /** The once-only mark of a grant's low-balance alert: ("credit-low", customer_id, grant id). */
+    public static String creditLowAlert(final String customerId, final String grantId) {
+        return "credit-low" + SEPARATOR + customerId + SEPARATOR + grantId;
+    }
+
     /** Dedup and status of one event: (customer_id, event id). */
     public static String event(final String customerId, final String eventId) {
         return customerId + SEPARATOR + eventId;

@@ -2,6 +2,7 @@ package dev.tollgate.rater.state;
 
 import dev.tollgate.model.catalog.AddOn;
 import dev.tollgate.model.catalog.Coupon;
+import dev.tollgate.model.catalog.CustomerCredits;
 import dev.tollgate.model.catalog.CustomerSubscriptions;
 import dev.tollgate.model.catalog.Meter;
 import dev.tollgate.model.catalog.Plan;
@@ -9,6 +10,7 @@ import dev.tollgate.model.rating.PeriodStatement;
 import dev.tollgate.model.rating.Refund;
 import dev.tollgate.model.topic.Topics;
 import dev.tollgate.pricing.rating.ChargeState;
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -23,6 +25,9 @@ public final class StateStores {
     /** customer_id → the customer's subscriptions: the co-partitioned table of tollgate.subscriptions. */
     public static final TableStoreDef<String, CustomerSubscriptions> SUBSCRIPTIONS =
         new TableStoreDef<>("subscriptions", RaterSerdes.KEYS, CustomerSubscriptions.class);
+    /** customer_id → the customer's credit grants: the co-partitioned table of tollgate.credit-grants. */
+    public static final TableStoreDef<String, CustomerCredits> CREDIT_GRANTS =
+        new TableStoreDef<>("credit-grants", RaterSerdes.KEYS, CustomerCredits.class);
     public static final TableStoreDef<String, Plan> PLANS = new TableStoreDef<>("plans", RaterSerdes.KEYS, Plan.class);
     public static final TableStoreDef<String, Meter> METERS =
         new TableStoreDef<>("meters", RaterSerdes.KEYS, Meter.class);
@@ -68,10 +73,17 @@ public final class StateStores {
     public static final KeyValueStoreDef<String, Long> DISTINCT_VALUES =
         new KeyValueStoreDef<>("distinct-values", RaterSerdes.KEYS, RaterSerdes.EPOCH_MILLIS, false);
 
+    /**
+     * ("grant", customer, grant id) → what the grant paid in all; ("period", subscription, period start,
+     * grant id) → what it paid of that period, deleted when the period closes.
+     */
+    public static final KeyValueStoreDef<String, BigDecimal> CREDIT_USE =
+        new KeyValueStoreDef<>("credit-use", RaterSerdes.KEYS, RaterSerdes.DECIMAL, false);
+
     /** The key-value stores the topology adds itself (the tables' stores come with their tables). */
     public static final List<KeyValueStoreDef<String, ?>> KEY_VALUE_STORES = List.of(CHARGE_AGGREGATES,
         PENDING_EVENTS, CLOSED_PERIODS, CLOSE_SCHEDULE, SUBSCRIPTION_CUSTOMERS, STATEMENTS, ALERTS_SENT, REFUNDS,
-        DISTINCT_VALUES);
+        DISTINCT_VALUES, CREDIT_USE);
 
     private StateStores() {
     }

@@ -26,6 +26,7 @@ import dev.tollgate.pricing.statement.CouponType;
 import dev.tollgate.pricing.statement.CreditBalance;
 import dev.tollgate.pricing.statement.Fee;
 import dev.tollgate.pricing.statement.FeeCredit;
+import dev.tollgate.pricing.statement.GrantUse;
 import dev.tollgate.pricing.statement.LineType;
 import dev.tollgate.pricing.statement.Statement;
 import dev.tollgate.pricing.statement.StatementRequest;
@@ -73,7 +74,7 @@ public final class StatementAssembler {
                                     final BillingPeriod grid, final BillingPeriod period,
                                     final Map<ChargeSlot, ChargeState> states, final Instant issuedAt) {
         return assemble(subscription, plan, version, grid, period, states, feePeriodStart -> AdvanceBilling.NONE,
-            issuedAt);
+            List.of(), issuedAt);
     }
 
     /**
@@ -85,11 +86,13 @@ public final class StatementAssembler {
      *                        period), what the statement that billed it in advance charged for each fee, by
      *                        {@link #feeKey}, and the share paid after its coupons; when billing ends inside
      *                        the fee period, that share of the unused part goes back. Asked only then.
+     * @param grantsUsed what each credit grant paid of the period as its events were rated
      */
     public PeriodStatement assemble(final Subscription subscription, final Plan plan, final PlanVersion version,
                                     final BillingPeriod grid, final BillingPeriod period,
                                     final Map<ChargeSlot, ChargeState> states,
-                                    final Function<Instant, AdvanceBilling> billedInAdvance, final Instant issuedAt) {
+                                    final Function<Instant, AdvanceBilling> billedInAdvance,
+                                    final List<GrantUse> grantsUsed, final Instant issuedAt) {
         final BillTiming timing = timing(version);
         final FeePrices prices = FeePrices.of(subscription, version);
         final BillingPeriod feePeriod = prices.feePeriodAt(grid.start());
@@ -132,7 +135,8 @@ public final class StatementAssembler {
         final Map<String, Charge> charges = charges(plan, version, states);
         final List<UsageCharge> usage = usage(charges, states);
         final StatementRequest request = new StatementRequest(plan.code(), version.currency(), period, issuedAt,
-            true, base, planFees, seats, addOnFees, credits, usage, statementCoupons(subscription), credits(version));
+            true, base, planFees, seats, addOnFees, credits, usage, statementCoupons(subscription), credits(version),
+            grantsUsed);
         return statement(PeriodStatement.idOf(subscription.id(), grid.start()), PeriodStatement.STATEMENT,
             subscription, plan, version, period, Statements.compute(request),
             labels(subscription, plan, version, charges, usage), issuedAt);

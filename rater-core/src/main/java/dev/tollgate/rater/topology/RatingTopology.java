@@ -1,5 +1,6 @@
 package dev.tollgate.rater.topology;
 
+import dev.tollgate.model.catalog.CustomerCredits;
 import dev.tollgate.model.catalog.CustomerSubscriptions;
 import dev.tollgate.model.rating.RatedUsage;
 import dev.tollgate.model.rating.UsageRejection;
@@ -36,6 +37,7 @@ import org.apache.kafka.streams.kstream.Produced;
  * The rating topology. Reads {@code tollgate.usage-events} (customer_id → raw event bytes),
  * {@code tollgate.refund-requests} (customer_id → RefundRequest, co-partitioned) and the catalog
  * topics {@code tollgate.subscriptions} (customer_id → CustomerSubscriptions, co-partitioned),
+ * {@code tollgate.credit-grants} (customer_id → CustomerCredits, co-partitioned),
  * {@code tollgate.plans}, {@code tollgate.meters}, {@code tollgate.addons} and {@code tollgate.coupons}
  * (code → Plan / Meter / AddOn / Coupon, global); writes {@code tollgate.rated-usage} (customer_id →
  * RatedUsage), {@code tollgate.usage-rejections} (customer_id → UsageRejection),
@@ -67,7 +69,7 @@ public final class RatingTopology {
             .process(() -> new RatingProcessor(settings, counts, changes), Named.as("rate-usage"),
                 StateStores.SUBSCRIPTIONS.name(), StateStores.EVENT_STATUS.name(), StateStores.CHARGE_AGGREGATES.name(),
                 StateStores.PENDING_EVENTS.name(), StateStores.CLOSED_PERIODS.name(), StateStores.ALERTS_SENT.name(),
-                StateStores.DISTINCT_VALUES.name());
+                StateStores.DISTINCT_VALUES.name(), StateStores.CREDIT_GRANTS.name(), StateStores.CREDIT_USE.name());
         sinks(rated, RaterSinks.RATED, RaterSinks.REJECTED, RaterSinks.ALERTS, RaterSinks.MISPLACED);
 
         addPeriodClose(builder, settings, counts);
@@ -91,7 +93,8 @@ public final class RatingTopology {
             .process(() -> new PeriodCloseProcessor(settings, counts), Named.as("close-periods"),
                 StateStores.SUBSCRIPTIONS.name(), StateStores.CHARGE_AGGREGATES.name(),
                 StateStores.ALERTS_SENT.name(), StateStores.CLOSED_PERIODS.name(), StateStores.CLOSE_SCHEDULE.name(),
-                StateStores.STATEMENTS.name(), StateStores.REFUNDS.name(), StateStores.DISTINCT_VALUES.name());
+                StateStores.STATEMENTS.name(), StateStores.REFUNDS.name(), StateStores.DISTINCT_VALUES.name(),
+                StateStores.CREDIT_USE.name());
         sinks(closed, RaterSinks.STATEMENTS);
         closed.to(Topics.RATER_CLOCK.name(), Produced.with(Topics.RATER_CLOCK.keySerde(), BYTES)
             .withStreamPartitioner(RatingTopology::ownPartition)
@@ -125,6 +128,10 @@ public final class RatingTopology {
             .process(() -> new SubscriptionIndexer(settings), Named.as("index-subscriptions"),
                 StateStores.SUBSCRIPTIONS.name(), StateStores.CLOSED_PERIODS.name(), StateStores.CLOSE_SCHEDULE.name(),
                 StateStores.SUBSCRIPTION_CUSTOMERS.name(), StateStores.STATEMENTS.name(), StateStores.REFUNDS.name());
+        final Serde<CustomerCredits> credits = new CatalogSerde<>(CustomerCredits.class,
+            CatalogSerde.SUBSCRIPTION_ENTRIES, skipped);
+        builder.table(Topics.CREDIT_GRANTS.name(), consumed(Topics.CREDIT_GRANTS, credits, "credit-grants-table"),
+            StateStores.CREDIT_GRANTS.materialized(credits));
     }
 
     /**

@@ -136,7 +136,8 @@ class UpcomingStatementTest {
             .get(subscription.id());
         return new PeriodStatements(catalog,
             rater.driver.getKeyValueStore(StateStores.CHARGE_AGGREGATES.name()),
-            rater.driver.getKeyValueStore(StateStores.STATEMENTS.name()))
+            rater.driver.getKeyValueStore(StateStores.STATEMENTS.name()),
+            rater.driver.getKeyValueStore(StateStores.CREDIT_USE.name()))
             .upcoming(catalog.subscriptions("acme").byId(subscription.id()).orElseThrow(),
                 Optional.ofNullable(closed).map(Instant::ofEpochMilli), now);
     }

@@ -3,6 +3,7 @@ package dev.tollgate.rater.topology;
 import dev.tollgate.model.catalog.AddOn;
 import dev.tollgate.model.catalog.Charge;
 import dev.tollgate.model.catalog.Coupon;
+import dev.tollgate.model.catalog.CustomerCredits;
 import dev.tollgate.model.catalog.CustomerSubscriptions;
 import dev.tollgate.model.catalog.Meter;
 import dev.tollgate.model.catalog.Plan;
@@ -55,6 +56,7 @@ public final class RaterDriver implements AutoCloseable {
     public final TestInputTopic<String, AddOn> addOns;
     public final TestInputTopic<String, Coupon> coupons;
     public final TestInputTopic<String, CustomerSubscriptions> subscriptions;
+    public final TestInputTopic<String, CustomerCredits> credits;
     public final TestInputTopic<String, RefundRequest> refunds;
     public final TestOutputTopic<String, RatedUsage> rated;
     public final TestOutputTopic<String, UsageRejection> rejected;
@@ -89,6 +91,7 @@ public final class RaterDriver implements AutoCloseable {
         addOns = input(Topics.ADDONS);
         coupons = input(Topics.COUPONS);
         subscriptions = input(Topics.SUBSCRIPTIONS);
+        credits = input(Topics.CREDIT_GRANTS);
         refunds = input(Topics.REFUND_REQUESTS);
         rated = output(Topics.RATED_USAGE);
         rejected = output(Topics.USAGE_REJECTIONS);

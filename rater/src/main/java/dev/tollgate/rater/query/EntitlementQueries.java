@@ -36,13 +36,15 @@ public class EntitlementQueries {
     private final RaterStores stores;
     private final KnownFeatures features;
     private final Clock clock;
+    private final CreditQueries credits;
 
     public EntitlementQueries(final CurrentTerms terms, final RaterStores stores, final KnownFeatures features,
-                              final Clock clock) {
+                              final Clock clock, final CreditQueries credits) {
         this.terms = terms;
         this.stores = stores;
         this.features = features;
         this.clock = clock;
+        this.credits = credits;
     }
 
     /**
@@ -68,7 +70,12 @@ public class EntitlementQueries {
                 final List<String> keys = groupKeys.get(charge.code());
                 charges.add(keys == null ? ungrouped(current, charge) : grouped(current, charge, keys, selection));
             }
-            return EntitlementView.of(customerId, name, charges);
+            final EntitlementView view = EntitlementView.of(customerId, name, charges);
+            final String currency = current.version().currency();
+            final boolean blocks = current.subscription().blocksWhenCreditsExhausted(current.version());
+            final CreditQueries.Credits held = credits.credits(customerId, partition);
+            return held.grants().isEmpty() && !blocks ? view : view.withCredits(new EntitlementView.Credits(currency,
+                held.balance().getOrDefault(currency, BigDecimal.ZERO), blocks));
         }
         final FeatureEntitlementView flag = flag(customerId, name, current);
         if (!selection.isEmpty()) {

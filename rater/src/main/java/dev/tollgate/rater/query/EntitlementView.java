@@ -18,7 +18,8 @@ import java.util.Optional;
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record EntitlementView(String customerId, String meter, boolean allowed, BigDecimal usage, BigDecimal limit,
-                              BigDecimal remaining, List<ChargeEntitlement> charges) implements Entitlement {
+                              BigDecimal remaining, List<ChargeEntitlement> charges, Credits credits)
+    implements Entitlement {
 
     /** At most this many groups of a grouped charge are listed: a subscription may hold thousands. */
     public static final int LISTED_GROUPS = 100;
@@ -41,7 +42,26 @@ public record EntitlementView(String customerId, String meter, boolean allowed, 
             .min(Comparator.comparing(ChargeEntitlement::remaining));
         return new EntitlementView(customerId, meter, allowed, usage,
             binding.map(ChargeEntitlement::limit).orElse(null), binding.map(ChargeEntitlement::remaining).orElse(null),
-            charges);
+            charges, null);
+    }
+
+    /**
+     * This answer with the customer's credit: a subscription that blocks usage its credit grants cannot
+     * pay for is not allowed once they hold nothing.
+     */
+    public EntitlementView withCredits(final Credits standing) {
+        return new EntitlementView(customerId, meter, allowed && !(standing.blocks() && standing.balance().signum() <= 0),
+            usage, limit, remaining, charges, standing);
+    }
+
+    /**
+     * The customer's credit in the plan's currency.
+     *
+     * @param balance what its grants that have not expired hold
+     * @param blocks whether an event they cannot pay for is refused ({@code block_when_credits_exhausted})
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Credits(String currency, BigDecimal balance, boolean blocks) {
     }
 
     /**

@@ -18,7 +18,8 @@ import java.util.Optional;
  *
  * <p>Stores: {@code subscription-customers} (is the subscription one of this instance's), {@code
  * subscriptions}, {@code closed-periods} (where its unclosed periods begin), {@code charge-aggregates},
- * {@code statements} (what an earlier statement billed in advance) and the global catalog stores.
+ * {@code credit-use} (what credit grants paid of the period), {@code statements} (what an earlier statement
+ * billed in advance) and the global catalog stores.
  */
 @Singleton
 @Requires(property = "tollgate.components.rater", value = "true")
@@ -58,7 +59,8 @@ public class UpcomingStatements {
             StateStores.CLOSED_PERIODS.queryType()).get(subscriptionId);
         final PeriodStatements statements = new PeriodStatements(catalog,
             stores.store(StateStores.CHARGE_AGGREGATES.name(), StateStores.CHARGE_AGGREGATES.queryType()),
-            stores.store(StateStores.STATEMENTS.name(), StateStores.STATEMENTS.queryType()));
+            stores.store(StateStores.STATEMENTS.name(), StateStores.STATEMENTS.queryType()),
+            stores.store(StateStores.CREDIT_USE.name(), StateStores.CREDIT_USE.queryType()));
         try {
             return new LocalUpcoming(statements.upcoming(subscription,
                 Optional.ofNullable(closedThrough).map(Instant::ofEpochMilli), clock.instant()).orElse(null), true);

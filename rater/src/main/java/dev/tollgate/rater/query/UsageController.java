@@ -20,13 +20,21 @@ public class UsageController {
     private final UsageQueries usage;
     private final EntitlementQueries entitlements;
     private final EventStatusQueries events;
+    private final CreditQueries credits;
 
     public UsageController(final QueryRouter router, final UsageQueries usage, final EntitlementQueries entitlements,
-                           final EventStatusQueries events) {
+                           final EventStatusQueries events, final CreditQueries credits) {
         this.router = router;
         this.usage = usage;
         this.entitlements = entitlements;
         this.events = events;
+        this.credits = credits;
+    }
+
+    @Get("/credits")
+    public HttpResponse<String> credits(final HttpRequest<?> request, @PathVariable final String customerId) {
+        return router.route(request, customerId,
+            partition -> JsonBodies.ok(credits.credits(customerId, partition)));
     }
 
     @Get("/usage")

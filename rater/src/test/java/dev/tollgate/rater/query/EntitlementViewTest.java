@@ -66,7 +66,17 @@ class EntitlementViewTest {
 
         assertEquals("{\"customer_id\":\"acme\",\"meter\":\"calls\",\"allowed\":true,\"usage\":\"5\",\"limit\":null,"
             + "\"remaining\":null,\"charges\":[{\"code\":\"free\",\"usage\":\"5\",\"limit\":null,\"remaining\":null,"
-            + "\"enforce\":false}]}", json);
+            + "\"enforce\":false}],\"credits\":null}", json);
+    }
+
+    @Test
+    void shouldRefuseUseOnceABlockingWalletIsEmpty() {
+        final EntitlementView view = EntitlementView.of("acme", "calls", List.of(
+            ChargeEntitlement.of("free", units("5"), null, false)));
+        assertTrue(view.withCredits(new EntitlementView.Credits("USD", units("0.01"), true)).allowed());
+        assertEquals(false, view.withCredits(new EntitlementView.Credits("USD", units("0"), true)).allowed());
+        assertTrue(view.withCredits(new EntitlementView.Credits("USD", units("0"), false)).allowed(),
+            "without blocking, usage past the credit is billed");
     }
 
     @Test
