@@ -63,6 +63,7 @@ public final class CatalogRecordRules {
             bounded(version.amount(), at + ".amount", problems);
             bounded(version.yearlyAmount(), at + ".yearly_amount", problems);
             bounded(version.seatPrice(), at + ".seat_price", problems);
+            bounded(version.minimumCommitment(), at + ".minimum_commitment", problems);
             version.credits().forEach((key, credit) -> bounded(credit, at + ".credits." + key, problems));
             for (int c = 0; c < version.charges().size(); c++) {
                 charge(version.charges().get(c), at + ".charges[" + c + "]", problems);

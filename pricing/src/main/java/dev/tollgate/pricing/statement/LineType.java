@@ -10,6 +10,8 @@ public enum LineType {
     /** The unused part of a fee billed in advance, given back when billing ends inside its period: negative. */
     ADVANCE_CREDIT("advance_credit"),
     USAGE("usage"),
+    /** What the fee and usage lines fell short of the plan's minimum commitment for the period: positive. */
+    MINIMUM_COMMITMENT("minimum_commitment"),
     COUPON("coupon"),
     CREDIT("credit");
 

@@ -22,10 +22,12 @@ import java.util.Objects;
  * @param usage          one entry per charge (and per group for grouped charges) with its full-precision amount
  * @param coupons        the customer's coupons, in the order they were applied to the customer
  * @param credits        the customer's prepaid credit balances, in the order they are consumed
+ * @param minimumCommitment the plan's minimum for the period, pro-rated as its base is ({@link MinimumCommitment}),
+ *                          or null when the statement owes none
  */
 public record StatementRequest(String planCode, String currency, BillingPeriod period, Instant issuedAt,
         boolean finalStatement, Fee base, List<Fee> fees, Fee seats, List<Fee> addOns, List<FeeCredit> advanceCredits,
-        List<UsageCharge> usage, List<Coupon> coupons, List<CreditBalance> credits) {
+        List<UsageCharge> usage, List<Coupon> coupons, List<CreditBalance> credits, Fee minimumCommitment) {
 
     public StatementRequest {
         Objects.requireNonNull(currency, "currency");
@@ -37,6 +39,14 @@ public record StatementRequest(String planCode, String currency, BillingPeriod p
         usage = usage == null ? List.of() : List.copyOf(usage);
         coupons = coupons == null ? List.of() : List.copyOf(coupons);
         credits = credits == null ? List.of() : List.copyOf(credits);
+    }
+
+    /** A request without a minimum commitment. */
+    public StatementRequest(String planCode, String currency, BillingPeriod period, Instant issuedAt,
+            boolean finalStatement, Fee base, List<Fee> fees, Fee seats, List<Fee> addOns, List<FeeCredit> advanceCredits,
+            List<UsageCharge> usage, List<Coupon> coupons, List<CreditBalance> credits) {
+        this(planCode, currency, period, issuedAt, finalStatement, base, fees, seats, addOns, advanceCredits, usage,
+                coupons, credits, null);
     }
 
     /** A request without fees beside the base price. */

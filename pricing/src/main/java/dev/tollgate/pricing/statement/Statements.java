@@ -19,6 +19,10 @@ import java.util.List;
  * back only what was paid after the coupons of the statement that billed the fee ({@link AdvanceBilling}), so a
  * discount is not given twice. Prepaid credits pay what is left after coupons and advance credits, balance by
  * balance, in whole minor units.
+ *
+ * <p>A plan's minimum commitment is compared with the statement's fee and usage lines (rounded, before coupons,
+ * credits and advance credits); what they fall short of it is one {@code minimum_commitment} line after the usage
+ * lines, part of the subtotal that coupons and credits then apply to ({@link MinimumCommitment}).
  */
 public final class Statements {
 
@@ -49,6 +53,13 @@ public final class Statements {
         for (UsageCharge usage : request.usage()) {
             lines.add(new StatementLine(LineType.USAGE, usage.lineCode(), usage.units(),
                     usage.amount().setScale(scale, RoundingMode.HALF_UP)));
+        }
+        if (request.minimumCommitment() != null) {
+            // Measured against what the period bills, not what an advance credit gives back of an earlier one.
+            final BigDecimal billed = sum(lines, scale).subtract(sum(advanceCredits, scale));
+            MinimumCommitment.trueUp(request.minimumCommitment(), billed, scale).ifPresent(trueUp -> lines.add(
+                    new StatementLine(LineType.MINIMUM_COMMITMENT, request.minimumCommitment().code(), BigDecimal.ONE,
+                            trueUp)));
         }
         final BigDecimal subtotal = sum(lines, scale);
         final BigDecimal givenBack = sum(advanceCredits, scale);

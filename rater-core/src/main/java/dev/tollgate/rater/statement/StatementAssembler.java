@@ -44,7 +44,7 @@ import java.util.function.Function;
 
 /**
  * Turns one subscription's closed period into its statement: base price by bill timing, seats,
- * add-ons, one usage line per charge, coupons and the plan's credits, all through the pricing
+ * add-ons, one usage line per charge, the true-up to the version's minimum commitment, coupons and the plan's credits, all through the pricing
  * module's {@link Statements}. No Kafka here: the caller hands in the period's charge states and the
  * catalog entries.
  */
@@ -132,7 +132,8 @@ public final class StatementAssembler {
         final Map<String, Charge> charges = charges(plan, version, states);
         final List<UsageCharge> usage = usage(charges, states);
         final StatementRequest request = new StatementRequest(plan.code(), version.currency(), period, issuedAt,
-            true, base, planFees, seats, addOnFees, credits, usage, statementCoupons(subscription), credits(version));
+            true, base, planFees, seats, addOnFees, credits, usage, statementCoupons(subscription), credits(version),
+            minimumCommitment(plan, version, subscription.schedule(version), grid));
         return statement(PeriodStatement.idOf(subscription.id(), grid.start()), PeriodStatement.STATEMENT,
             subscription, plan, version, period, Statements.compute(request),
             labels(subscription, plan, version, charges, usage), issuedAt);
@@ -175,6 +176,19 @@ public final class StatementAssembler {
         return statement(PeriodStatement.openingIdOf(subscription.id(), grid.start()), PeriodStatement.OPENING,
             subscription, plan, version, period, Statements.compute(request),
             labels(subscription, plan, version, Map.of(), List.of()), issuedAt);
+    }
+
+    /**
+     * The version's minimum for the plan period {@code grid}, pro-rated to its billable days as the base fee of a
+     * period cut short is; null when the version sets none.
+     */
+    private static Fee minimumCommitment(final Plan plan, final PlanVersion version, final BillingSchedule periods,
+                                         final BillingPeriod grid) {
+        final BigDecimal minimum = version.minimumCommitment();
+        if (minimum == null || minimum.signum() <= 0) {
+            return null;
+        }
+        return new Fee(plan.code(), BigDecimal.ONE, minimum, grid, periods.prorationFor(grid));
     }
 
     /** Whether the version bills its fees at the start of the period they pay for. */

@@ -1,0 +1,62 @@
+package dev.tollgate.planapi.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tollgate.http.problem.ProblemException;
+import dev.tollgate.model.catalog.PlanVersion;
+import dev.tollgate.model.json.Json;
+import dev.tollgate.pricing.validation.FieldError;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A plan version's money controls: its minimum commitment. */
+class MoneyControlsReaderTest {
+
+    private static PlanVersion read(final String fields) {
+        return PlanReader.read(tree(("{\"code\": \"p\", \"name\": \"P\", \"interval\": \"monthly\", "
+            + "\"currency\": \"USD\", \"amount\": \"10\"" + (fields.isEmpty() ? "" : ", " + fields) + "}")
+            .getBytes(StandardCharsets.UTF_8)), "p", 1, Instant.EPOCH, meter -> true, Instant.EPOCH);
+    }
+
+    private static JsonNode tree(final byte[] json) {
+        try {
+            return Json.tree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private static List<FieldError> refused(final String fields) {
+        return assertThrows(ProblemException.class, () -> read(fields)).problem().errors();
+    }
+
+    @Test
+    void shouldReadAMinimumCommitmentAsADecimalStringOrNumber() {
+        assertEquals(new BigDecimal("250.00"), read("\"minimum_commitment\": \"250.00\"").minimumCommitment());
+        assertEquals(new BigDecimal("99.5"), read("\"minimum_commitment\": 99.5").minimumCommitment());
+        assertNull(read("").minimumCommitment());
+    }
+
+    @Test
+    void shouldShowTheMinimumCommitmentAsTheBodyGaveIt() {
+        final PlanVersion version = read("\"minimum_commitment\": \"250.00\"");
+        assertEquals("250.00", Json.mapper().valueToTree(version).get("minimum_commitment").textValue());
+    }
+
+    @Test
+    void shouldRefuseANegativeOrMistypedMinimumCommitment() {
+        final List<FieldError> negative = refused("\"minimum_commitment\": \"-1\"");
+        assertEquals(List.of(new FieldError("minimum_commitment", "must not be negative")), negative);
+        final List<FieldError> mistyped = refused("\"minimum_commitment\": true");
+        assertEquals(List.of("minimum_commitment"), mistyped.stream().map(FieldError::field).toList());
+        assertEquals(List.of("minimum_commitment"), refused("\"minimum_commitment\": \"ten\"").stream()
+            .map(FieldError::field).toList());
+    }
+}
