@@ -64,6 +64,7 @@ public final class CatalogRecordRules {
             bounded(version.yearlyAmount(), at + ".yearly_amount", problems);
             bounded(version.seatPrice(), at + ".seat_price", problems);
             bounded(version.minimumCommitment(), at + ".minimum_commitment", problems);
+            bounded(version.spendLimit(), at + ".spend_limit", problems);
             version.credits().forEach((key, credit) -> bounded(credit, at + ".credits." + key, problems));
             for (int c = 0; c < version.charges().size(); c++) {
                 charge(version.charges().get(c), at + ".charges[" + c + "]", problems);
@@ -101,6 +102,7 @@ public final class CatalogRecordRules {
         required(subscription.plan(), at + ".plan", problems);
         required(subscription.startedAt(), at + ".started_at", problems);
         parses(() -> BillingAnchor.fromWire(subscription.billingTime()), at + ".billing_time", problems);
+        bounded(subscription.spendLimit(), at + ".spend_limit", problems);
     }
 
     private static void required(final Object value, final String field, final List<String> problems) {

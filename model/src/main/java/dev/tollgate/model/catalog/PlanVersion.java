@@ -30,6 +30,9 @@ import java.util.Map;
  * @param fees recurring fees beside the base price, each on its own interval; none on records written before them
  * @param minimumCommitment the least a period's statement bills in fees and usage, before coupons and credits: a
  *                          closing statement below it adds the difference, pro-rated as the base is; null for none
+ * @param spendLimit the most a subscription's usage may amount to in one period (the sum of its rated deltas, before
+ *                   coupons and credits): an event that would take it past is rejected; null for no limit, and a
+ *                   subscription's own limit takes its place
  */
 public record PlanVersion(int version, Instant effectiveFrom, String name, String description, String interval,
                           String currency, BigDecimal amount, int trialDays, List<Charge> charges,
@@ -38,7 +41,7 @@ public record PlanVersion(int version, Instant effectiveFrom, String name, Strin
                           Integer billingCycles, int sortOrder, String group, boolean defaultPlan, String lookupKey,
                           String invoiceDisplayName, Map<String, JsonNode> attributes, Map<String, Boolean> features,
                           Map<String, BigDecimal> credits, Instant createdAt, List<PlanFee> fees,
-                          BigDecimal minimumCommitment) {
+                          BigDecimal minimumCommitment, BigDecimal spendLimit) {
 
     public PlanVersion {
         charges = charges == null ? List.of() : List.copyOf(charges);
@@ -52,10 +55,24 @@ public record PlanVersion(int version, Instant effectiveFrom, String name, Strin
                        final String interval, final String currency, final BigDecimal amount, final int trialDays,
                        final List<Charge> charges) {
         this(version, effectiveFrom, name, description, interval, currency, amount, trialDays, charges, null, null,
-            null, null, null, null, 0, null, false, null, null, null, null, null, null, null, null);
+            null, null, null, null, 0, null, false, null, null, null, null, null, null, null, null, null);
     }
 
-    /** A version without fees beside the base price. */
+    /** A version without money controls: no minimum commitment, no spend limit. */
+    public PlanVersion(final int version, final Instant effectiveFrom, final String name, final String description,
+                       final String interval, final String currency, final BigDecimal amount, final int trialDays,
+                       final List<Charge> charges, final Integer frequency, final BigDecimal yearlyAmount,
+                       final BigDecimal seatPrice, final Integer maxSeats, final String billTiming,
+                       final Integer billingCycles, final int sortOrder, final String group, final boolean defaultPlan,
+                       final String lookupKey, final String invoiceDisplayName, final Map<String, JsonNode> attributes,
+                       final Map<String, Boolean> features, final Map<String, BigDecimal> credits,
+                       final Instant createdAt, final List<PlanFee> fees) {
+        this(version, effectiveFrom, name, description, interval, currency, amount, trialDays, charges, frequency,
+            yearlyAmount, seatPrice, maxSeats, billTiming, billingCycles, sortOrder, group, defaultPlan, lookupKey,
+            invoiceDisplayName, attributes, features, credits, createdAt, fees, null, null);
+    }
+
+    /** A version without fees beside the base price and without money controls. */
     public PlanVersion(final int version, final Instant effectiveFrom, final String name, final String description,
                        final String interval, final String currency, final BigDecimal amount, final int trialDays,
                        final List<Charge> charges, final Integer frequency, final BigDecimal yearlyAmount,
@@ -67,20 +84,6 @@ public record PlanVersion(int version, Instant effectiveFrom, String name, Strin
         this(version, effectiveFrom, name, description, interval, currency, amount, trialDays, charges, frequency,
             yearlyAmount, seatPrice, maxSeats, billTiming, billingCycles, sortOrder, group, defaultPlan, lookupKey,
             invoiceDisplayName, attributes, features, credits, createdAt, null);
-    }
-
-    /** A version without a minimum commitment. */
-    public PlanVersion(final int version, final Instant effectiveFrom, final String name, final String description,
-                       final String interval, final String currency, final BigDecimal amount, final int trialDays,
-                       final List<Charge> charges, final Integer frequency, final BigDecimal yearlyAmount,
-                       final BigDecimal seatPrice, final Integer maxSeats, final String billTiming,
-                       final Integer billingCycles, final int sortOrder, final String group, final boolean defaultPlan,
-                       final String lookupKey, final String invoiceDisplayName, final Map<String, JsonNode> attributes,
-                       final Map<String, Boolean> features, final Map<String, BigDecimal> credits,
-                       final Instant createdAt, final List<PlanFee> fees) {
-        this(version, effectiveFrom, name, description, interval, currency, amount, trialDays, charges, frequency,
-            yearlyAmount, seatPrice, maxSeats, billTiming, billingCycles, sortOrder, group, defaultPlan, lookupKey,
-            invoiceDisplayName, attributes, features, credits, createdAt, fees, null);
     }
 
     /** The billing period's length: the interval times the frequency (quarterly with frequency 2 is six months). */

@@ -2,6 +2,7 @@ package dev.tollgate.model.catalog;
 
 import dev.tollgate.pricing.period.BillingAnchor;
 import dev.tollgate.pricing.period.BillingSchedule;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
@@ -18,10 +19,13 @@ import java.util.List;
  * @param previousId the subscription this one replaced at a plan change; null for a first subscription
  * @param billingInterval {@value #YEARLY} to pay the plan's yearly price once a year instead of its price per
  *                        period; null (as on records written before it) or monthly pays per the plan's interval
+ * @param spendLimit the most its usage may amount to in one period, in place of the plan version's
+ *                   {@code spend_limit}; null to follow the plan's
  */
 public record Subscription(String id, String customerId, String plan, Integer planVersion, Instant startedAt,
                            Instant endedAt, String billingTime, Integer seats, List<SubscriptionAddOn> addOns,
-                           List<String> coupons, String previousId, String billingInterval) {
+                           List<String> coupons, String previousId, String billingInterval,
+                           BigDecimal spendLimit) {
 
     public static final String YEARLY = "yearly";
 
@@ -39,7 +43,21 @@ public record Subscription(String id, String customerId, String plan, Integer pl
                         final Instant startedAt, final Instant endedAt, final String billingTime, final Integer seats,
                         final List<SubscriptionAddOn> addOns, final List<String> coupons, final String previousId) {
         this(id, customerId, plan, planVersion, startedAt, endedAt, billingTime, seats, addOns, coupons, previousId,
-            null);
+            null, null);
+    }
+
+    /** A subscription that follows its plan's spend limit. */
+    public Subscription(final String id, final String customerId, final String plan, final Integer planVersion,
+                        final Instant startedAt, final Instant endedAt, final String billingTime, final Integer seats,
+                        final List<SubscriptionAddOn> addOns, final List<String> coupons, final String previousId,
+                        final String billingInterval) {
+        this(id, customerId, plan, planVersion, startedAt, endedAt, billingTime, seats, addOns, coupons, previousId,
+            billingInterval, null);
+    }
+
+    /** The spend limit in force under {@code version}: the subscription's own, else the plan version's. */
+    public BigDecimal spendLimit(final PlanVersion version) {
+        return spendLimit != null ? spendLimit : version.spendLimit();
     }
 
     /** Whether it pays its fees (base, seats, add-ons) once a year while usage keeps the plan's periods. */
@@ -60,6 +78,6 @@ public record Subscription(String id, String customerId, String plan, Integer pl
     /** A copy that ends at {@code at}. */
     public Subscription endedAt(final Instant at) {
         return new Subscription(id, customerId, plan, planVersion, startedAt, at, billingTime, seats, addOns,
-            coupons, previousId, billingInterval);
+            coupons, previousId, billingInterval, spendLimit);
     }
 }

@@ -41,7 +41,7 @@ final class PlanReader {
     static final List<String> FIELDS = List.of("code", "status", "name", "description", "interval", "frequency",
         "currency", "amount", "yearly_amount", "seat_price", "max_seats", "trial_days", "bill_timing",
         "billing_cycles", "sort_order", "group", "default_plan", "lookup_key", "invoice_display_name", "attributes",
-        "features", "credits", "effective_from", "charges", "fees", "minimum_commitment");
+        "features", "credits", "effective_from", "charges", "fees", "minimum_commitment", "spend_limit");
     /** Fields a plan is shown with but that the API sets: a GET's body sent back is told so. */
     static final List<String> READ_ONLY = List.of("version", "created_at", "updated_at", "active_subscriptions");
     static final List<String> CHARGE_FIELDS = List.of("code", "meter", "model", "properties", "filters", "limit",
@@ -100,6 +100,7 @@ final class PlanReader {
             : defaultYearlyAmount(interval, frequency, amount);
         final BigDecimal seatPrice = fields.nonNegativeDecimal("seat_price", false);
         final BigDecimal minimumCommitment = fields.nonNegativeDecimal("minimum_commitment", false);
+        final BigDecimal spendLimit = fields.nonNegativeDecimal("spend_limit", false);
         final Integer maxSeats = fields.integer("max_seats", 0, 1_000_000);
         final Integer trialDays = fields.integer("trial_days", 0, 3660);
         final String billTiming = fields.has("bill_timing") ? fields.text("bill_timing", true)
@@ -125,7 +126,8 @@ final class PlanReader {
         return new PlanVersion(version, effective, name, description, interval, currency, amount,
             trialDays == null ? 0 : trialDays, charges, frequency == null ? 1 : frequency, yearlyAmount, seatPrice,
             maxSeats, billTiming, billingCycles, sortOrder == null ? 0 : sortOrder, group, defaultPlan != null && defaultPlan,
-            lookupKey, invoiceDisplayName, attributes, features, credits, now, fees, minimumCommitment);
+            lookupKey, invoiceDisplayName, attributes, features, credits, now, fees, minimumCommitment,
+            spendLimit);
     }
 
     /** The plan's period, or null when its interval or frequency is wrong (that is reported on its own). */

@@ -16,7 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** A plan version's money controls: its minimum commitment. */
+/** A plan version's money controls: its minimum commitment and its spend limit. */
 class MoneyControlsReaderTest {
 
     private static PlanVersion read(final String fields) {
@@ -58,5 +58,24 @@ class MoneyControlsReaderTest {
         assertEquals(List.of("minimum_commitment"), mistyped.stream().map(FieldError::field).toList());
         assertEquals(List.of("minimum_commitment"), refused("\"minimum_commitment\": \"ten\"").stream()
             .map(FieldError::field).toList());
+    }
+
+    @Test
+    void shouldReadASpendLimit() {
+        final PlanVersion version = read("\"spend_limit\": \"500\", \"minimum_commitment\": \"100\"");
+        assertEquals(new BigDecimal("500"), version.spendLimit());
+        assertEquals(new BigDecimal("100"), version.minimumCommitment());
+        assertEquals(BigDecimal.ZERO, read("\"spend_limit\": 0").spendLimit());
+        assertNull(read("").spendLimit());
+    }
+
+    @Test
+    void shouldRefuseANegativeOrMistypedSpendLimit() {
+        assertEquals(List.of(new FieldError("spend_limit", "must not be negative")),
+            refused("\"spend_limit\": \"-0.01\""));
+        for (final String wrong : List.of("[100]", "{\"amount\": 100}", "\"100 USD\"", "false")) {
+            assertEquals(List.of("spend_limit"), refused("\"spend_limit\": " + wrong).stream()
+                .map(FieldError::field).toList(), wrong);
+        }
     }
 }

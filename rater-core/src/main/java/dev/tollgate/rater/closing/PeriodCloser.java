@@ -44,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * its caller's time budget is spent ({@link PeriodCloseProcessor}).
  *
  * <p>Stores: {@code subscriptions} (read), {@code charge-aggregates} (read, then deleted per period),
- * {@code alerts-sent}, and those of the {@link CloseSchedule} and the {@link StatementArchive}.
+ * {@code alerts-sent}, {@code spend-totals} (deleted per period), and those of the {@link CloseSchedule} and the
+ * {@link StatementArchive}.
  */
 final class PeriodCloser {
 
@@ -62,13 +63,14 @@ final class PeriodCloser {
     private final KeyValueStore<String, ChargeState> aggregates;
     private final KeyValueStore<String, Long> alertsSent;
     private final KeyValueStore<String, Long> distinctValues;
+    private final KeyValueStore<String, BigDecimal> spendTotals;
     private final StatementArchive archive;
 
     PeriodCloser(final CatalogView catalog, final CloseSchedule schedule,
                  final TimestampedKeyValueStore<String, CustomerSubscriptions> subscriptions,
                  final KeyValueStore<String, ChargeState> aggregates, final KeyValueStore<String, Long> alertsSent,
                  final KeyValueStore<String, Long> distinctValues,
-                 final StatementArchive archive) {
+                 final KeyValueStore<String, BigDecimal> spendTotals, final StatementArchive archive) {
         this.catalog = catalog;
         this.assembler = new StatementAssembler(catalog::meter, catalog::addOn, catalog::coupon);
         this.schedule = schedule;
@@ -76,6 +78,7 @@ final class PeriodCloser {
         this.aggregates = aggregates;
         this.alertsSent = alertsSent;
         this.distinctValues = distinctValues;
+        this.spendTotals = spendTotals;
         this.archive = archive;
     }
 
@@ -151,6 +154,7 @@ final class PeriodCloser {
             schedule.markClosed(subscription.id(), end);
             emit.accept(statement);
             state.delete(aggregates, alertsSent, distinctValues);
+            spendTotals.delete(StateKeys.spend(subscription.id(), grid.start()));
             carry(subscription, next.get().version(), end, charges);
             cursor = end;
         }

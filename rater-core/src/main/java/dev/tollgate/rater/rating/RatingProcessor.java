@@ -47,7 +47,7 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
 /**
  * The one processor every usage record passes: reads the raw record ({@link UsageIntake}), then for
  * a customer's event dedups, resolves the charges in force, aggregates per (subscription, charge,
- * period), prices the delta with the pricing module and enforces limits, and forwards each output
+ * period), prices the delta with the pricing module and enforces unit and spend limits, and forwards each output
  * to its own sink ({@code RaterSinks}). All the math is in {@code dev.tollgate.pricing}; this class
  * only reads and writes state.
  *
@@ -56,7 +56,8 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * {@code pending-events} ((customer, event id) → {@link PendingEvent}), {@code alerts-sent}
  * ((subscription, period start, charge, threshold) → when), {@code distinct-values} ((charge state
  * key, value) → when first counted, one entry per value a unique_count charge counted),
- * {@code closed-periods} (read) and the catalog stores. Periods close in the {@code close-periods} processor,
+ * {@code spend-totals} ((subscription, period start) → the period's running usage amount, checked
+ * against the spend limit), {@code closed-periods} (read) and the catalog stores. Periods close in the {@code close-periods} processor,
  * off this path.
  */
 public final class RatingProcessor implements Processor<String, byte[], String, byte[]> {
@@ -80,6 +81,7 @@ public final class RatingProcessor implements Processor<String, byte[], String, 
     private KeyValueStore<String, PendingEvent> pending;
     private KeyValueStore<String, Long> alertsSent;
     private KeyValueStore<String, Long> distinctValues;
+    private KeyValueStore<String, BigDecimal> spendTotals;
     private ChargeResolver resolver;
     /** Entries in {@code pending}: counted once at start, then kept as events are held and released. */
     private int pendingCount;
@@ -102,6 +104,7 @@ public final class RatingProcessor implements Processor<String, byte[], String, 
         this.pending = StateStores.PENDING_EVENTS.in(context);
         this.alertsSent = StateStores.ALERTS_SENT.in(context);
         this.distinctValues = StateStores.DISTINCT_VALUES.in(context);
+        this.spendTotals = StateStores.SPEND_TOTALS.in(context);
         this.pendingCount = count(pending);
         this.catalog = new CachedCatalogView(new StoreCatalogView(context), changes);
         this.resolver = new ChargeResolver(catalog);
@@ -284,8 +287,24 @@ public final class RatingProcessor implements Processor<String, byte[], String, 
             }
             updates.add(new ChargeUpdate(key, slot, matched, prior, step, counted ? null : distinctKey));
         }
-        final List<EventStatus.ChargeAmount> amounts = new ArrayList<>(updates.size());
         final String currency = priced.version().currency();
+        final String spendKey = StateKeys.spend(subscription.id(), period.start());
+        final BigDecimal eventAmount = eventAmount(updates);
+        final BigDecimal spent = eventAmount.signum() == 0 ? null : orZero(spendTotals.get(spendKey));
+        final BigDecimal spendLimit = subscription.spendLimit(priced.version());
+        // Checked after every charge's step and before any write, so a rejected event leaves no trace;
+        // an event that adds nothing, or lowers the amount, is never what takes it past.
+        if (spendLimit != null && eventAmount.signum() > 0 && spent.add(eventAmount).compareTo(spendLimit) > 0) {
+            reject(attempt, RejectionReason.SPEND_LIMIT_EXCEEDED, "the event's " + eventAmount.toPlainString() + " "
+                + currency + " would take the usage of subscription " + subscription.id() + " in the period from "
+                + period.start() + " to " + spent.add(eventAmount).toPlainString() + " " + currency
+                + ", past its spend limit of " + spendLimit.toPlainString() + " " + currency);
+            return;
+        }
+        if (spent != null) {
+            spendTotals.put(spendKey, spent.add(eventAmount));
+        }
+        final List<EventStatus.ChargeAmount> amounts = new ArrayList<>(updates.size());
         for (final ChargeUpdate update : updates) {
             aggregates.put(update.key(), update.step().next());
             if (update.newDistinctKey() != null) {
@@ -344,6 +363,19 @@ public final class RatingProcessor implements Processor<String, byte[], String, 
         RaterSinks.ALERTS.send(context, event.customerId(), new UsageAlert(event.customerId(), subscription.id(), code,
             update.matched().meter().code(), new Period(period.start(), period.end()), kind, percent,
             update.step().next().units(), limit.units(), event.id(), event.timestamp()), attempt.recordTimestampMs());
+    }
+
+    /** What the event adds to its period's usage amount: the sum of its charges' deltas. */
+    private static BigDecimal eventAmount(final List<ChargeUpdate> updates) {
+        BigDecimal amount = BigDecimal.ZERO;
+        for (final ChargeUpdate update : updates) {
+            amount = amount.add(update.step().delta());
+        }
+        return amount;
+    }
+
+    private static BigDecimal orZero(final BigDecimal amount) {
+        return amount == null ? BigDecimal.ZERO : amount;
     }
 
     private static boolean exceedsEnforcedLimit(final Resolution.MatchedCharge matched, final RatingStep step) {

@@ -9,6 +9,7 @@ import dev.tollgate.model.rating.PeriodStatement;
 import dev.tollgate.model.rating.Refund;
 import dev.tollgate.model.topic.Topics;
 import dev.tollgate.pricing.rating.ChargeState;
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -68,10 +69,18 @@ public final class StateStores {
     public static final KeyValueStoreDef<String, Long> DISTINCT_VALUES =
         new KeyValueStoreDef<>("distinct-values", RaterSerdes.KEYS, RaterSerdes.EPOCH_MILLIS, false);
 
+    /**
+     * (subscription, period start) → the period's running usage amount: the sum of the rated deltas of
+     * its events, before coupons and credits, that the spend limit is checked against. One entry per open
+     * period that rated an amount, deleted when the period closes. Written on every such event, so cached.
+     */
+    public static final KeyValueStoreDef<String, BigDecimal> SPEND_TOTALS =
+        new KeyValueStoreDef<>("spend-totals", RaterSerdes.KEYS, RaterSerdes.AMOUNT, true);
+
     /** The key-value stores the topology adds itself (the tables' stores come with their tables). */
     public static final List<KeyValueStoreDef<String, ?>> KEY_VALUE_STORES = List.of(CHARGE_AGGREGATES,
         PENDING_EVENTS, CLOSED_PERIODS, CLOSE_SCHEDULE, SUBSCRIPTION_CUSTOMERS, STATEMENTS, ALERTS_SENT, REFUNDS,
-        DISTINCT_VALUES);
+        DISTINCT_VALUES, SPEND_TOTALS);
 
     private StateStores() {
     }

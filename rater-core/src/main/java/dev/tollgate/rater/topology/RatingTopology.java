@@ -67,7 +67,7 @@ public final class RatingTopology {
             .process(() -> new RatingProcessor(settings, counts, changes), Named.as("rate-usage"),
                 StateStores.SUBSCRIPTIONS.name(), StateStores.EVENT_STATUS.name(), StateStores.CHARGE_AGGREGATES.name(),
                 StateStores.PENDING_EVENTS.name(), StateStores.CLOSED_PERIODS.name(), StateStores.ALERTS_SENT.name(),
-                StateStores.DISTINCT_VALUES.name());
+                StateStores.DISTINCT_VALUES.name(), StateStores.SPEND_TOTALS.name());
         sinks(rated, RaterSinks.RATED, RaterSinks.REJECTED, RaterSinks.ALERTS, RaterSinks.MISPLACED);
 
         addPeriodClose(builder, settings, counts);
@@ -91,7 +91,8 @@ public final class RatingTopology {
             .process(() -> new PeriodCloseProcessor(settings, counts), Named.as("close-periods"),
                 StateStores.SUBSCRIPTIONS.name(), StateStores.CHARGE_AGGREGATES.name(),
                 StateStores.ALERTS_SENT.name(), StateStores.CLOSED_PERIODS.name(), StateStores.CLOSE_SCHEDULE.name(),
-                StateStores.STATEMENTS.name(), StateStores.REFUNDS.name(), StateStores.DISTINCT_VALUES.name());
+                StateStores.STATEMENTS.name(), StateStores.REFUNDS.name(), StateStores.DISTINCT_VALUES.name(),
+                StateStores.SPEND_TOTALS.name());
         sinks(closed, RaterSinks.STATEMENTS);
         closed.to(Topics.RATER_CLOCK.name(), Produced.with(Topics.RATER_CLOCK.keySerde(), BYTES)
             .withStreamPartitioner(RatingTopology::ownPartition)
