@@ -209,6 +209,21 @@ class SubscriptionLifecycleTest {
         assertFalse(dropped.has("spend_limit"), dropped.toString());
     }
 
+    @Test
+    void shouldTakeASubscriptionsOwnSpendThresholdsAndRefuseBadOnes() {
+        final JsonNode own = json("""
+            {"id": "sub-%1$s", "customer_id": "%2$s", "plan": "team-%1$s", "spend_thresholds": ["50", "100.00"],
+             "started_at": "2026-01-15T10:00:00Z"}""".formatted(suffix, customer));
+        assertReadBackEqual(own, create(http, "/v1/subscriptions", own.toString()));
+        assertEquals(List.of(new BigDecimal("50"), new BigDecimal("100.00")), CatalogApi.readTopic(
+            Topics.SUBSCRIPTIONS, customer).get(0).byId("sub-" + suffix).orElseThrow().spendThresholds());
+        final TestHttp.Answer descending = http.post("/v1/subscriptions", ADMIN, """
+            {"id": "other-%1$s", "customer_id": "%2$s", "plan": "team-%1$s", "spend_thresholds": ["100", "50"]}
+            """.formatted(suffix, customer));
+        assertEquals(422, descending.status(), descending.body());
+        assertEquals(List.of("spend_thresholds[1]"), fields(descending));
+    }
+
     private static List<String> fields(final TestHttp.Answer answer) {
         final List<String> fields = new ArrayList<>();
         answer.json().get("errors").forEach(error -> fields.add(error.get("field").asText()));

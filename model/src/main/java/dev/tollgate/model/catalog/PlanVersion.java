@@ -33,6 +33,8 @@ import java.util.Map;
  * @param spendLimit the most a subscription's usage may amount to in one period (the sum of its rated deltas, before
  *                   coupons and credits): an event that would take it past is rejected; null for no limit, and a
  *                   subscription's own limit takes its place
+ * @param spendThresholds ascending amounts of the period's running usage amount at which an interim statement
+ *                        bills the usage so far, each once per period; none on records written before them
  */
 public record PlanVersion(int version, Instant effectiveFrom, String name, String description, String interval,
                           String currency, BigDecimal amount, int trialDays, List<Charge> charges,
@@ -41,7 +43,7 @@ public record PlanVersion(int version, Instant effectiveFrom, String name, Strin
                           Integer billingCycles, int sortOrder, String group, boolean defaultPlan, String lookupKey,
                           String invoiceDisplayName, Map<String, JsonNode> attributes, Map<String, Boolean> features,
                           Map<String, BigDecimal> credits, Instant createdAt, List<PlanFee> fees,
-                          BigDecimal minimumCommitment, BigDecimal spendLimit) {
+                          BigDecimal minimumCommitment, BigDecimal spendLimit, List<BigDecimal> spendThresholds) {
 
     public PlanVersion {
         charges = charges == null ? List.of() : List.copyOf(charges);
@@ -49,16 +51,17 @@ public record PlanVersion(int version, Instant effectiveFrom, String name, Strin
         attributes = attributes == null ? Map.of() : attributes;
         features = features == null ? Map.of() : features;
         credits = credits == null ? Map.of() : credits;
+        spendThresholds = spendThresholds == null ? List.of() : List.copyOf(spendThresholds);
     }
 
     public PlanVersion(final int version, final Instant effectiveFrom, final String name, final String description,
                        final String interval, final String currency, final BigDecimal amount, final int trialDays,
                        final List<Charge> charges) {
         this(version, effectiveFrom, name, description, interval, currency, amount, trialDays, charges, null, null,
-            null, null, null, null, 0, null, false, null, null, null, null, null, null, null, null, null);
+            null, null, null, null, 0, null, false, null, null, null, null, null, null, null, null, null, null);
     }
 
-    /** A version without money controls: no minimum commitment, no spend limit. */
+    /** A version without money controls: no minimum commitment, spend limit or spend thresholds. */
     public PlanVersion(final int version, final Instant effectiveFrom, final String name, final String description,
                        final String interval, final String currency, final BigDecimal amount, final int trialDays,
                        final List<Charge> charges, final Integer frequency, final BigDecimal yearlyAmount,
@@ -69,7 +72,7 @@ public record PlanVersion(int version, Instant effectiveFrom, String name, Strin
                        final Instant createdAt, final List<PlanFee> fees) {
         this(version, effectiveFrom, name, description, interval, currency, amount, trialDays, charges, frequency,
             yearlyAmount, seatPrice, maxSeats, billTiming, billingCycles, sortOrder, group, defaultPlan, lookupKey,
-            invoiceDisplayName, attributes, features, credits, createdAt, fees, null, null);
+            invoiceDisplayName, attributes, features, credits, createdAt, fees, null, null, null);
     }
 
     /** A version without fees beside the base price and without money controls. */

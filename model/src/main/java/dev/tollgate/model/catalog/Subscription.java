@@ -21,17 +21,20 @@ import java.util.List;
  *                        period; null (as on records written before it) or monthly pays per the plan's interval
  * @param spendLimit the most its usage may amount to in one period, in place of the plan version's
  *                   {@code spend_limit}; null to follow the plan's
+ * @param spendThresholds its own spend thresholds in place of the plan version's (empty for none); null to follow
+ *                        the plan's
  */
 public record Subscription(String id, String customerId, String plan, Integer planVersion, Instant startedAt,
                            Instant endedAt, String billingTime, Integer seats, List<SubscriptionAddOn> addOns,
                            List<String> coupons, String previousId, String billingInterval,
-                           BigDecimal spendLimit) {
+                           BigDecimal spendLimit, List<BigDecimal> spendThresholds) {
 
     public static final String YEARLY = "yearly";
 
     public Subscription {
         addOns = addOns == null ? List.of() : List.copyOf(addOns);
         coupons = coupons == null ? List.of() : List.copyOf(coupons);
+        spendThresholds = spendThresholds == null ? null : List.copyOf(spendThresholds);
     }
 
     public Subscription(final String id, final String customerId, final String plan, final Integer planVersion,
@@ -43,16 +46,21 @@ public record Subscription(String id, String customerId, String plan, Integer pl
                         final Instant startedAt, final Instant endedAt, final String billingTime, final Integer seats,
                         final List<SubscriptionAddOn> addOns, final List<String> coupons, final String previousId) {
         this(id, customerId, plan, planVersion, startedAt, endedAt, billingTime, seats, addOns, coupons, previousId,
-            null, null);
+            null, null, null);
     }
 
-    /** A subscription that follows its plan's spend limit. */
+    /** A subscription that follows its plan's spend limit and spend thresholds. */
     public Subscription(final String id, final String customerId, final String plan, final Integer planVersion,
                         final Instant startedAt, final Instant endedAt, final String billingTime, final Integer seats,
                         final List<SubscriptionAddOn> addOns, final List<String> coupons, final String previousId,
                         final String billingInterval) {
         this(id, customerId, plan, planVersion, startedAt, endedAt, billingTime, seats, addOns, coupons, previousId,
-            billingInterval, null);
+            billingInterval, null, null);
+    }
+
+    /** The spend thresholds in force under {@code version}: the subscription's own, else the plan version's. */
+    public List<BigDecimal> spendThresholds(final PlanVersion version) {
+        return spendThresholds != null ? spendThresholds : version.spendThresholds();
     }
 
     /** The spend limit in force under {@code version}: the subscription's own, else the plan version's. */
@@ -78,6 +86,6 @@ public record Subscription(String id, String customerId, String plan, Integer pl
     /** A copy that ends at {@code at}. */
     public Subscription endedAt(final Instant at) {
         return new Subscription(id, customerId, plan, planVersion, startedAt, at, billingTime, seats, addOns,
-            coupons, previousId, billingInterval, spendLimit);
+            coupons, previousId, billingInterval, spendLimit, spendThresholds);
     }
 }

@@ -78,7 +78,7 @@ public class SubscriptionController {
             }
             final Subscription subscription = new Subscription(id, customerId, terms.plan(), terms.planVersion(),
                 startedAt, null, terms.billingTime(), terms.seats(), terms.addOns(), terms.coupons(), null,
-                terms.billingInterval(), terms.spendLimit());
+                terms.billingInterval(), terms.spendLimit(), terms.spendThresholds());
             final CustomerSubscriptions customer = customerOf(customerId).with(subscription);
             RecordBudget.mustFit(customer, "the subscriptions of customer " + customerId, TOO_MANY);
             return CatalogDecision.of(subscription, write(customer));
@@ -103,7 +103,7 @@ public class SubscriptionController {
             final Instant at = fields.has("at") ? fields.instant("at") : now;
             final Terms terms = TermsReader.read(fields, catalog, new Terms(current.plan(), null,
                 current.billingTime(), current.seats(), current.addOns(), current.coupons(),
-                current.billingInterval(), current.spendLimit()));
+                current.billingInterval(), current.spendLimit(), current.spendThresholds()));
             if (at != null) {
                 checkChangeTime(fields, current, at, now);
             }
@@ -119,7 +119,7 @@ public class SubscriptionController {
             }
             final Subscription next = new Subscription(nextId, current.customerId(), terms.plan(),
                 terms.planVersion(), at, null, terms.billingTime(), terms.seats(), terms.addOns(), terms.coupons(),
-                id, terms.billingInterval(), terms.spendLimit());
+                id, terms.billingInterval(), terms.spendLimit(), terms.spendThresholds());
             final CustomerSubscriptions customer = customerOf(current.customerId()).with(current.endedAt(at))
                 .with(next);
             RecordBudget.mustFit(customer, "the subscriptions of customer " + current.customerId(), TOO_MANY);

@@ -9,6 +9,7 @@ import dev.tollgate.model.catalog.Subscription;
 import dev.tollgate.model.catalog.SubscriptionAddOn;
 import dev.tollgate.model.event.UsageEventReader;
 import dev.tollgate.model.json.JsonFields;
+import dev.tollgate.planapi.catalog.SpendThresholds;
 import dev.tollgate.planapi.store.CatalogStore;
 import dev.tollgate.pricing.period.BillingAnchor;
 import dev.tollgate.pricing.period.BillingInterval;
@@ -32,15 +33,17 @@ final class TermsReader {
 
     /** The terms read; the plan is null when it could not be read. */
     record Terms(String plan, Integer planVersion, String billingTime, Integer seats, List<SubscriptionAddOn> addOns,
-                 List<String> coupons, String billingInterval, BigDecimal spendLimit) {
+                 List<String> coupons, String billingInterval, BigDecimal spendLimit,
+                 List<BigDecimal> spendThresholds) {
 
         static final Terms NONE = new Terms(null, null, BillingAnchor.CALENDAR.wireName(), null, List.of(), List.of(),
-            null, null);
+            null, null, null);
     }
 
     /** The fields of the terms, as a subscription and a plan change both take them. */
     static final List<String> FIELDS = List.of(PlanChoice.PLAN, PlanChoice.LOOKUP_KEY, PlanChoice.GROUP,
-        "plan_version", "billing_time", "billing_interval", "seats", "add_ons", "coupons", "spend_limit");
+        "plan_version", "billing_time", "billing_interval", "seats", "add_ons", "coupons", "spend_limit",
+        SpendThresholds.FIELD);
     static final String MONTHLY = "monthly";
     private static final BillingInterval MONTH = new BillingInterval(IntervalUnit.MONTH, 1);
     static final List<String> ADD_ON_FIELDS = List.of("code", "quantity");
@@ -79,7 +82,16 @@ final class TermsReader {
         final List<String> coupons = fields.has("coupons")
             ? coupons(fields, catalog, planCode, version, defaults.coupons()) : defaults.coupons();
         return new Terms(planCode, pinned, billingTime, seats, addOns, coupons, billingInterval,
-            spendLimit(fields, defaults.spendLimit()));
+            spendLimit(fields, defaults.spendLimit()), spendThresholds(fields, defaults.spendThresholds()));
+    }
+
+    /** Its own spend thresholds, in place of its plan's: absent keeps {@code carried}, null follows the plan's. */
+    private static List<BigDecimal> spendThresholds(final JsonFields fields, final List<BigDecimal> carried) {
+        final JsonNode node = fields.node(SpendThresholds.FIELD);
+        if (node == null) {
+            return carried;
+        }
+        return node.isNull() ? null : SpendThresholds.read(fields);
     }
 
     /**

@@ -16,7 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** A plan version's money controls: its minimum commitment and its spend limit. */
+/** A plan version's money controls: its minimum commitment, spend limit and spend thresholds. */
 class MoneyControlsReaderTest {
 
     private static PlanVersion read(final String fields) {
@@ -75,6 +75,37 @@ class MoneyControlsReaderTest {
             refused("\"spend_limit\": \"-0.01\""));
         for (final String wrong : List.of("[100]", "{\"amount\": 100}", "\"100 USD\"", "false")) {
             assertEquals(List.of("spend_limit"), refused("\"spend_limit\": " + wrong).stream()
+                .map(FieldError::field).toList(), wrong);
+        }
+    }
+
+    @Test
+    void shouldReadAscendingSpendThresholds() {
+        assertEquals(List.of(new BigDecimal("100"), new BigDecimal("250.5"), new BigDecimal("1000")),
+            read("\"spend_thresholds\": [\"100\", 250.50, \"1000\"]").spendThresholds());
+        assertEquals(List.of(), read("").spendThresholds());
+        assertEquals(List.of(), read("\"spend_thresholds\": []").spendThresholds());
+    }
+
+    @Test
+    void shouldRefuseThresholdsNotInAscendingOrder() {
+        final List<FieldError> errors = refused("\"spend_thresholds\": [\"100\", \"100\", \"50\"]");
+        assertEquals(List.of("spend_thresholds[1]", "spend_thresholds[2]"),
+            errors.stream().map(FieldError::field).toList());
+        assertEquals("must be greater than the threshold before it (100): list thresholds in ascending order, "
+            + "each once", errors.get(0).message());
+    }
+
+    @Test
+    void shouldRefuseThresholdsThatAreNotPositiveAmounts() {
+        assertEquals(List.of(new FieldError("spend_thresholds[0]", "must be greater than 0"),
+            new FieldError("spend_thresholds[1]", "must be greater than 0")),
+            refused("\"spend_thresholds\": [\"-5\", 0]"));
+        assertEquals(List.of("spend_thresholds[1]", "spend_thresholds[2]"),
+            refused("\"spend_thresholds\": [\"5\", true, {\"amount\": 10}]").stream()
+                .map(FieldError::field).toList());
+        for (final String wrong : List.of("\"100\"", "100", "{\"at\": 100}")) {
+            assertEquals(List.of("spend_thresholds"), refused("\"spend_thresholds\": " + wrong).stream()
                 .map(FieldError::field).toList(), wrong);
         }
     }

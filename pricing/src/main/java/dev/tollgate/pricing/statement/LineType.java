@@ -13,7 +13,11 @@ public enum LineType {
     /** What the fee and usage lines fell short of the plan's minimum commitment for the period: positive. */
     MINIMUM_COMMITMENT("minimum_commitment"),
     COUPON("coupon"),
-    CREDIT("credit");
+    CREDIT("credit"),
+    /** On an interim statement: the usage amount of the running period so far, less earlier interim statements. */
+    INTERIM_USAGE("interim_usage"),
+    /** On a final statement: what the period's interim statements billed already, negative, after everything else. */
+    INTERIM_BILLED("interim_billed");
 
     private final String wireName;
 

@@ -1,6 +1,7 @@
 package dev.tollgate.pricing.statement;
 
 import dev.tollgate.pricing.period.BillingPeriod;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -24,10 +25,13 @@ import java.util.Objects;
  * @param credits        the customer's prepaid credit balances, in the order they are consumed
  * @param minimumCommitment the plan's minimum for the period, pro-rated as its base is ({@link MinimumCommitment}),
  *                          or null when the statement owes none
+ * @param interimBilled  what the period's interim statements billed already (rounded), subtracted last
+ *                       ({@link InterimBilling}); zero without them
  */
 public record StatementRequest(String planCode, String currency, BillingPeriod period, Instant issuedAt,
         boolean finalStatement, Fee base, List<Fee> fees, Fee seats, List<Fee> addOns, List<FeeCredit> advanceCredits,
-        List<UsageCharge> usage, List<Coupon> coupons, List<CreditBalance> credits, Fee minimumCommitment) {
+        List<UsageCharge> usage, List<Coupon> coupons, List<CreditBalance> credits, Fee minimumCommitment,
+        BigDecimal interimBilled) {
 
     public StatementRequest {
         Objects.requireNonNull(currency, "currency");
@@ -39,6 +43,7 @@ public record StatementRequest(String planCode, String currency, BillingPeriod p
         usage = usage == null ? List.of() : List.copyOf(usage);
         coupons = coupons == null ? List.of() : List.copyOf(coupons);
         credits = credits == null ? List.of() : List.copyOf(credits);
+        interimBilled = interimBilled == null ? BigDecimal.ZERO : interimBilled;
     }
 
     /** A request without a minimum commitment. */
@@ -46,7 +51,7 @@ public record StatementRequest(String planCode, String currency, BillingPeriod p
             boolean finalStatement, Fee base, List<Fee> fees, Fee seats, List<Fee> addOns, List<FeeCredit> advanceCredits,
             List<UsageCharge> usage, List<Coupon> coupons, List<CreditBalance> credits) {
         this(planCode, currency, period, issuedAt, finalStatement, base, fees, seats, addOns, advanceCredits, usage,
-                coupons, credits, null);
+                coupons, credits, null, null);
     }
 
     /** A request without fees beside the base price. */

@@ -22,7 +22,10 @@ import java.util.List;
  *
  * <p>A plan's minimum commitment is compared with the statement's fee and usage lines (rounded, before coupons,
  * credits and advance credits); what they fall short of it is one {@code minimum_commitment} line after the usage
- * lines, part of the subtotal that coupons and credits then apply to ({@link MinimumCommitment}).
+ * lines, part of the subtotal that coupons and credits then apply to ({@link MinimumCommitment}). What interim
+ * statements of the period billed already is subtracted last, in one {@code interim_billed} line outside the
+ * subtotal, so that they and the final statement bill what the period would have billed without them
+ * ({@link InterimBilling}).
  */
 public final class Statements {
 
@@ -92,6 +95,11 @@ public final class Statements {
             lines.add(new StatementLine(LineType.CREDIT, credit.code(), BigDecimal.ONE, drawn.negate()));
             creditsApplied.add(new AppliedAmount(credit.code(), drawn));
             left = left.subtract(drawn);
+        }
+
+        if (request.interimBilled().signum() != 0) {
+            lines.add(new StatementLine(LineType.INTERIM_BILLED, request.planCode(), BigDecimal.ONE,
+                    request.interimBilled().setScale(scale, RoundingMode.HALF_UP).negate()));
         }
 
         return new Statement(request.currency(), request.period(), lines, subtotal, sum(lines, scale),

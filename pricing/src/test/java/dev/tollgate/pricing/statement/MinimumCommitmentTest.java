@@ -36,7 +36,7 @@ class MinimumCommitmentTest {
 
     private static Statement statement(Fee base, List<UsageCharge> usage, List<Coupon> coupons, Fee minimum) {
         return Statements.compute(new StatementRequest("pro", "USD", JANUARY, CLOSED, true, base, List.of(), null,
-                List.of(), List.of(), usage, coupons, List.of(), minimum));
+                List.of(), List.of(), usage, coupons, List.of(), minimum, null));
     }
 
     private static List<String> lines(Statement statement) {

@@ -14,6 +14,7 @@ import dev.tollgate.pricing.rating.ChargeState;
 import dev.tollgate.rater.catalog.CatalogView;
 import dev.tollgate.rater.rating.RecurringValues;
 import dev.tollgate.rater.state.ChargeSlot;
+import dev.tollgate.rater.state.SpendState;
 import dev.tollgate.rater.state.StateKeys;
 import dev.tollgate.rater.statement.StatementAssembler;
 import java.math.BigDecimal;
@@ -63,14 +64,14 @@ final class PeriodCloser {
     private final KeyValueStore<String, ChargeState> aggregates;
     private final KeyValueStore<String, Long> alertsSent;
     private final KeyValueStore<String, Long> distinctValues;
-    private final KeyValueStore<String, BigDecimal> spendTotals;
+    private final KeyValueStore<String, SpendState> spendTotals;
     private final StatementArchive archive;
 
     PeriodCloser(final CatalogView catalog, final CloseSchedule schedule,
                  final TimestampedKeyValueStore<String, CustomerSubscriptions> subscriptions,
                  final KeyValueStore<String, ChargeState> aggregates, final KeyValueStore<String, Long> alertsSent,
                  final KeyValueStore<String, Long> distinctValues,
-                 final KeyValueStore<String, BigDecimal> spendTotals, final StatementArchive archive) {
+                 final KeyValueStore<String, SpendState> spendTotals, final StatementArchive archive) {
         this.catalog = catalog;
         this.assembler = new StatementAssembler(catalog::meter, catalog::addOn, catalog::coupon);
         this.schedule = schedule;
@@ -147,14 +148,17 @@ final class PeriodCloser {
             // period's usage in place for the next run.
             final Map<ChargeSlot, ChargeState> charges = withCarried(subscription, next.get().version(), grid.start(),
                 state.charges());
+            final String spendKey = StateKeys.spend(subscription.id(), grid.start());
+            final SpendState spent = spendTotals.get(spendKey);
             final PeriodStatement statement = assembler.assemble(subscription, plan, next.get().version(), grid,
                 new BillingPeriod(start, end), charges,
-                feePeriodStart -> archive.billedInAdvance(subscription, next.get().version(), feePeriodStart), now);
+                feePeriodStart -> archive.billedInAdvance(subscription, next.get().version(), feePeriodStart),
+                spent == null ? BigDecimal.ZERO : spent.interimBilled(), now);
             archive.keep(grid.start(), statement);
             schedule.markClosed(subscription.id(), end);
             emit.accept(statement);
             state.delete(aggregates, alertsSent, distinctValues);
-            spendTotals.delete(StateKeys.spend(subscription.id(), grid.start()));
+            spendTotals.delete(spendKey);
             carry(subscription, next.get().version(), end, charges);
             cursor = end;
         }

@@ -5,6 +5,7 @@ import dev.tollgate.model.catalog.Subscription;
 import dev.tollgate.model.event.UsageEvent;
 import dev.tollgate.model.json.Json;
 import dev.tollgate.model.rating.Period;
+import dev.tollgate.model.rating.PeriodStatement;
 import dev.tollgate.model.rating.RatedUsage;
 import dev.tollgate.model.rating.RejectionReason;
 import dev.tollgate.model.rating.UsageAlert;
@@ -14,6 +15,7 @@ import dev.tollgate.pricing.aggregation.PricingGroups;
 import dev.tollgate.pricing.period.BillingPeriod;
 import dev.tollgate.pricing.rating.ChargeState;
 import dev.tollgate.pricing.rating.RatingStep;
+import dev.tollgate.pricing.statement.InterimBilling;
 import dev.tollgate.pricing.validation.InvalidPricingException;
 import dev.tollgate.rater.catalog.CachedCatalogView;
 import dev.tollgate.rater.catalog.CatalogChanges;
@@ -22,9 +24,11 @@ import dev.tollgate.rater.config.RaterSettings;
 import dev.tollgate.rater.intake.Intake;
 import dev.tollgate.rater.intake.UsageIntake;
 import dev.tollgate.rater.routing.RaterSinks;
+import dev.tollgate.rater.statement.StatementAssembler;
 import dev.tollgate.rater.state.ChargeSlot;
 import dev.tollgate.rater.state.EventStatus;
 import dev.tollgate.rater.state.PendingEvent;
+import dev.tollgate.rater.state.SpendState;
 import dev.tollgate.rater.state.StateKeys;
 import dev.tollgate.rater.state.StateStores;
 import java.math.BigDecimal;
@@ -57,7 +61,8 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * ((subscription, period start, charge, threshold) → when), {@code distinct-values} ((charge state
  * key, value) → when first counted, one entry per value a unique_count charge counted),
  * {@code spend-totals} ((subscription, period start) → the period's running usage amount, checked
- * against the spend limit), {@code closed-periods} (read) and the catalog stores. Periods close in the {@code close-periods} processor,
+ * against the spend limit, with what its interim statements billed and the spend thresholds that
+ * fired), {@code closed-periods} (read) and the catalog stores. Periods close in the {@code close-periods} processor,
  * off this path.
  */
 public final class RatingProcessor implements Processor<String, byte[], String, byte[]> {
@@ -81,7 +86,7 @@ public final class RatingProcessor implements Processor<String, byte[], String, 
     private KeyValueStore<String, PendingEvent> pending;
     private KeyValueStore<String, Long> alertsSent;
     private KeyValueStore<String, Long> distinctValues;
-    private KeyValueStore<String, BigDecimal> spendTotals;
+    private KeyValueStore<String, SpendState> spendTotals;
     private ChargeResolver resolver;
     /** Entries in {@code pending}: counted once at start, then kept as events are held and released. */
     private int pendingCount;
@@ -290,19 +295,17 @@ public final class RatingProcessor implements Processor<String, byte[], String, 
         final String currency = priced.version().currency();
         final String spendKey = StateKeys.spend(subscription.id(), period.start());
         final BigDecimal eventAmount = eventAmount(updates);
-        final BigDecimal spent = eventAmount.signum() == 0 ? null : orZero(spendTotals.get(spendKey));
+        final SpendState before = eventAmount.signum() == 0 ? null : orNone(spendTotals.get(spendKey));
         final BigDecimal spendLimit = subscription.spendLimit(priced.version());
         // Checked after every charge's step and before any write, so a rejected event leaves no trace;
         // an event that adds nothing, or lowers the amount, is never what takes it past.
-        if (spendLimit != null && eventAmount.signum() > 0 && spent.add(eventAmount).compareTo(spendLimit) > 0) {
+        if (spendLimit != null && eventAmount.signum() > 0
+            && before.spent().add(eventAmount).compareTo(spendLimit) > 0) {
             reject(attempt, RejectionReason.SPEND_LIMIT_EXCEEDED, "the event's " + eventAmount.toPlainString() + " "
                 + currency + " would take the usage of subscription " + subscription.id() + " in the period from "
-                + period.start() + " to " + spent.add(eventAmount).toPlainString() + " " + currency
+                + period.start() + " to " + before.spent().add(eventAmount).toPlainString() + " " + currency
                 + ", past its spend limit of " + spendLimit.toPlainString() + " " + currency);
             return;
-        }
-        if (spent != null) {
-            spendTotals.put(spendKey, spent.add(eventAmount));
         }
         final List<EventStatus.ChargeAmount> amounts = new ArrayList<>(updates.size());
         for (final ChargeUpdate update : updates) {
@@ -320,9 +323,34 @@ public final class RatingProcessor implements Processor<String, byte[], String, 
             amounts.add(new EventStatus.ChargeAmount(update.matched().charge().code(), added,
                 update.step().delta(), currency));
         }
+        if (before != null) {
+            spendTotals.put(spendKey, interim(attempt, priced, period, before, before.plus(eventAmount)));
+        }
         statuses.put(StateKeys.event(event.customerId(), event.id()), EventStatus.rated(amounts),
             attempt.heldSinceMs());
         counts.rated(amounts.size());
+    }
+
+    /**
+     * Publishes an interim statement when this event's amount took the period's running amount to or
+     * past spend thresholds not reached before in the period (one statement for all it reached), and
+     * returns the period's spending with it recorded; the event is in the statement, later ones are not.
+     * Its id names the period and the highest threshold, so a replay of the event cannot publish another.
+     */
+    private SpendState interim(final PendingEvent attempt, final Resolution.Priced priced, final BillingPeriod period,
+                               final SpendState before, final SpendState after) {
+        final Subscription subscription = priced.subscription();
+        final List<BigDecimal> reached = InterimBilling.reached(subscription.spendThresholds(priced.version()),
+            before.spent(), after.spent()).stream().filter(threshold -> !after.reached(threshold)).toList();
+        if (reached.isEmpty()) {
+            return after;
+        }
+        final PeriodStatement statement = StatementAssembler.interim(subscription, priced.version(), period,
+            attempt.event().timestamp(), after.spent(), after.interimBilled(), reached,
+            Instant.ofEpochMilli(attempt.recordTimestampMs()));
+        counts.statement();
+        RaterSinks.INTERIM_STATEMENTS.send(context, subscription.id(), statement, attempt.recordTimestampMs());
+        return after.billed(statement.total(), reached);
     }
 
     /**
@@ -374,8 +402,8 @@ public final class RatingProcessor implements Processor<String, byte[], String, 
         return amount;
     }
 
-    private static BigDecimal orZero(final BigDecimal amount) {
-        return amount == null ? BigDecimal.ZERO : amount;
+    private static SpendState orNone(final SpendState state) {
+        return state == null ? SpendState.NONE : state;
     }
 
     private static boolean exceedsEnforcedLimit(final Resolution.MatchedCharge matched, final RatingStep step) {

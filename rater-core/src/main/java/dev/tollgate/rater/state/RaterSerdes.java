@@ -3,7 +3,6 @@ package dev.tollgate.rater.state;
 import dev.tollgate.model.json.JsonSerde;
 import dev.tollgate.model.rating.Refund;
 import dev.tollgate.pricing.rating.ChargeState;
-import java.math.BigDecimal;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -20,7 +19,7 @@ public final class RaterSerdes {
     public static final Serde<PendingEvent> PENDING_EVENT = new JsonSerde<>(PendingEvent.class);
     public static final Serde<Long> EPOCH_MILLIS = Serdes.Long();
     public static final Serde<Refund> REFUND = new JsonSerde<>(Refund.class);
-    public static final Serde<BigDecimal> AMOUNT = new AmountSerde();
+    public static final Serde<SpendState> SPEND_STATE = new SpendStateSerde();
 
     private RaterSerdes() {
     }

@@ -9,7 +9,6 @@ import dev.tollgate.model.rating.PeriodStatement;
 import dev.tollgate.model.rating.Refund;
 import dev.tollgate.model.topic.Topics;
 import dev.tollgate.pricing.rating.ChargeState;
-import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -70,12 +69,13 @@ public final class StateStores {
         new KeyValueStoreDef<>("distinct-values", RaterSerdes.KEYS, RaterSerdes.EPOCH_MILLIS, false);
 
     /**
-     * (subscription, period start) → the period's running usage amount: the sum of the rated deltas of
-     * its events, before coupons and credits, that the spend limit is checked against. One entry per open
+     * (subscription, period start) → the period's {@link SpendState}: its running usage amount (the sum
+     * of the rated deltas of its events, before coupons and credits) that the spend limit is checked
+     * against, what its interim statements billed and which spend thresholds fired. One entry per open
      * period that rated an amount, deleted when the period closes. Written on every such event, so cached.
      */
-    public static final KeyValueStoreDef<String, BigDecimal> SPEND_TOTALS =
-        new KeyValueStoreDef<>("spend-totals", RaterSerdes.KEYS, RaterSerdes.AMOUNT, true);
+    public static final KeyValueStoreDef<String, SpendState> SPEND_TOTALS =
+        new KeyValueStoreDef<>("spend-totals", RaterSerdes.KEYS, RaterSerdes.SPEND_STATE, true);
 
     /** The key-value stores the topology adds itself (the tables' stores come with their tables). */
     public static final List<KeyValueStoreDef<String, ?>> KEY_VALUE_STORES = List.of(CHARGE_AGGREGATES,

@@ -68,7 +68,8 @@ public final class RatingTopology {
                 StateStores.SUBSCRIPTIONS.name(), StateStores.EVENT_STATUS.name(), StateStores.CHARGE_AGGREGATES.name(),
                 StateStores.PENDING_EVENTS.name(), StateStores.CLOSED_PERIODS.name(), StateStores.ALERTS_SENT.name(),
                 StateStores.DISTINCT_VALUES.name(), StateStores.SPEND_TOTALS.name());
-        sinks(rated, RaterSinks.RATED, RaterSinks.REJECTED, RaterSinks.ALERTS, RaterSinks.MISPLACED);
+        sinks(rated, RaterSinks.RATED, RaterSinks.REJECTED, RaterSinks.ALERTS, RaterSinks.MISPLACED,
+            RaterSinks.INTERIM_STATEMENTS);
 
         addPeriodClose(builder, settings, counts);
 

@@ -42,7 +42,7 @@ class MinimumCommitmentCloseTest {
             Instant.EPOCH, "Voice", null, "monthly", "USD", new BigDecimal("10"), 0, List.of(new Charge("voice",
                 METER.code(), "standard", Map.of("amount", "0.01"), Map.of(), null, List.of())), null, null, null,
             null, null, null, 0, null, false, null, null, null, null, null, null, List.of(),
-            new BigDecimal("50"), null))));
+            new BigDecimal("50"), null, null))));
     }
 
     @AfterEach

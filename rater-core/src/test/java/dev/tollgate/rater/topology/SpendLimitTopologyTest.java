@@ -13,6 +13,7 @@ import dev.tollgate.model.rating.RatedUsage;
 import dev.tollgate.model.rating.RejectionReason;
 import dev.tollgate.model.rating.StatementLine;
 import dev.tollgate.model.rating.UsageRejection;
+import dev.tollgate.rater.state.SpendState;
 import dev.tollgate.rater.state.StateKeys;
 import dev.tollgate.rater.state.StateStores;
 import java.math.BigDecimal;
@@ -67,12 +68,12 @@ class SpendLimitTopologyTest {
         rater.plans.pipeInput("plan", new Plan("plan", Plan.PlanStatus.ACTIVE, List.of(new PlanVersion(1,
             Instant.EPOCH, "Plan", null, "monthly", "USD", BigDecimal.ZERO, 0, charges, null, null, null, null, null,
             null, 0, null, false, null, null, null, null, null, null, List.of(), null,
-            limit == null ? null : new BigDecimal(limit)))));
+            limit == null ? null : new BigDecimal(limit), null))));
     }
 
     private void subscribe(final String ownLimit) {
         rater.subscribe(new Subscription("sub_1", "acme", "plan", null, MARCH, null, "calendar", null, List.of(),
-            List.of(), null, null, ownLimit == null ? null : new BigDecimal(ownLimit)), MARCH);
+            List.of(), null, null, ownLimit == null ? null : new BigDecimal(ownLimit), null), MARCH);
     }
 
     private void sms(final String id, final Instant at) {
@@ -93,10 +94,10 @@ class SpendLimitTopologyTest {
     }
 
     private BigDecimal spent(final Instant periodStart) {
-        return spendTotals().get(StateKeys.spend("sub_1", periodStart));
+        return spendTotals().get(StateKeys.spend("sub_1", periodStart)).spent();
     }
 
-    private KeyValueStore<String, BigDecimal> spendTotals() {
+    private KeyValueStore<String, SpendState> spendTotals() {
         return rater.driver.getKeyValueStore(StateStores.SPEND_TOTALS.name());
     }
 
@@ -198,8 +199,8 @@ class SpendLimitTopologyTest {
 
     private List<String> keys() {
         final List<String> keys = new ArrayList<>();
-        try (KeyValueIterator<String, BigDecimal> all = spendTotals().all()) {
-            all.forEachRemaining((KeyValue<String, BigDecimal> entry) -> keys.add(entry.key));
+        try (KeyValueIterator<String, SpendState> all = spendTotals().all()) {
+            all.forEachRemaining((KeyValue<String, SpendState> entry) -> keys.add(entry.key));
         }
         return keys;
     }
