@@ -54,7 +54,8 @@ public record PeriodStatement(String id, String kind, String adjusts, String sub
     }
 
     /** The interim statement published when the period's running usage amount reached {@code threshold}. */
-    public static String interimIdOf(final String subscriptionId, final Instant periodStart, final BigDecimal threshold) {
+    public static String interimIdOf(final String subscriptionId, final Instant periodStart,
+                                     final BigDecimal threshold) {
         return idOf(subscriptionId, periodStart) + "/interim/" + threshold.stripTrailingZeros().toPlainString();
     }
 

@@ -42,7 +42,8 @@ final class PlanReader {
     static final List<String> FIELDS = List.of("code", "status", "name", "description", "interval", "frequency",
         "currency", "amount", "yearly_amount", "seat_price", "max_seats", "trial_days", "bill_timing",
         "billing_cycles", "sort_order", "group", "default_plan", "lookup_key", "invoice_display_name", "attributes",
-        "features", "credits", "effective_from", "charges", "fees", "minimum_commitment", "spend_limit", SpendThresholds.FIELD);
+        "features", "credits", "effective_from", "charges", "fees", "minimum_commitment", "spend_limit",
+        SpendThresholds.FIELD);
     /** Fields a plan is shown with but that the API sets: a GET's body sent back is told so. */
     static final List<String> READ_ONLY = List.of("version", "created_at", "updated_at", "active_subscriptions");
     static final List<String> CHARGE_FIELDS = List.of("code", "meter", "model", "properties", "filters", "limit",

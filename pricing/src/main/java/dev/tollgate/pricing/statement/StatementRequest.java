@@ -46,10 +46,10 @@ public record StatementRequest(String planCode, String currency, BillingPeriod p
         interimBilled = interimBilled == null ? BigDecimal.ZERO : interimBilled;
     }
 
-    /** A request without a minimum commitment. */
+    /** A request without a minimum commitment and without interim statements. */
     public StatementRequest(String planCode, String currency, BillingPeriod period, Instant issuedAt,
-            boolean finalStatement, Fee base, List<Fee> fees, Fee seats, List<Fee> addOns, List<FeeCredit> advanceCredits,
-            List<UsageCharge> usage, List<Coupon> coupons, List<CreditBalance> credits) {
+            boolean finalStatement, Fee base, List<Fee> fees, Fee seats, List<Fee> addOns,
+            List<FeeCredit> advanceCredits, List<UsageCharge> usage, List<Coupon> coupons, List<CreditBalance> credits) {
         this(planCode, currency, period, issuedAt, finalStatement, base, fees, seats, addOns, advanceCredits, usage,
                 coupons, credits, null, null);
     }

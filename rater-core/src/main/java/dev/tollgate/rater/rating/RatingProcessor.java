@@ -51,8 +51,8 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
 /**
  * The one processor every usage record passes: reads the raw record ({@link UsageIntake}), then for
  * a customer's event dedups, resolves the charges in force, aggregates per (subscription, charge,
- * period), prices the delta with the pricing module and enforces unit and spend limits, and forwards each output
- * to its own sink ({@code RaterSinks}). All the math is in {@code dev.tollgate.pricing}; this class
+ * period), prices the delta with the pricing module, enforces unit and spend limits, publishes interim
+ * statements at spend thresholds, and forwards each output to its own sink ({@code RaterSinks}). All the math is in {@code dev.tollgate.pricing}; this class
  * only reads and writes state.
  *
  * <p>Stores: {@code event-status} (window store, (customer, event id) → {@link EventStatus} at the
@@ -62,8 +62,8 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * key, value) → when first counted, one entry per value a unique_count charge counted),
  * {@code spend-totals} ((subscription, period start) → the period's running usage amount, checked
  * against the spend limit, with what its interim statements billed and the spend thresholds that
- * fired), {@code closed-periods} (read) and the catalog stores. Periods close in the {@code close-periods} processor,
- * off this path.
+ * fired), {@code closed-periods} (read) and the catalog stores. Periods close in the
+ * {@code close-periods} processor, off this path.
  */
 public final class RatingProcessor implements Processor<String, byte[], String, byte[]> {
 

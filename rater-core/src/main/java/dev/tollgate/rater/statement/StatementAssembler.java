@@ -45,7 +45,8 @@ import java.util.function.Function;
 
 /**
  * Turns one subscription's closed period into its statement: base price by bill timing, seats,
- * add-ons, one usage line per charge, the true-up to the version's minimum commitment, coupons and the plan's credits, all through the pricing
+ * add-ons, one usage line per charge, the true-up to the version's minimum commitment, coupons, the
+ * plan's credits and what the period's interim statements billed already, all through the pricing
  * module's {@link Statements}. No Kafka here: the caller hands in the period's charge states and the
  * catalog entries.
  */
