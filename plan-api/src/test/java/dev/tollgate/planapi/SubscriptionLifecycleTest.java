@@ -15,6 +15,7 @@ import dev.tollgate.model.catalog.CustomerSubscriptions;
 import dev.tollgate.model.topic.Topics;
 import dev.tollgate.testkit.TestHttp;
 import dev.tollgate.testkit.TestServer;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -179,6 +180,48 @@ class SubscriptionLifecycleTest {
             {"id": "sub-%1$s-weekly", "plan": "weekly-%1$s", "billing_interval": null, "at": "%2$s"}
             """.formatted(suffix, at.plus(Duration.ofDays(1))));
         assertFalse(weekly.has("billing_interval"), weekly.toString());
+    }
+
+    @Test
+    void shouldKeepASubscriptionsOwnSpendLimitAcrossAPlanChangeUntilDropped() {
+        final JsonNode capped = json("""
+            {"id": "sub-%1$s", "customer_id": "%2$s", "plan": "team-%1$s", "spend_limit": "250.00",
+             "started_at": "2026-01-15T10:00:00Z"}""".formatted(suffix, customer));
+        assertReadBackEqual(capped, create(http, "/v1/subscriptions", capped.toString()));
+        assertEquals(0, new BigDecimal("250").compareTo(CatalogApi.readTopic(Topics.SUBSCRIPTIONS, customer)
+            .get(0).byId("sub-" + suffix).orElseThrow().spendLimit()));
+
+        for (final String limit : List.of("\"-1\"", "true", "\"a lot\"")) {
+            final TestHttp.Answer refused = http.post("/v1/subscriptions", ADMIN, """
+                {"id": "other-%1$s", "customer_id": "%2$s", "plan": "team-%1$s", "spend_limit": %3$s}
+                """.formatted(suffix, customer, limit));
+            assertEquals(422, refused.status(), refused.body());
+            assertEquals(List.of("spend_limit"), fields(refused), refused.body());
+        }
+
+        final Instant at = Instant.now().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.SECONDS);
+        final JsonNode moved = create(http, "/v1/subscriptions/sub-" + suffix + "/plan-change", """
+            {"id": "sub-%1$s-business", "plan": "business-%1$s", "at": "%2$s"}""".formatted(suffix, at));
+        assertEquals("250.00", moved.get("spend_limit").asText());
+        final JsonNode dropped = create(http, "/v1/subscriptions/sub-" + suffix + "-business/plan-change", """
+            {"id": "sub-%1$s-team", "plan": "team-%1$s", "spend_limit": null, "at": "%2$s"}
+            """.formatted(suffix, at.plus(Duration.ofDays(1))));
+        assertFalse(dropped.has("spend_limit"), dropped.toString());
+    }
+
+    @Test
+    void shouldTakeASubscriptionsOwnSpendThresholdsAndRefuseBadOnes() {
+        final JsonNode own = json("""
+            {"id": "sub-%1$s", "customer_id": "%2$s", "plan": "team-%1$s", "spend_thresholds": ["50", "100.00"],
+             "started_at": "2026-01-15T10:00:00Z"}""".formatted(suffix, customer));
+        assertReadBackEqual(own, create(http, "/v1/subscriptions", own.toString()));
+        assertEquals(List.of(new BigDecimal("50"), new BigDecimal("100.00")), CatalogApi.readTopic(
+            Topics.SUBSCRIPTIONS, customer).get(0).byId("sub-" + suffix).orElseThrow().spendThresholds());
+        final TestHttp.Answer descending = http.post("/v1/subscriptions", ADMIN, """
+            {"id": "other-%1$s", "customer_id": "%2$s", "plan": "team-%1$s", "spend_thresholds": ["100", "50"]}
+            """.formatted(suffix, customer));
+        assertEquals(422, descending.status(), descending.body());
+        assertEquals(List.of("spend_thresholds[1]"), fields(descending));
     }
 
     private static List<String> fields(final TestHttp.Answer answer) {

@@ -219,7 +219,8 @@ final class HttpProbes {
             + "\"currency\":\"USD\",\"amount\":\"10.00\",\"yearly_amount\":\"100\",\"seat_price\":\"1.5\",\"max_seats\":10,"
             + "\"trial_days\":0,\"bill_timing\":\"in_arrears\",\"billing_cycles\":12,\"sort_order\":1,\"group\":\"g\","
             + "\"invoice_display_name\":\"Hostile plan\",\"attributes\":{\"tier\":\"gold\"},\"features\":{\"sso\":true},"
-            + "\"credits\":{\"USD\":\"5\"},\"charges\":[{\"code\":\"seconds\",\"meter\":\"" + f.meter() + "\","
+            + "\"credits\":{\"USD\":\"5\"},\"minimum_commitment\":\"20\",\"spend_limit\":\"1000\","
+            + "\"spend_thresholds\":[\"100\",\"500\"],\"charges\":[{\"code\":\"seconds\",\"meter\":\"" + f.meter() + "\","
             + "\"model\":\"standard\",\"properties\":{\"amount\":\"0.002\"},\"filters\":{\"region\":[\"eu\",\"us\"]},"
             + "\"limit\":{\"units\":\"100000\",\"enforce\":false},\"thresholds\":[\"50\",\"90\"],\"name\":\"Seconds\","
             + "\"unit_label\":\"s\"},{\"code\":\"tiers\",\"meter\":\"" + f.meter() + "\",\"model\":\"graduated\","
@@ -268,7 +269,7 @@ final class HttpProbes {
         routes.add(new Route("POST", "/v1/subscriptions", Auth.ADMIN, json, none, null, "{\"id\":\"hxs_{n}\","
             + "\"customer_id\":\"hxc_{n}\",\"plan\":\"" + f.plan() + "\",\"billing_time\":\"calendar\",\"seats\":2,"
             + "\"started_at\":\"" + yesterday + "\",\"add_ons\":[{\"code\":\"" + f.addon() + "\",\"quantity\":1}],"
-            + "\"coupons\":[\"" + f.coupon() + "\"]}"));
+            + "\"coupons\":[\"" + f.coupon() + "\"],\"spend_limit\":\"500\",\"spend_thresholds\":[\"250\"]}"));
         routes.add(new Route("GET", "/v1/subscriptions/{id}", Auth.ADMIN, null, Map.of("id", f.subscription()), null,
             null));
         // Each plan change names the subscription the next DELETE ends, so that the valid requests sent in

@@ -67,6 +67,9 @@ public final class CatalogRecordRules {
             bounded(version.amount(), at + ".amount", problems);
             bounded(version.yearlyAmount(), at + ".yearly_amount", problems);
             bounded(version.seatPrice(), at + ".seat_price", problems);
+            bounded(version.minimumCommitment(), at + ".minimum_commitment", problems);
+            bounded(version.spendLimit(), at + ".spend_limit", problems);
+            amounts(version.spendThresholds(), at + ".spend_thresholds", problems);
             version.credits().forEach((key, credit) -> bounded(credit, at + ".credits." + key, problems));
             for (int c = 0; c < version.charges().size(); c++) {
                 charge(version.charges().get(c), at + ".charges[" + c + "]", problems);
@@ -104,6 +107,17 @@ public final class CatalogRecordRules {
         required(subscription.plan(), at + ".plan", problems);
         required(subscription.startedAt(), at + ".started_at", problems);
         parses(() -> BillingAnchor.fromWire(subscription.billingTime()), at + ".billing_time", problems);
+        bounded(subscription.spendLimit(), at + ".spend_limit", problems);
+        if (subscription.spendThresholds() != null) {
+            amounts(subscription.spendThresholds(), at + ".spend_thresholds", problems);
+        }
+    }
+
+    private static void amounts(final List<BigDecimal> amounts, final String field, final List<String> problems) {
+        for (int i = 0; i < amounts.size(); i++) {
+            required(amounts.get(i), field + "[" + i + "]", problems);
+            bounded(amounts.get(i), field + "[" + i + "]", problems);
+        }
     }
 
     private static void grant(final CreditGrant grant, final String at, final List<String> problems) {

@@ -28,6 +28,13 @@ import java.util.Map;
  * @param credits prepaid credits granted at the start of every period, by credit code, in the plan's currency
  * @param createdAt when this version was written
  * @param fees recurring fees beside the base price, each on its own interval; none on records written before them
+ * @param minimumCommitment the least a period's statement bills in fees and usage, before coupons and credits: a
+ *                          closing statement below it adds the difference, pro-rated as the base is; null for none
+ * @param spendLimit the most a subscription's usage may amount to in one period (the sum of its rated deltas, before
+ *                   coupons and credits): an event that would take it past is rejected; null for no limit, and a
+ *                   subscription's own limit takes its place
+ * @param spendThresholds ascending amounts of the period's running usage amount at which an interim statement
+ *                        bills the usage so far, each once per period; none on records written before them
  * @param blockWhenCreditsExhausted true refuses events a subscriber's credit grants cannot pay for
  *                                  ({@code CREDITS_EXHAUSTED}); null or false bills them
  */
@@ -38,6 +45,7 @@ public record PlanVersion(int version, Instant effectiveFrom, String name, Strin
                           Integer billingCycles, int sortOrder, String group, boolean defaultPlan, String lookupKey,
                           String invoiceDisplayName, Map<String, JsonNode> attributes, Map<String, Boolean> features,
                           Map<String, BigDecimal> credits, Instant createdAt, List<PlanFee> fees,
+                          BigDecimal minimumCommitment, BigDecimal spendLimit, List<BigDecimal> spendThresholds,
                           Boolean blockWhenCreditsExhausted) {
 
     public PlanVersion {
@@ -46,27 +54,14 @@ public record PlanVersion(int version, Instant effectiveFrom, String name, Strin
         attributes = attributes == null ? Map.of() : attributes;
         features = features == null ? Map.of() : features;
         credits = credits == null ? Map.of() : credits;
+        spendThresholds = spendThresholds == null ? List.of() : List.copyOf(spendThresholds);
     }
 
     public PlanVersion(final int version, final Instant effectiveFrom, final String name, final String description,
                        final String interval, final String currency, final BigDecimal amount, final int trialDays,
                        final List<Charge> charges) {
         this(version, effectiveFrom, name, description, interval, currency, amount, trialDays, charges, null, null,
-            null, null, null, null, 0, null, false, null, null, null, null, null, null, null, null);
-    }
-
-    /** A version without fees beside the base price. */
-    public PlanVersion(final int version, final Instant effectiveFrom, final String name, final String description,
-                       final String interval, final String currency, final BigDecimal amount, final int trialDays,
-                       final List<Charge> charges, final Integer frequency, final BigDecimal yearlyAmount,
-                       final BigDecimal seatPrice, final Integer maxSeats, final String billTiming,
-                       final Integer billingCycles, final int sortOrder, final String group, final boolean defaultPlan,
-                       final String lookupKey, final String invoiceDisplayName, final Map<String, JsonNode> attributes,
-                       final Map<String, Boolean> features, final Map<String, BigDecimal> credits,
-                       final Instant createdAt) {
-        this(version, effectiveFrom, name, description, interval, currency, amount, trialDays, charges, frequency,
-            yearlyAmount, seatPrice, maxSeats, billTiming, billingCycles, sortOrder, group, defaultPlan, lookupKey,
-            invoiceDisplayName, attributes, features, credits, createdAt, null, null);
+            null, null, null, null, 0, null, false, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** A version that does not say whether exhausted credits block usage. */
@@ -77,10 +72,40 @@ public record PlanVersion(int version, Instant effectiveFrom, String name, Strin
                        final Integer billingCycles, final int sortOrder, final String group, final boolean defaultPlan,
                        final String lookupKey, final String invoiceDisplayName, final Map<String, JsonNode> attributes,
                        final Map<String, Boolean> features, final Map<String, BigDecimal> credits,
+                       final Instant createdAt, final List<PlanFee> fees, final BigDecimal minimumCommitment,
+                       final BigDecimal spendLimit, final List<BigDecimal> spendThresholds) {
+        this(version, effectiveFrom, name, description, interval, currency, amount, trialDays, charges, frequency,
+            yearlyAmount, seatPrice, maxSeats, billTiming, billingCycles, sortOrder, group, defaultPlan, lookupKey,
+            invoiceDisplayName, attributes, features, credits, createdAt, fees, minimumCommitment, spendLimit,
+            spendThresholds, null);
+    }
+
+    /** A version without money controls: no minimum commitment, spend limit, spend thresholds or credit blocking. */
+    public PlanVersion(final int version, final Instant effectiveFrom, final String name, final String description,
+                       final String interval, final String currency, final BigDecimal amount, final int trialDays,
+                       final List<Charge> charges, final Integer frequency, final BigDecimal yearlyAmount,
+                       final BigDecimal seatPrice, final Integer maxSeats, final String billTiming,
+                       final Integer billingCycles, final int sortOrder, final String group, final boolean defaultPlan,
+                       final String lookupKey, final String invoiceDisplayName, final Map<String, JsonNode> attributes,
+                       final Map<String, Boolean> features, final Map<String, BigDecimal> credits,
                        final Instant createdAt, final List<PlanFee> fees) {
         this(version, effectiveFrom, name, description, interval, currency, amount, trialDays, charges, frequency,
             yearlyAmount, seatPrice, maxSeats, billTiming, billingCycles, sortOrder, group, defaultPlan, lookupKey,
-            invoiceDisplayName, attributes, features, credits, createdAt, fees, null);
+            invoiceDisplayName, attributes, features, credits, createdAt, fees, null, null, null, null);
+    }
+
+    /** A version without fees beside the base price and without money controls. */
+    public PlanVersion(final int version, final Instant effectiveFrom, final String name, final String description,
+                       final String interval, final String currency, final BigDecimal amount, final int trialDays,
+                       final List<Charge> charges, final Integer frequency, final BigDecimal yearlyAmount,
+                       final BigDecimal seatPrice, final Integer maxSeats, final String billTiming,
+                       final Integer billingCycles, final int sortOrder, final String group, final boolean defaultPlan,
+                       final String lookupKey, final String invoiceDisplayName, final Map<String, JsonNode> attributes,
+                       final Map<String, Boolean> features, final Map<String, BigDecimal> credits,
+                       final Instant createdAt) {
+        this(version, effectiveFrom, name, description, interval, currency, amount, trialDays, charges, frequency,
+            yearlyAmount, seatPrice, maxSeats, billTiming, billingCycles, sortOrder, group, defaultPlan, lookupKey,
+            invoiceDisplayName, attributes, features, credits, createdAt, null);
     }
 
     /** The billing period's length: the interval times the frequency (quarterly with frequency 2 is six months). */

@@ -2,6 +2,7 @@ package dev.tollgate.model.catalog;
 
 import dev.tollgate.pricing.period.BillingAnchor;
 import dev.tollgate.pricing.period.BillingSchedule;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
@@ -18,19 +19,24 @@ import java.util.List;
  * @param previousId the subscription this one replaced at a plan change; null for a first subscription
  * @param billingInterval {@value #YEARLY} to pay the plan's yearly price once a year instead of its price per
  *                        period; null (as on records written before it) or monthly pays per the plan's interval
+ * @param spendLimit the most its usage may amount to in one period, in place of the plan version's
+ *                   {@code spend_limit}; null to follow the plan's
+ * @param spendThresholds its own spend thresholds in place of the plan version's (empty for none); null to follow
+ *                        the plan's
  * @param blockWhenCreditsExhausted true refuses events the customer's credit grants cannot pay for, false bills
  *                                  them; null follows the plan version
  */
 public record Subscription(String id, String customerId, String plan, Integer planVersion, Instant startedAt,
                            Instant endedAt, String billingTime, Integer seats, List<SubscriptionAddOn> addOns,
                            List<String> coupons, String previousId, String billingInterval,
-                           Boolean blockWhenCreditsExhausted) {
+                           BigDecimal spendLimit, List<BigDecimal> spendThresholds, Boolean blockWhenCreditsExhausted) {
 
     public static final String YEARLY = "yearly";
 
     public Subscription {
         addOns = addOns == null ? List.of() : List.copyOf(addOns);
         coupons = coupons == null ? List.of() : List.copyOf(coupons);
+        spendThresholds = spendThresholds == null ? null : List.copyOf(spendThresholds);
     }
 
     public Subscription(final String id, final String customerId, final String plan, final Integer planVersion,
@@ -42,21 +48,42 @@ public record Subscription(String id, String customerId, String plan, Integer pl
                         final Instant startedAt, final Instant endedAt, final String billingTime, final Integer seats,
                         final List<SubscriptionAddOn> addOns, final List<String> coupons, final String previousId) {
         this(id, customerId, plan, planVersion, startedAt, endedAt, billingTime, seats, addOns, coupons, previousId,
-            null, null);
+            null, null, null, null);
     }
 
+    /** A subscription that follows its plan's spend limit and spend thresholds. */
     public Subscription(final String id, final String customerId, final String plan, final Integer planVersion,
                         final Instant startedAt, final Instant endedAt, final String billingTime, final Integer seats,
                         final List<SubscriptionAddOn> addOns, final List<String> coupons, final String previousId,
                         final String billingInterval) {
         this(id, customerId, plan, planVersion, startedAt, endedAt, billingTime, seats, addOns, coupons, previousId,
-            billingInterval, null);
+            billingInterval, null, null, null);
+    }
+
+    /** A subscription that follows its plan on exhausted credits. */
+    public Subscription(final String id, final String customerId, final String plan, final Integer planVersion,
+                        final Instant startedAt, final Instant endedAt, final String billingTime, final Integer seats,
+                        final List<SubscriptionAddOn> addOns, final List<String> coupons, final String previousId,
+                        final String billingInterval, final BigDecimal spendLimit,
+                        final List<BigDecimal> spendThresholds) {
+        this(id, customerId, plan, planVersion, startedAt, endedAt, billingTime, seats, addOns, coupons, previousId,
+            billingInterval, spendLimit, spendThresholds, null);
     }
 
     /** Whether an event its customer's credit grants cannot pay for is refused, under {@code version}. */
     public boolean blocksWhenCreditsExhausted(final PlanVersion version) {
         return blockWhenCreditsExhausted != null ? blockWhenCreditsExhausted
             : Boolean.TRUE.equals(version.blockWhenCreditsExhausted());
+    }
+
+    /** The spend thresholds in force under {@code version}: the subscription's own, else the plan version's. */
+    public List<BigDecimal> spendThresholds(final PlanVersion version) {
+        return spendThresholds != null ? spendThresholds : version.spendThresholds();
+    }
+
+    /** The spend limit in force under {@code version}: the subscription's own, else the plan version's. */
+    public BigDecimal spendLimit(final PlanVersion version) {
+        return spendLimit != null ? spendLimit : version.spendLimit();
     }
 
     /** Whether it pays its fees (base, seats, add-ons) once a year while usage keeps the plan's periods. */
@@ -77,6 +104,6 @@ public record Subscription(String id, String customerId, String plan, Integer pl
     /** A copy that ends at {@code at}. */
     public Subscription endedAt(final Instant at) {
         return new Subscription(id, customerId, plan, planVersion, startedAt, at, billingTime, seats, addOns,
-            coupons, previousId, billingInterval, blockWhenCreditsExhausted);
+            coupons, previousId, billingInterval, spendLimit, spendThresholds, blockWhenCreditsExhausted);
     }
 }

@@ -16,11 +16,17 @@ import java.util.List;
  * <p>A plan billed {@code in_advance} also has an opening statement per subscription, published when
  * the subscription starts: the first period's fees, billed ahead of it.
  *
+ * <p>A subscription with spend thresholds has an interim statement for each threshold its period's
+ * running usage amount reached, published by the rating of the event that reached it: the usage
+ * amount so far less earlier interim statements, {@code final} false. The period's statement then
+ * subtracts what they billed in one {@code interim_billed} line.
+ *
  * @param id      {@code <subscription_id>/<period start>} for a statement, that plus {@code /opening}
- *                for an opening statement, the adjusted statement's id plus
+ *                for an opening statement, that plus {@code /interim/<threshold>} for an interim statement
+ *                (the highest threshold it was published for), the adjusted statement's id plus
  *                {@code /refunds/<refund id>} for a refund: stable, so a consumer can recognise a repeat
- * @param kind    {@value #STATEMENT}, {@value #OPENING} or {@value #REFUND}; {@value #UPCOMING} only in the
- *                answer of the upcoming-statement query, never on the topic
+ * @param kind    {@value #STATEMENT}, {@value #OPENING}, {@value #INTERIM} or {@value #REFUND}; {@value #UPCOMING}
+ *                only in the answer of the upcoming-statement query, never on the topic
  * @param adjusts the id of the statement a refund adjusts; null on a statement
  * @param reason  why a refund was given, as its requester said; null on a statement
  */
@@ -33,6 +39,7 @@ public record PeriodStatement(String id, String kind, String adjusts, String sub
     public static final String REFUND = "refund";
     public static final String OPENING = "opening";
     public static final String UPCOMING = "upcoming";
+    public static final String INTERIM = "interim";
 
     public PeriodStatement {
         // Records written before refunds existed carry no kind: they are all statements.
@@ -55,6 +62,12 @@ public record PeriodStatement(String id, String kind, String adjusts, String sub
     public PeriodStatement upcoming() {
         return new PeriodStatement(id + "/" + UPCOMING, UPCOMING, null, subscriptionId, customerId, plan, planVersion,
             period, currency, lines, subtotal, total, false, null, issuedAt);
+    }
+
+    /** The interim statement published when the period's running usage amount reached {@code threshold}. */
+    public static String interimIdOf(final String subscriptionId, final Instant periodStart,
+                                     final BigDecimal threshold) {
+        return idOf(subscriptionId, periodStart) + "/interim/" + threshold.stripTrailingZeros().toPlainString();
     }
 
     @JsonIgnore

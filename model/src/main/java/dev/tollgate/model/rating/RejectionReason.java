@@ -23,5 +23,10 @@ public enum RejectionReason {
      * The customer's subscription had ended by the event's time: its plan's {@code billing_cycles} ran
      * out, so it bills no period that holds the event.
      */
-    SUBSCRIPTION_ENDED
+    SUBSCRIPTION_ENDED,
+    /**
+     * Counting the event would take the subscription's usage amount in its period (the sum of the period's rated
+     * deltas, before coupons and credits) past its spend limit.
+     */
+    SPEND_LIMIT_EXCEEDED
 }

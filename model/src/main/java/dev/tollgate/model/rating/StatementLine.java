@@ -5,7 +5,8 @@ import java.math.BigDecimal;
 /**
  * One line of a period statement, amount rounded to the currency's minor unit.
  *
- * @param type subscription, fee, seats, add_on, advance_credit, usage, coupon, credit (or refund on an adjustment)
+ * @param type subscription, fee, seats, add_on, advance_credit, usage, minimum_commitment, coupon, credit,
+ *             interim_billed (interim_usage on an interim statement, refund on an adjustment)
  * @param invoiceDisplayName what an invoice prints for the line: the charge's, the plan's or the add-on's
  *                           display name; null when none is set (and on records written before lines had it)
  * @param unitLabel what one unit of a usage line is called ("second", "message"); null when not set

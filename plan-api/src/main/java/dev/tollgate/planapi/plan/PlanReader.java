@@ -8,6 +8,7 @@ import dev.tollgate.model.catalog.PlanFee;
 import dev.tollgate.model.catalog.PlanVersion;
 import dev.tollgate.model.json.JsonFields;
 import dev.tollgate.planapi.catalog.FreeForm;
+import dev.tollgate.planapi.catalog.SpendThresholds;
 import dev.tollgate.pricing.aggregation.ChargeFilters;
 import dev.tollgate.pricing.charge.ChargeDefinition;
 import dev.tollgate.pricing.money.Currencies;
@@ -41,7 +42,8 @@ final class PlanReader {
     static final List<String> FIELDS = List.of("code", "status", "name", "description", "interval", "frequency",
         "currency", "amount", "yearly_amount", "seat_price", "max_seats", "trial_days", "bill_timing",
         "billing_cycles", "sort_order", "group", "default_plan", "lookup_key", "invoice_display_name", "attributes",
-        "features", "credits", "effective_from", "charges", "fees", "block_when_credits_exhausted");
+        "features", "credits", "effective_from", "charges", "fees", "minimum_commitment", "spend_limit",
+        SpendThresholds.FIELD, "block_when_credits_exhausted");
     /** Fields a plan is shown with but that the API sets: a GET's body sent back is told so. */
     static final List<String> READ_ONLY = List.of("version", "created_at", "updated_at", "active_subscriptions");
     static final List<String> CHARGE_FIELDS = List.of("code", "meter", "model", "properties", "filters", "limit",
@@ -99,6 +101,10 @@ final class PlanReader {
             ? fields.nonNegativeDecimal("yearly_amount", false)
             : defaultYearlyAmount(interval, frequency, amount);
         final BigDecimal seatPrice = fields.nonNegativeDecimal("seat_price", false);
+        final BigDecimal minimumCommitment = fields.nonNegativeDecimal("minimum_commitment", false);
+        final BigDecimal spendLimit = fields.nonNegativeDecimal("spend_limit", false);
+        final List<BigDecimal> spendThresholds = fields.has(SpendThresholds.FIELD) ? SpendThresholds.read(fields)
+            : List.of();
         final Integer maxSeats = fields.integer("max_seats", 0, 1_000_000);
         final Integer trialDays = fields.integer("trial_days", 0, 3660);
         final String billTiming = fields.has("bill_timing") ? fields.text("bill_timing", true)
@@ -125,7 +131,8 @@ final class PlanReader {
         return new PlanVersion(version, effective, name, description, interval, currency, amount,
             trialDays == null ? 0 : trialDays, charges, frequency == null ? 1 : frequency, yearlyAmount, seatPrice,
             maxSeats, billTiming, billingCycles, sortOrder == null ? 0 : sortOrder, group, defaultPlan != null && defaultPlan,
-            lookupKey, invoiceDisplayName, attributes, features, credits, now, fees, blocks);
+            lookupKey, invoiceDisplayName, attributes, features, credits, now, fees, minimumCommitment,
+            spendLimit, spendThresholds, blocks);
     }
 
     /** The plan's period, or null when its interval or frequency is wrong (that is reported on its own). */

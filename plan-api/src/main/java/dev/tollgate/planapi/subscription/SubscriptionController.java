@@ -78,7 +78,8 @@ public class SubscriptionController {
             }
             final Subscription subscription = new Subscription(id, customerId, terms.plan(), terms.planVersion(),
                 startedAt, null, terms.billingTime(), terms.seats(), terms.addOns(), terms.coupons(), null,
-                terms.billingInterval(), terms.blockWhenCreditsExhausted());
+                terms.billingInterval(), terms.spendLimit(), terms.spendThresholds(),
+                terms.blockWhenCreditsExhausted());
             final CustomerSubscriptions customer = customerOf(customerId).with(subscription);
             RecordBudget.mustFit(customer, "the subscriptions of customer " + customerId, TOO_MANY);
             return CatalogDecision.of(subscription, write(customer));
@@ -103,7 +104,8 @@ public class SubscriptionController {
             final Instant at = fields.has("at") ? fields.instant("at") : now;
             final Terms terms = TermsReader.read(fields, catalog, new Terms(current.plan(), null,
                 current.billingTime(), current.seats(), current.addOns(), current.coupons(),
-                current.billingInterval(), current.blockWhenCreditsExhausted()));
+                current.billingInterval(), current.spendLimit(), current.spendThresholds(),
+                current.blockWhenCreditsExhausted()));
             if (at != null) {
                 checkChangeTime(fields, current, at, now);
             }
@@ -119,7 +121,8 @@ public class SubscriptionController {
             }
             final Subscription next = new Subscription(nextId, current.customerId(), terms.plan(),
                 terms.planVersion(), at, null, terms.billingTime(), terms.seats(), terms.addOns(), terms.coupons(),
-                id, terms.billingInterval(), terms.blockWhenCreditsExhausted());
+                id, terms.billingInterval(), terms.spendLimit(), terms.spendThresholds(),
+                terms.blockWhenCreditsExhausted());
             final CustomerSubscriptions customer = customerOf(current.customerId()).with(current.endedAt(at))
                 .with(next);
             RecordBudget.mustFit(customer, "the subscriptions of customer " + current.customerId(), TOO_MANY);

@@ -9,19 +9,21 @@ import dev.tollgate.model.catalog.Subscription;
 import dev.tollgate.model.catalog.SubscriptionAddOn;
 import dev.tollgate.model.event.UsageEventReader;
 import dev.tollgate.model.json.JsonFields;
+import dev.tollgate.planapi.catalog.SpendThresholds;
 import dev.tollgate.planapi.store.CatalogStore;
 import dev.tollgate.pricing.period.BillingAnchor;
 import dev.tollgate.pricing.period.BillingInterval;
 import dev.tollgate.pricing.period.IntervalUnit;
 import dev.tollgate.pricing.statement.CouponType;
 import dev.tollgate.pricing.validation.InvalidPricingException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Reads what a subscription buys (plan, pinned version, billing time, seats, add-ons, coupons) and
+ * Reads what a subscription buys (plan, pinned version, billing time, seats, add-ons, coupons, spend limit) and
  * checks it against the catalog, reporting every problem at once. Absent fields keep {@code defaults}:
  * nothing for a new subscription, the replaced subscription's terms for a plan change.
  */
@@ -31,16 +33,17 @@ final class TermsReader {
 
     /** The terms read; the plan is null when it could not be read. */
     record Terms(String plan, Integer planVersion, String billingTime, Integer seats, List<SubscriptionAddOn> addOns,
-                 List<String> coupons, String billingInterval, Boolean blockWhenCreditsExhausted) {
+                 List<String> coupons, String billingInterval, BigDecimal spendLimit,
+                 List<BigDecimal> spendThresholds, Boolean blockWhenCreditsExhausted) {
 
         static final Terms NONE = new Terms(null, null, BillingAnchor.CALENDAR.wireName(), null, List.of(), List.of(),
-            null, null);
+            null, null, null, null);
     }
 
     /** The fields of the terms, as a subscription and a plan change both take them. */
     static final List<String> FIELDS = List.of(PlanChoice.PLAN, PlanChoice.LOOKUP_KEY, PlanChoice.GROUP,
-        "plan_version", "billing_time", "billing_interval", "seats", "add_ons", "coupons",
-        "block_when_credits_exhausted");
+        "plan_version", "billing_time", "billing_interval", "seats", "add_ons", "coupons", "spend_limit",
+        SpendThresholds.FIELD, "block_when_credits_exhausted");
     static final String MONTHLY = "monthly";
     private static final BillingInterval MONTH = new BillingInterval(IntervalUnit.MONTH, 1);
     static final List<String> ADD_ON_FIELDS = List.of("code", "quantity");
@@ -81,7 +84,29 @@ final class TermsReader {
         // Absent keeps what the subscription said (a plan change carries it); null follows the plan.
         final Boolean blocks = fields.node("block_when_credits_exhausted") == null
             ? defaults.blockWhenCreditsExhausted() : fields.bool("block_when_credits_exhausted");
-        return new Terms(planCode, pinned, billingTime, seats, addOns, coupons, billingInterval, blocks);
+        return new Terms(planCode, pinned, billingTime, seats, addOns, coupons, billingInterval,
+            spendLimit(fields, defaults.spendLimit()), spendThresholds(fields, defaults.spendThresholds()), blocks);
+    }
+
+    /** Its own spend thresholds, in place of its plan's: absent keeps {@code carried}, null follows the plan's. */
+    private static List<BigDecimal> spendThresholds(final JsonFields fields, final List<BigDecimal> carried) {
+        final JsonNode node = fields.node(SpendThresholds.FIELD);
+        if (node == null) {
+            return carried;
+        }
+        return node.isNull() ? null : SpendThresholds.read(fields);
+    }
+
+    /**
+     * The subscription's own spend limit, in place of its plan's: absent keeps {@code carried} (a plan
+     * change keeps the customer's cap), null drops it so that the plan's applies.
+     */
+    private static BigDecimal spendLimit(final JsonFields fields, final BigDecimal carried) {
+        final JsonNode node = fields.node("spend_limit");
+        if (node == null) {
+            return carried;
+        }
+        return node.isNull() ? null : fields.nonNegativeDecimal("spend_limit", true);
     }
 
     /**

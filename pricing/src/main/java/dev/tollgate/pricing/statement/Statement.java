@@ -9,7 +9,8 @@ import java.util.Objects;
  * A computed statement. Every line is rounded to the currency's minor unit and {@code total} is exactly the sum of
  * the lines.
  *
- * @param subtotal        the sum of the fee and usage lines, before coupons and credits
+ * @param subtotal        the sum of the fee, usage and minimum commitment lines, before coupons, credits and what
+ *                        interim statements billed
  * @param couponsApplied  how much each coupon discounted, to count a use and reduce a once coupon's remaining amount
  * @param creditsApplied  how much each credit balance paid
  */

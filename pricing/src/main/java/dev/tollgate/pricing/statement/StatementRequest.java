@@ -1,6 +1,7 @@
 package dev.tollgate.pricing.statement;
 
 import dev.tollgate.pricing.period.BillingPeriod;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -22,11 +23,16 @@ import java.util.Objects;
  * @param usage          one entry per charge (and per group for grouped charges) with its full-precision amount
  * @param coupons        the customer's coupons, in the order they were applied to the customer
  * @param credits        the customer's prepaid credit balances, in the order they are consumed
+ * @param minimumCommitment the plan's minimum for the period, pro-rated as its base is ({@link MinimumCommitment}),
+ *                          or null when the statement owes none
+ * @param interimBilled  what the period's interim statements billed already (rounded), subtracted last
+ *                       ({@link InterimBilling}); zero without them
  * @param grantsUsed     what the customer's credit grants paid of the period as its events were rated
  */
 public record StatementRequest(String planCode, String currency, BillingPeriod period, Instant issuedAt,
         boolean finalStatement, Fee base, List<Fee> fees, Fee seats, List<Fee> addOns, List<FeeCredit> advanceCredits,
-        List<UsageCharge> usage, List<Coupon> coupons, List<CreditBalance> credits, List<GrantUse> grantsUsed) {
+        List<UsageCharge> usage, List<Coupon> coupons, List<CreditBalance> credits, Fee minimumCommitment,
+        BigDecimal interimBilled, List<GrantUse> grantsUsed) {
 
     public StatementRequest {
         Objects.requireNonNull(currency, "currency");
@@ -38,16 +44,25 @@ public record StatementRequest(String planCode, String currency, BillingPeriod p
         usage = usage == null ? List.of() : List.copyOf(usage);
         coupons = coupons == null ? List.of() : List.copyOf(coupons);
         credits = credits == null ? List.of() : List.copyOf(credits);
+        interimBilled = interimBilled == null ? BigDecimal.ZERO : interimBilled;
         grantsUsed = grantsUsed == null ? List.of() : List.copyOf(grantsUsed);
     }
 
     /** A request without credit grants. */
     public StatementRequest(String planCode, String currency, BillingPeriod period, Instant issuedAt,
             boolean finalStatement, Fee base, List<Fee> fees, Fee seats, List<Fee> addOns,
-            List<FeeCredit> advanceCredits, List<UsageCharge> usage, List<Coupon> coupons,
-            List<CreditBalance> credits) {
+            List<FeeCredit> advanceCredits, List<UsageCharge> usage, List<Coupon> coupons, List<CreditBalance> credits,
+            Fee minimumCommitment, BigDecimal interimBilled) {
         this(planCode, currency, period, issuedAt, finalStatement, base, fees, seats, addOns, advanceCredits, usage,
-                coupons, credits, List.of());
+                coupons, credits, minimumCommitment, interimBilled, List.of());
+    }
+
+    /** A request without a minimum commitment, interim statements or credit grants. */
+    public StatementRequest(String planCode, String currency, BillingPeriod period, Instant issuedAt,
+            boolean finalStatement, Fee base, List<Fee> fees, Fee seats, List<Fee> addOns,
+            List<FeeCredit> advanceCredits, List<UsageCharge> usage, List<Coupon> coupons, List<CreditBalance> credits) {
+        this(planCode, currency, period, issuedAt, finalStatement, base, fees, seats, addOns, advanceCredits, usage,
+                coupons, credits, null, null, List.of());
     }
 
     /** A request without fees beside the base price. */

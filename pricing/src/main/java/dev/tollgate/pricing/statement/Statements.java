@@ -21,6 +21,13 @@ import java.util.List;
  * one line per grant, rounded down to whole minor units and never more than the statement bills; coupons then take
  * their part of the rest. Prepaid credits pay what is left after coupons and advance credits, balance by balance, in
  * whole minor units.
+ *
+ * <p>A plan's minimum commitment is compared with the statement's fee and usage lines (rounded, before coupons,
+ * credits and advance credits); what they fall short of it is one {@code minimum_commitment} line after the usage
+ * lines, part of the subtotal that coupons and credits then apply to ({@link MinimumCommitment}). What interim
+ * statements of the period billed already is subtracted last, in one {@code interim_billed} line outside the
+ * subtotal, so that they and the final statement bill what the period would have billed without them
+ * ({@link InterimBilling}).
  */
 public final class Statements {
 
@@ -51,6 +58,13 @@ public final class Statements {
         for (UsageCharge usage : request.usage()) {
             lines.add(new StatementLine(LineType.USAGE, usage.lineCode(), usage.units(),
                     usage.amount().setScale(scale, RoundingMode.HALF_UP)));
+        }
+        if (request.minimumCommitment() != null) {
+            // Measured against what the period bills, not what an advance credit gives back of an earlier one.
+            final BigDecimal billed = sum(lines, scale).subtract(sum(advanceCredits, scale));
+            MinimumCommitment.trueUp(request.minimumCommitment(), billed, scale).ifPresent(trueUp -> lines.add(
+                    new StatementLine(LineType.MINIMUM_COMMITMENT, request.minimumCommitment().code(), BigDecimal.ONE,
+                            trueUp)));
         }
         final BigDecimal subtotal = sum(lines, scale);
         final BigDecimal givenBack = sum(advanceCredits, scale);
@@ -90,6 +104,11 @@ public final class Statements {
             lines.add(new StatementLine(LineType.CREDIT, credit.code(), BigDecimal.ONE, drawn.negate()));
             creditsApplied.add(new AppliedAmount(credit.code(), drawn));
             left = left.subtract(drawn);
+        }
+
+        if (request.interimBilled().signum() != 0) {
+            lines.add(new StatementLine(LineType.INTERIM_BILLED, request.planCode(), BigDecimal.ONE,
+                    request.interimBilled().setScale(scale, RoundingMode.HALF_UP).negate()));
         }
 
         return new Statement(request.currency(), request.period(), lines, subtotal, sum(lines, scale),

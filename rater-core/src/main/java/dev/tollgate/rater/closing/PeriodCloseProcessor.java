@@ -64,9 +64,10 @@ public final class PeriodCloseProcessor implements Processor<String, byte[], Str
             StateStores.CLOSED_PERIODS.in(context), StateStores.CLOSE_SCHEDULE.in(context), archive);
         this.closer = new PeriodCloser(catalog, schedule, StateStores.SUBSCRIPTIONS.in(context),
             StateStores.CHARGE_AGGREGATES.in(context), StateStores.ALERTS_SENT.in(context),
-            StateStores.DISTINCT_VALUES.in(context), StateStores.CREDIT_USE.in(context), archive,
-            new PeriodStatements(catalog, StateStores.CHARGE_AGGREGATES.in(context), StateStores.STATEMENTS.in(context),
-                StateStores.CREDIT_USE.in(context)));
+            StateStores.DISTINCT_VALUES.in(context), StateStores.CREDIT_USE.in(context),
+            StateStores.SPEND_TOTALS.in(context), archive, new PeriodStatements(catalog,
+                StateStores.CHARGE_AGGREGATES.in(context), StateStores.STATEMENTS.in(context),
+                StateStores.CREDIT_USE.in(context), StateStores.SPEND_TOTALS.in(context)));
         context.schedule(settings.closeCheckInterval(), PunctuationType.WALL_CLOCK_TIME, this::closeOrTick);
     }
 

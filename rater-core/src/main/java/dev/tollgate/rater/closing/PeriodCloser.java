@@ -17,6 +17,7 @@ import dev.tollgate.rater.catalog.CatalogView;
 import dev.tollgate.rater.credit.CreditPayments;
 import dev.tollgate.rater.rating.RecurringValues;
 import dev.tollgate.rater.state.ChargeSlot;
+import dev.tollgate.rater.state.SpendState;
 import dev.tollgate.rater.state.StateKeys;
 import dev.tollgate.rater.statement.StatementAssembler;
 import java.math.BigDecimal;
@@ -47,7 +48,8 @@ import org.slf4j.LoggerFactory;
  * its caller's time budget is spent ({@link PeriodCloseProcessor}).
  *
  * <p>Stores: {@code subscriptions} (read), {@code charge-aggregates} (read, then deleted per period),
- * {@code alerts-sent}, and those of the {@link CloseSchedule} and the {@link StatementArchive}.
+ * {@code alerts-sent}, {@code spend-totals} (deleted per period), and those of the {@link CloseSchedule} and the
+ * {@link StatementArchive}.
  */
 final class PeriodCloser {
 
@@ -67,13 +69,15 @@ final class PeriodCloser {
     private final KeyValueStore<String, Long> alertsSent;
     private final KeyValueStore<String, Long> distinctValues;
     private final KeyValueStore<String, BigDecimal> creditUse;
+    private final KeyValueStore<String, SpendState> spendTotals;
     private final StatementArchive archive;
 
     PeriodCloser(final CatalogView catalog, final CloseSchedule schedule,
                  final TimestampedKeyValueStore<String, CustomerSubscriptions> subscriptions,
                  final KeyValueStore<String, ChargeState> aggregates, final KeyValueStore<String, Long> alertsSent,
                  final KeyValueStore<String, Long> distinctValues, final KeyValueStore<String, BigDecimal> creditUse,
-                 final StatementArchive archive, final PeriodStatements periodStatements) {
+                 final KeyValueStore<String, SpendState> spendTotals, final StatementArchive archive,
+                 final PeriodStatements periodStatements) {
         this.catalog = catalog;
         this.assembler = new StatementAssembler(catalog::meter, catalog::addOn, catalog::coupon);
         this.periodStatements = periodStatements;
@@ -83,6 +87,7 @@ final class PeriodCloser {
         this.alertsSent = alertsSent;
         this.distinctValues = distinctValues;
         this.creditUse = creditUse;
+        this.spendTotals = spendTotals;
         this.archive = archive;
     }
 
@@ -153,6 +158,7 @@ final class PeriodCloser {
             emit.accept(built.statement());
             deleteState(plan, reading);
             giveBackUnbilledCredit(subscription.customerId(), reading, built.statement());
+            spendTotals.delete(StateKeys.spend(subscription.id(), next.get().grid().start()));
             carry(subscription, next.get().version(), end, built.charges());
             cursor = end;
         }

@@ -18,6 +18,7 @@ import dev.tollgate.pricing.statement.LineType;
 import dev.tollgate.rater.catalog.CatalogView;
 import dev.tollgate.rater.rating.RecurringValues;
 import dev.tollgate.rater.state.ChargeSlot;
+import dev.tollgate.rater.state.SpendState;
 import dev.tollgate.rater.state.StateKeys;
 import dev.tollgate.rater.statement.StatementAssembler;
 import java.math.BigDecimal;
@@ -40,8 +41,8 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * query shows what it would build now, so that a period closing with no further event bills exactly
  * what its upcoming statement showed.
  *
- * <p>Reads only: {@code charge-aggregates}, {@code credit-use} and {@code statements}, as the close's task or a
- * query sees them.
+ * <p>Reads only: {@code charge-aggregates}, {@code credit-use}, {@code spend-totals} (what interim statements
+ * billed) and {@code statements}, as the close's task or a query sees them.
  */
 public final class PeriodStatements {
 
@@ -52,23 +53,26 @@ public final class PeriodStatements {
     private final ReadOnlyKeyValueStore<String, ChargeState> aggregates;
     private final ReadOnlyKeyValueStore<String, PeriodStatement> statements;
     private final ReadOnlyKeyValueStore<String, BigDecimal> creditUse;
+    private final ReadOnlyKeyValueStore<String, SpendState> spendTotals;
 
     public PeriodStatements(final CatalogView catalog, final ReadOnlyKeyValueStore<String, ChargeState> aggregates,
                             final ReadOnlyKeyValueStore<String, PeriodStatement> statements,
-                            final ReadOnlyKeyValueStore<String, BigDecimal> creditUse) {
+                            final ReadOnlyKeyValueStore<String, BigDecimal> creditUse,
+                            final ReadOnlyKeyValueStore<String, SpendState> spendTotals) {
         this.catalog = catalog;
         this.assembler = new StatementAssembler(catalog::meter, catalog::addOn, catalog::coupon);
         this.aggregates = aggregates;
         this.statements = statements;
         this.creditUse = creditUse;
+        this.spendTotals = spendTotals;
     }
 
     /**
-     * What a period holds: its charge states by slot with the store key of each, and what each credit
-     * grant paid of it with the key of each.
+     * What a period holds: its charge states by slot with the store key of each, what each credit grant
+     * paid of it with the key of each, and what its interim statements billed already.
      */
     record Reading(Map<ChargeSlot, ChargeState> states, Map<ChargeSlot, String> keys, List<GrantUse> grantsUsed,
-                   List<String> grantKeys) {
+                   List<String> grantKeys, BigDecimal interimBilled) {
     }
 
     /** A built statement, and the charge states it priced (carried values included). */
@@ -130,7 +134,8 @@ public final class PeriodStatements {
                 grantKeys.add(entry.key);
             });
         }
-        return new Reading(states, keys, grantsUsed, grantKeys);
+        final SpendState spent = spendTotals.get(StateKeys.spend(subscriptionId, periodStart));
+        return new Reading(states, keys, grantsUsed, grantKeys, spent == null ? BigDecimal.ZERO : spent.interimBilled());
     }
 
     /**
@@ -146,7 +151,8 @@ public final class PeriodStatements {
             reading.states());
         final PeriodStatement statement = assembler.assemble(subscription, plan, next.version(), grid,
             new BillingPeriod(start, next.end()), charges,
-            feePeriodStart -> billedInAdvance(subscription, next.version(), feePeriodStart), reading.grantsUsed(), now);
+            feePeriodStart -> billedInAdvance(subscription, next.version(), feePeriodStart), reading.interimBilled(),
+            reading.grantsUsed(), now);
         return new Built(statement, charges);
     }
 

@@ -6,6 +6,7 @@ import dev.tollgate.model.catalog.Subscription;
 import dev.tollgate.model.event.UsageEvent;
 import dev.tollgate.model.json.Json;
 import dev.tollgate.model.rating.Period;
+import dev.tollgate.model.rating.PeriodStatement;
 import dev.tollgate.model.rating.RatedUsage;
 import dev.tollgate.model.rating.RejectionReason;
 import dev.tollgate.model.rating.UsageAlert;
@@ -15,6 +16,7 @@ import dev.tollgate.pricing.aggregation.PricingGroups;
 import dev.tollgate.pricing.period.BillingPeriod;
 import dev.tollgate.pricing.rating.ChargeState;
 import dev.tollgate.pricing.rating.RatingStep;
+import dev.tollgate.pricing.statement.InterimBilling;
 import dev.tollgate.pricing.validation.InvalidPricingException;
 import dev.tollgate.rater.catalog.CachedCatalogView;
 import dev.tollgate.rater.catalog.CatalogChanges;
@@ -24,9 +26,11 @@ import dev.tollgate.rater.credit.CreditPayments;
 import dev.tollgate.rater.intake.Intake;
 import dev.tollgate.rater.intake.UsageIntake;
 import dev.tollgate.rater.routing.RaterSinks;
+import dev.tollgate.rater.statement.StatementAssembler;
 import dev.tollgate.rater.state.ChargeSlot;
 import dev.tollgate.rater.state.EventStatus;
 import dev.tollgate.rater.state.PendingEvent;
+import dev.tollgate.rater.state.SpendState;
 import dev.tollgate.rater.state.StateKeys;
 import dev.tollgate.rater.state.StateStores;
 import java.math.BigDecimal;
@@ -51,8 +55,8 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
 /**
  * The one processor every usage record passes: reads the raw record ({@link UsageIntake}), then for
  * a customer's event dedups, resolves the charges in force, aggregates per (subscription, charge,
- * period), prices the delta with the pricing module and enforces limits, and forwards each output
- * to its own sink ({@code RaterSinks}). All the math is in {@code dev.tollgate.pricing}; this class
+ * period), prices the delta with the pricing module, enforces unit and spend limits, publishes interim
+ * statements at spend thresholds, and forwards each output to its own sink ({@code RaterSinks}). All the math is in {@code dev.tollgate.pricing}; this class
  * only reads and writes state.
  *
  * <p>Stores: {@code event-status} (window store, (customer, event id) → {@link EventStatus} at the
@@ -60,8 +64,10 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * {@code pending-events} ((customer, event id) → {@link PendingEvent}), {@code alerts-sent}
  * ((subscription, period start, charge, threshold) → when), {@code distinct-values} ((charge state
  * key, value) → when first counted, one entry per value a unique_count charge counted),
- * {@code closed-periods} (read) and the catalog stores. Periods close in the {@code close-periods} processor,
- * off this path.
+ * {@code spend-totals} ((subscription, period start) → the period's running usage amount, checked
+ * against the spend limit, with what its interim statements billed and the spend thresholds that
+ * fired), {@code closed-periods} (read) and the catalog stores. Periods close in the
+ * {@code close-periods} processor, off this path.
  */
 public final class RatingProcessor implements Processor<String, byte[], String, byte[]> {
 
@@ -84,6 +90,7 @@ public final class RatingProcessor implements Processor<String, byte[], String, 
     private KeyValueStore<String, PendingEvent> pending;
     private KeyValueStore<String, Long> alertsSent;
     private KeyValueStore<String, Long> distinctValues;
+    private KeyValueStore<String, SpendState> spendTotals;
     private ChargeResolver resolver;
     /** Entries in {@code pending}: counted once at start, then kept as events are held and released. */
     private int pendingCount;
@@ -107,6 +114,7 @@ public final class RatingProcessor implements Processor<String, byte[], String, 
         this.pending = StateStores.PENDING_EVENTS.in(context);
         this.alertsSent = StateStores.ALERTS_SENT.in(context);
         this.distinctValues = StateStores.DISTINCT_VALUES.in(context);
+        this.spendTotals = StateStores.SPEND_TOTALS.in(context);
         this.pendingCount = count(pending);
         this.catalog = new CachedCatalogView(new StoreCatalogView(context), changes);
         this.resolver = new ChargeResolver(catalog);
@@ -294,13 +302,24 @@ public final class RatingProcessor implements Processor<String, byte[], String, 
             updates.add(new ChargeUpdate(key, slot, matched, prior, step, counted ? null : distinctKey));
         }
         final String currency = priced.version().currency();
-        BigDecimal amount = BigDecimal.ZERO;
-        for (final ChargeUpdate update : updates) {
-            amount = amount.add(update.step().delta());
+        final String spendKey = StateKeys.spend(subscription.id(), period.start());
+        final BigDecimal eventAmount = eventAmount(updates);
+        final SpendState before = eventAmount.signum() == 0 ? null : orNone(spendTotals.get(spendKey));
+        final BigDecimal spendLimit = subscription.spendLimit(priced.version());
+        // Checked after every charge's step and before any write, so a rejected event leaves no trace;
+        // an event that adds nothing, or lowers the amount, is never what takes it past.
+        if (spendLimit != null && eventAmount.signum() > 0
+            && before.spent().add(eventAmount).compareTo(spendLimit) > 0) {
+            reject(attempt, RejectionReason.SPEND_LIMIT_EXCEEDED, "the event's " + eventAmount.toPlainString() + " "
+                + currency + " would take the usage of subscription " + subscription.id() + " in the period from "
+                + period.start() + " to " + before.spent().add(eventAmount).toPlainString() + " " + currency
+                + ", past its spend limit of " + spendLimit.toPlainString() + " " + currency);
+            return;
         }
-        final CreditPayments.Quote payment = credits.quote(event.customerId(), currency, event.timestamp(), amount);
+        final CreditPayments.Quote payment = credits.quote(event.customerId(), currency, event.timestamp(),
+            eventAmount);
         if (!payment.payment().covered() && subscription.blocksWhenCreditsExhausted(priced.version())) {
-            reject(attempt, RejectionReason.CREDITS_EXHAUSTED, "the event costs " + amount.toPlainString() + " "
+            reject(attempt, RejectionReason.CREDITS_EXHAUSTED, "the event costs " + eventAmount.toPlainString() + " "
                 + currency + " and the credit grants of customer " + event.customerId() + " hold "
                 + payment.payment().paid().toPlainString() + " " + currency + " for it");
             return;
@@ -329,9 +348,34 @@ public final class RatingProcessor implements Processor<String, byte[], String, 
                 low.left(), low.grant().amount(), event.id(), event.timestamp(), low.grant().id()),
                 attempt.recordTimestampMs());
         }
+        if (before != null) {
+            spendTotals.put(spendKey, interim(attempt, priced, period, before, before.plus(eventAmount)));
+        }
         statuses.put(StateKeys.event(event.customerId(), event.id()), EventStatus.rated(amounts),
             attempt.heldSinceMs());
         counts.rated(amounts.size());
+    }
+
+    /**
+     * Publishes an interim statement when this event's amount took the period's running amount to or
+     * past spend thresholds not reached before in the period (one statement for all it reached), and
+     * returns the period's spending with it recorded; the event is in the statement, later ones are not.
+     * Its id names the period and the highest threshold, so a replay of the event cannot publish another.
+     */
+    private SpendState interim(final PendingEvent attempt, final Resolution.Priced priced, final BillingPeriod period,
+                               final SpendState before, final SpendState after) {
+        final Subscription subscription = priced.subscription();
+        final List<BigDecimal> reached = InterimBilling.reached(subscription.spendThresholds(priced.version()),
+            before.spent(), after.spent()).stream().filter(threshold -> !after.reached(threshold)).toList();
+        if (reached.isEmpty()) {
+            return after;
+        }
+        final PeriodStatement statement = StatementAssembler.interim(subscription, priced.version(), period,
+            attempt.event().timestamp(), after.spent(), after.interimBilled(), reached,
+            Instant.ofEpochMilli(attempt.recordTimestampMs()));
+        counts.statement();
+        RaterSinks.INTERIM_STATEMENTS.send(context, subscription.id(), statement, attempt.recordTimestampMs());
+        return after.billed(statement.total(), reached);
     }
 
     /**
@@ -387,6 +431,19 @@ public final class RatingProcessor implements Processor<String, byte[], String, 
             detail.append(i == 0 ? "" : ", ").append(keys.get(i)).append('=').append(slot.group().get(i));
         }
         return detail.append(')').toString();
+    }
+
+    /** What the event adds to its period's usage amount: the sum of its charges' deltas. */
+    private static BigDecimal eventAmount(final List<ChargeUpdate> updates) {
+        BigDecimal amount = BigDecimal.ZERO;
+        for (final ChargeUpdate update : updates) {
+            amount = amount.add(update.step().delta());
+        }
+        return amount;
+    }
+
+    private static SpendState orNone(final SpendState state) {
+        return state == null ? SpendState.NONE : state;
     }
 
     private static boolean exceedsEnforcedLimit(final Resolution.MatchedCharge matched, final RatingStep step) {

@@ -19,6 +19,9 @@ public final class RaterSinks {
     public static final Sink<byte[]> MISPLACED = new Sink<>("misplaced-usage-sink", Topics.USAGE_EVENTS);
     public static final Sink<PeriodStatement> STATEMENTS =
         new Sink<>("period-statements-sink", Topics.PERIOD_STATEMENTS);
+    /** An interim statement, published by the rating of the event whose amount reached a spend threshold. */
+    public static final Sink<PeriodStatement> INTERIM_STATEMENTS =
+        new Sink<>("interim-statements-sink", Topics.PERIOD_STATEMENTS);
     public static final Sink<byte[]> CLOCK_TICKS = new Sink<>("clock-ticks-sink", Topics.RATER_CLOCK);
 
     private RaterSinks() {

@@ -25,6 +25,7 @@ public final class RaterSerdes {
     public static final Serde<BigDecimal> DECIMAL = Serdes.serdeFrom(
         (topic, amount) -> amount == null ? null : amount.toPlainString().getBytes(StandardCharsets.UTF_8),
         (topic, bytes) -> bytes == null ? null : new BigDecimal(new String(bytes, StandardCharsets.UTF_8)));
+    public static final Serde<SpendState> SPEND_STATE = new SpendStateSerde();
 
     private RaterSerdes() {
     }

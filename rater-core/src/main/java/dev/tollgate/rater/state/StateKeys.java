@@ -165,6 +165,14 @@ public final class StateKeys {
         return chargeKey + SEPARATOR;
     }
 
+    /**
+     * One subscription's running usage amount in one period: (subscription, period start), the grid
+     * period the charge states of {@link #charge} are keyed by.
+     */
+    public static String spend(final String subscriptionId, final Instant periodStart) {
+        return subscriptionId + SEPARATOR + periodStart.toEpochMilli();
+    }
+
     /** An alert already sent: (charge state key, threshold percent). */
     public static String alert(final String chargeKey, final BigDecimal threshold) {
         return chargeKey + SEPARATOR + threshold.stripTrailingZeros().toPlainString();

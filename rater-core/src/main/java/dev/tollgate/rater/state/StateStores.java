@@ -79,11 +79,19 @@ public final class StateStores {
      */
     public static final KeyValueStoreDef<String, BigDecimal> CREDIT_USE =
         new KeyValueStoreDef<>("credit-use", RaterSerdes.KEYS, RaterSerdes.DECIMAL, false);
+    /**
+     * (subscription, period start) → the period's {@link SpendState}: its running usage amount (the sum
+     * of the rated deltas of its events, before coupons and credits) that the spend limit is checked
+     * against, what its interim statements billed and which spend thresholds fired. One entry per open
+     * period that rated an amount, deleted when the period closes. Written on every such event, so cached.
+     */
+    public static final KeyValueStoreDef<String, SpendState> SPEND_TOTALS =
+        new KeyValueStoreDef<>("spend-totals", RaterSerdes.KEYS, RaterSerdes.SPEND_STATE, true);
 
     /** The key-value stores the topology adds itself (the tables' stores come with their tables). */
     public static final List<KeyValueStoreDef<String, ?>> KEY_VALUE_STORES = List.of(CHARGE_AGGREGATES,
         PENDING_EVENTS, CLOSED_PERIODS, CLOSE_SCHEDULE, SUBSCRIPTION_CUSTOMERS, STATEMENTS, ALERTS_SENT, REFUNDS,
-        DISTINCT_VALUES, CREDIT_USE);
+        DISTINCT_VALUES, CREDIT_USE, SPEND_TOTALS);
 
     private StateStores() {
     }

@@ -27,6 +27,7 @@ import dev.tollgate.pricing.statement.CreditBalance;
 import dev.tollgate.pricing.statement.Fee;
 import dev.tollgate.pricing.statement.FeeCredit;
 import dev.tollgate.pricing.statement.GrantUse;
+import dev.tollgate.pricing.statement.InterimBilling;
 import dev.tollgate.pricing.statement.LineType;
 import dev.tollgate.pricing.statement.Statement;
 import dev.tollgate.pricing.statement.StatementRequest;
@@ -45,7 +46,8 @@ import java.util.function.Function;
 
 /**
  * Turns one subscription's closed period into its statement: base price by bill timing, seats,
- * add-ons, one usage line per charge, coupons and the plan's credits, all through the pricing
+ * add-ons, one usage line per charge, the true-up to the version's minimum commitment, coupons, the
+ * plan's credits and what the period's interim statements billed already, all through the pricing
  * module's {@link Statements}. No Kafka here: the caller hands in the period's charge states and the
  * catalog entries.
  */
@@ -74,7 +76,7 @@ public final class StatementAssembler {
                                     final BillingPeriod grid, final BillingPeriod period,
                                     final Map<ChargeSlot, ChargeState> states, final Instant issuedAt) {
         return assemble(subscription, plan, version, grid, period, states, feePeriodStart -> AdvanceBilling.NONE,
-            List.of(), issuedAt);
+            BigDecimal.ZERO, List.of(), issuedAt);
     }
 
     /**
@@ -86,13 +88,15 @@ public final class StatementAssembler {
      *                        period), what the statement that billed it in advance charged for each fee, by
      *                        {@link #feeKey}, and the share paid after its coupons; when billing ends inside
      *                        the fee period, that share of the unused part goes back. Asked only then.
+     * @param interimBilled what the period's interim statements billed already, subtracted in the last line
      * @param grantsUsed what each credit grant paid of the period as its events were rated
      */
     public PeriodStatement assemble(final Subscription subscription, final Plan plan, final PlanVersion version,
                                     final BillingPeriod grid, final BillingPeriod period,
                                     final Map<ChargeSlot, ChargeState> states,
                                     final Function<Instant, AdvanceBilling> billedInAdvance,
-                                    final List<GrantUse> grantsUsed, final Instant issuedAt) {
+                                    final BigDecimal interimBilled, final List<GrantUse> grantsUsed,
+                                    final Instant issuedAt) {
         final BillTiming timing = timing(version);
         final FeePrices prices = FeePrices.of(subscription, version);
         final BillingPeriod feePeriod = prices.feePeriodAt(grid.start());
@@ -136,7 +140,7 @@ public final class StatementAssembler {
         final List<UsageCharge> usage = usage(charges, states);
         final StatementRequest request = new StatementRequest(plan.code(), version.currency(), period, issuedAt,
             true, base, planFees, seats, addOnFees, credits, usage, statementCoupons(subscription), credits(version),
-            grantsUsed);
+            minimumCommitment(plan, version, subscription.schedule(version), grid), interimBilled, grantsUsed);
         return statement(PeriodStatement.idOf(subscription.id(), grid.start()), PeriodStatement.STATEMENT,
             subscription, plan, version, period, Statements.compute(request),
             labels(subscription, plan, version, charges, usage), issuedAt);
@@ -179,6 +183,44 @@ public final class StatementAssembler {
         return statement(PeriodStatement.openingIdOf(subscription.id(), grid.start()), PeriodStatement.OPENING,
             subscription, plan, version, period, Statements.compute(request),
             labels(subscription, plan, version, Map.of(), List.of()), issuedAt);
+    }
+
+    /**
+     * The version's minimum for the plan period {@code grid}, pro-rated to its billable days as the base fee of a
+     * period cut short is; null when the version sets none.
+     */
+    private static Fee minimumCommitment(final Plan plan, final PlanVersion version, final BillingSchedule periods,
+                                         final BillingPeriod grid) {
+        final BigDecimal minimum = version.minimumCommitment();
+        if (minimum == null || minimum.signum() <= 0) {
+            return null;
+        }
+        return new Fee(plan.code(), BigDecimal.ONE, minimum, grid, periods.prorationFor(grid));
+    }
+
+    /**
+     * The interim statement of a running period whose usage amount reached {@code thresholds} (ascending): the
+     * amount so far less what earlier interim statements billed ({@link InterimBilling}), not final, named by the
+     * highest threshold so that a replay of the same event publishes the same id.
+     *
+     * @param grid the grid period, whose start names the statement as the period's statement is named
+     * @param at the reaching event's time, in the period
+     * @param spent the period's running usage amount, the reaching event's included
+     */
+    public static PeriodStatement interim(final Subscription subscription, final PlanVersion version,
+                                          final BillingPeriod grid, final Instant at, final BigDecimal spent,
+                                          final BigDecimal billedBefore, final List<BigDecimal> thresholds,
+                                          final Instant issuedAt) {
+        // The period its final statement will cover: the grid cut to the subscription's start and end.
+        final BillingPeriod period = subscription.schedule(version).statementPeriodAt(at).orElse(grid);
+        final Statement statement = InterimBilling.statement(subscription.plan(), version.currency(),
+            period, spent, billedBefore);
+        final List<StatementLine> lines = statement.lines().stream().map(line -> new StatementLine(
+            line.type().wireName(), line.code(), line.units(), line.amount())).toList();
+        return new PeriodStatement(PeriodStatement.interimIdOf(subscription.id(), grid.start(),
+            thresholds.get(thresholds.size() - 1)), PeriodStatement.INTERIM, null, subscription.id(),
+            subscription.customerId(), subscription.plan(), version.version(), new Period(period.start(),
+            period.end()), version.currency(), lines, statement.subtotal(), statement.total(), false, null, issuedAt);
     }
 
     /** Whether the version bills its fees at the start of the period they pay for. */

@@ -69,8 +69,10 @@ public final class RatingTopology {
             .process(() -> new RatingProcessor(settings, counts, changes), Named.as("rate-usage"),
                 StateStores.SUBSCRIPTIONS.name(), StateStores.EVENT_STATUS.name(), StateStores.CHARGE_AGGREGATES.name(),
                 StateStores.PENDING_EVENTS.name(), StateStores.CLOSED_PERIODS.name(), StateStores.ALERTS_SENT.name(),
-                StateStores.DISTINCT_VALUES.name(), StateStores.CREDIT_GRANTS.name(), StateStores.CREDIT_USE.name());
-        sinks(rated, RaterSinks.RATED, RaterSinks.REJECTED, RaterSinks.ALERTS, RaterSinks.MISPLACED);
+                StateStores.DISTINCT_VALUES.name(), StateStores.CREDIT_GRANTS.name(), StateStores.CREDIT_USE.name(),
+                StateStores.SPEND_TOTALS.name());
+        sinks(rated, RaterSinks.RATED, RaterSinks.REJECTED, RaterSinks.ALERTS, RaterSinks.MISPLACED,
+            RaterSinks.INTERIM_STATEMENTS);
 
         addPeriodClose(builder, settings, counts);
 
@@ -94,7 +96,7 @@ public final class RatingTopology {
                 StateStores.SUBSCRIPTIONS.name(), StateStores.CHARGE_AGGREGATES.name(),
                 StateStores.ALERTS_SENT.name(), StateStores.CLOSED_PERIODS.name(), StateStores.CLOSE_SCHEDULE.name(),
                 StateStores.STATEMENTS.name(), StateStores.REFUNDS.name(), StateStores.DISTINCT_VALUES.name(),
-                StateStores.CREDIT_USE.name());
+                StateStores.CREDIT_USE.name(), StateStores.SPEND_TOTALS.name());
         sinks(closed, RaterSinks.STATEMENTS);
         closed.to(Topics.RATER_CLOCK.name(), Produced.with(Topics.RATER_CLOCK.keySerde(), BYTES)
             .withStreamPartitioner(RatingTopology::ownPartition)

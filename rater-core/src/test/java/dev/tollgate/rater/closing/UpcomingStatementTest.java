@@ -137,7 +137,8 @@ class UpcomingStatementTest {
         return new PeriodStatements(catalog,
             rater.driver.getKeyValueStore(StateStores.CHARGE_AGGREGATES.name()),
             rater.driver.getKeyValueStore(StateStores.STATEMENTS.name()),
-            rater.driver.getKeyValueStore(StateStores.CREDIT_USE.name()))
+            rater.driver.getKeyValueStore(StateStores.CREDIT_USE.name()),
+            rater.driver.getKeyValueStore(StateStores.SPEND_TOTALS.name()))
             .upcoming(catalog.subscriptions("acme").byId(subscription.id()).orElseThrow(),
                 Optional.ofNullable(closed).map(Instant::ofEpochMilli), now);
     }

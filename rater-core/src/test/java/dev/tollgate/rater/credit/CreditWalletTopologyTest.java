@@ -57,7 +57,7 @@ class CreditWalletTopologyTest {
         rater.plans.pipeInput("voice", new Plan("voice", Plan.PlanStatus.ACTIVE, List.of(new PlanVersion(1,
             Instant.EPOCH, "Voice", null, "monthly", "USD", new BigDecimal("5"), 0, List.of(new Charge("calls",
             "seconds", "standard", Map.of("amount", PER_SECOND), Map.of(), null, List.of())), null, null, null, null,
-            null, null, 0, null, false, null, null, null, null, null, null, null, blocks))));
+            null, null, 0, null, false, null, null, null, null, null, null, null, null, null, null, blocks))));
         rater.subscribe(new Subscription("sub_1", "acme", "voice", null, MARCH, null, "calendar"),
             MARCH.minusSeconds(60));
     }

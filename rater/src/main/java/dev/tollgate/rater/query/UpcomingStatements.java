@@ -18,7 +18,8 @@ import java.util.Optional;
  *
  * <p>Stores: {@code subscription-customers} (is the subscription one of this instance's), {@code
  * subscriptions}, {@code closed-periods} (where its unclosed periods begin), {@code charge-aggregates},
- * {@code credit-use} (what credit grants paid of the period), {@code statements} (what an earlier statement
+ * {@code credit-use} (what credit grants paid of the period), {@code spend-totals} (what interim
+ * statements billed of it), {@code statements} (what an earlier statement
  * billed in advance) and the global catalog stores.
  */
 @Singleton
@@ -60,7 +61,8 @@ public class UpcomingStatements {
         final PeriodStatements statements = new PeriodStatements(catalog,
             stores.store(StateStores.CHARGE_AGGREGATES.name(), StateStores.CHARGE_AGGREGATES.queryType()),
             stores.store(StateStores.STATEMENTS.name(), StateStores.STATEMENTS.queryType()),
-            stores.store(StateStores.CREDIT_USE.name(), StateStores.CREDIT_USE.queryType()));
+            stores.store(StateStores.CREDIT_USE.name(), StateStores.CREDIT_USE.queryType()),
+            stores.store(StateStores.SPEND_TOTALS.name(), StateStores.SPEND_TOTALS.queryType()));
         try {
             return new LocalUpcoming(statements.upcoming(subscription,
                 Optional.ofNullable(closedThrough).map(Instant::ofEpochMilli), clock.instant()).orElse(null), true);
