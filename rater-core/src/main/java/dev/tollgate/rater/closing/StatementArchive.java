@@ -70,8 +70,8 @@ final class StatementArchive {
             StateKeys.statementPrefix(subscriptionId), new StringSerializer())) {
             while (entries.hasNext()) {
                 final KeyValue<String, PeriodStatement> entry = entries.next();
-                // A statement's key sorts before its refunds' keys, which extend it.
-                if (entry.value.isRefund() ? expired.contains(entry.value.adjusts())
+                // A statement's key sorts before its adjustments' keys, which extend it.
+                if (entry.value.isAdjustment() ? expired.contains(entry.value.adjusts())
                     : entry.value.period().end().isBefore(horizon) && expired.add(entry.value.id())) {
                     keys.add(entry.key);
                 }

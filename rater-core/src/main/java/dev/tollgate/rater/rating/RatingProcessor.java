@@ -4,6 +4,7 @@ import dev.tollgate.model.catalog.ChargeLimit;
 import dev.tollgate.model.catalog.Subscription;
 import dev.tollgate.model.event.UsageEvent;
 import dev.tollgate.model.json.Json;
+import dev.tollgate.model.rating.AcceptedEvent;
 import dev.tollgate.model.rating.Period;
 import dev.tollgate.model.rating.RatedUsage;
 import dev.tollgate.model.rating.RejectionReason;
@@ -251,6 +252,8 @@ public final class RatingProcessor implements Processor<String, byte[], String, 
         final BillingPeriod period = subscription.schedule(priced.version()).gridPeriodAt(event.timestamp());
         final Optional<Instant> closedThrough = closedThrough(subscription.id());
         if (closedThrough.isPresent() && event.timestamp().isBefore(closedThrough.get())) {
+            RaterSinks.ACCEPTED.send(context, event.customerId(), new AcceptedEvent(event, subscription.id(),
+                period.start(), priced.version().version(), true), attempt.recordTimestampMs());
             reject(attempt, RejectionReason.LATE, "the period of subscription " + subscription.id() + " that holds "
                 + event.timestamp() + " closed; its statement is final");
             return;
@@ -301,6 +304,8 @@ public final class RatingProcessor implements Processor<String, byte[], String, 
             amounts.add(new EventStatus.ChargeAmount(update.matched().charge().code(), added,
                 update.step().delta(), currency));
         }
+        RaterSinks.ACCEPTED.send(context, event.customerId(), new AcceptedEvent(event, subscription.id(),
+            period.start(), priced.version().version(), false), attempt.recordTimestampMs());
         statuses.put(StateKeys.event(event.customerId(), event.id()), EventStatus.rated(amounts),
             attempt.heldSinceMs());
         counts.rated(amounts.size());

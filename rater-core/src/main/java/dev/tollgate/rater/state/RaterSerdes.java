@@ -2,6 +2,7 @@ package dev.tollgate.rater.state;
 
 import dev.tollgate.model.json.JsonSerde;
 import dev.tollgate.model.rating.Refund;
+import dev.tollgate.model.rating.Rerate;
 import dev.tollgate.pricing.rating.ChargeState;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -19,6 +20,7 @@ public final class RaterSerdes {
     public static final Serde<PendingEvent> PENDING_EVENT = new JsonSerde<>(PendingEvent.class);
     public static final Serde<Long> EPOCH_MILLIS = Serdes.Long();
     public static final Serde<Refund> REFUND = new JsonSerde<>(Refund.class);
+    public static final Serde<Rerate> RERATE = new JsonSerde<>(Rerate.class);
 
     private RaterSerdes() {
     }
