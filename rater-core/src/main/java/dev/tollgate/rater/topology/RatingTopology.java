@@ -99,7 +99,8 @@ public final class RatingTopology {
             .process(() -> new PeriodCloseProcessor(settings, counts), Named.as("close-periods"),
                 StateStores.SUBSCRIPTIONS.name(), StateStores.CHARGE_AGGREGATES.name(),
                 StateStores.ALERTS_SENT.name(), StateStores.CLOSED_PERIODS.name(), StateStores.CLOSE_SCHEDULE.name(),
-                StateStores.STATEMENTS.name(), StateStores.REFUNDS.name(), StateStores.DISTINCT_VALUES.name());
+                StateStores.STATEMENTS.name(), StateStores.REFUNDS.name(), StateStores.DISTINCT_VALUES.name(),
+                StateStores.RERATES.name());
         sinks(closed, RaterSinks.STATEMENTS);
         closed.to(Topics.RATER_CLOCK.name(), Produced.with(Topics.RATER_CLOCK.keySerde(), BYTES)
             .withStreamPartitioner(RatingTopology::ownPartition)
@@ -147,7 +148,8 @@ public final class RatingTopology {
             .toStream(Named.as("subscription-changes"))
             .process(() -> new SubscriptionIndexer(settings), Named.as("index-subscriptions"),
                 StateStores.SUBSCRIPTIONS.name(), StateStores.CLOSED_PERIODS.name(), StateStores.CLOSE_SCHEDULE.name(),
-                StateStores.SUBSCRIPTION_CUSTOMERS.name(), StateStores.STATEMENTS.name(), StateStores.REFUNDS.name());
+                StateStores.SUBSCRIPTION_CUSTOMERS.name(), StateStores.STATEMENTS.name(), StateStores.REFUNDS.name(),
+                StateStores.RERATES.name());
     }
 
     /**

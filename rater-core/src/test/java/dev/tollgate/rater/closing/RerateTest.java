@@ -172,6 +172,22 @@ class RerateTest {
         }
     }
 
+    @Test
+    void shouldForgetARerateWithItsStatementPastTheRetention() {
+        closeMarchAndSendALateCall();
+        rerate("fix-voice", MARCH, 2);
+        rerate("no-such-version", MARCH, 9);
+        assertEquals(PeriodStatement.RERATE, rater.statements.readValue().kind());
+
+        // June's first close is more than the 60 days' retention after March's end.
+        rater.wallClockTo(Instant.parse("2026-06-01T01:00:02Z"));
+
+        assertNull(statements().get(StateKeys.statement("sub_1", MARCH)));
+        assertNull(statements().get(StateKeys.rerateAdjustment(StateKeys.statement("sub_1", MARCH), "fix-voice")));
+        assertNull(outcome("fix-voice"));
+        assertNull(outcome("no-such-version"), "a refused re-rate goes with the period it named");
+    }
+
     private Rerate outcome(final String id) {
         final KeyValueStore<String, Rerate> outcomes = rater.driver.getKeyValueStore(StateStores.RERATES.name());
         return outcomes.get(StateKeys.rerate("sub_1", id));
