@@ -1,6 +1,8 @@
 package dev.tollgate.rater.rerate;
 
+import dev.tollgate.model.catalog.AddOn;
 import dev.tollgate.model.catalog.Charge;
+import dev.tollgate.model.catalog.Coupon;
 import dev.tollgate.model.catalog.CustomerSubscriptions;
 import dev.tollgate.model.catalog.Meter;
 import dev.tollgate.model.catalog.Plan;
@@ -30,6 +32,7 @@ import dev.tollgate.rater.state.StateStores;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -248,7 +251,7 @@ public final class RerateProcessor implements Processor<String, RerateRequest, S
     private Map<ChargeSlot, ChargeState> aggregate(final Subscription subscription, final Plan plan,
                                                    final PlanVersion version, final List<AcceptedEvent> events) {
         // A resolver of its own: a re-rate is rare, and it sees the catalog as it is now.
-        final ChargeResolver resolver = new ChargeResolver(catalog);
+        final ChargeResolver resolver = new ChargeResolver(new ReadOnce(catalog));
         final Map<ChargeSlot, ChargeState> states = new LinkedHashMap<>();
         for (final AcceptedEvent kept : events) {
             if (!(resolver.resolveUnder(kept.event(), subscription, plan.code(), version)
@@ -293,6 +296,46 @@ public final class RerateProcessor implements Processor<String, RerateRequest, S
                 charges.put(slot, rater.rate(ChargeState.empty(), MeterReading.of(gridStart,
                     lines.get(0).units())).next());
             }
+        }
+    }
+
+    /**
+     * The catalog read once per entry for one re-rate: the resolver asks for each event's meters,
+     * and a global store read decodes the record every time.
+     */
+    private static final class ReadOnce implements CatalogView {
+
+        private final CatalogView catalog;
+        private final Map<String, Optional<Meter>> meters = new HashMap<>();
+        private final Map<String, Optional<Plan>> plans = new HashMap<>();
+
+        ReadOnce(final CatalogView catalog) {
+            this.catalog = catalog;
+        }
+
+        @Override
+        public CustomerSubscriptions subscriptions(final String customerId) {
+            return catalog.subscriptions(customerId);
+        }
+
+        @Override
+        public Plan plan(final String code) {
+            return plans.computeIfAbsent(code, key -> Optional.ofNullable(catalog.plan(key))).orElse(null);
+        }
+
+        @Override
+        public Meter meter(final String code) {
+            return meters.computeIfAbsent(code, key -> Optional.ofNullable(catalog.meter(key))).orElse(null);
+        }
+
+        @Override
+        public AddOn addOn(final String code) {
+            return catalog.addOn(code);
+        }
+
+        @Override
+        public Coupon coupon(final String code) {
+            return catalog.coupon(code);
         }
     }
 }
