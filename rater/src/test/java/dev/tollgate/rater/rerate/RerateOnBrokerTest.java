@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.ServerSocket;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -137,9 +138,19 @@ class RerateOnBrokerTest {
 
         final PeriodStatement published = awaitOnTopic(running.id(), PeriodStatement.RERATE);
         assertEquals(new BigDecimal("1.80"), published.total());
+
+        // Back to v1 with the key as a header: 800 s x 0.002 = 1.60 where 2.40 stands after the first re-rate.
+        final TestHttp.Answer back = rater.http().send(rater.http().request(route, TestServer.ADMIN_KEY)
+            .header("Content-Type", "application/json").header("Idempotency-Key", "back-1")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"period_start\":\"" + statement.period().start()
+                + "\",\"plan_version\":1}")).build());
+        assertEquals(201, back.status(), back.body());
+        assertEquals("back-1", back.json().get("id").asText());
+        assertEquals("-0.80", back.json().get("total").asText());
+
         final TestHttp.Answer listed = rater.http().get("/v1/subscriptions/" + running.id() + "/statements",
             TestServer.ADMIN_KEY);
-        assertEquals(List.of("statement", "rerate"), kinds(listed.json()));
+        assertEquals(List.of("statement", "rerate", "rerate"), kinds(listed.json()));
         assertEquals("0.60", listed.json().at("/0/total").asText(), "the statement is never edited");
 
         final TestHttp.Answer unknownVersion = rater.http().post(route, TestServer.ADMIN_KEY,
