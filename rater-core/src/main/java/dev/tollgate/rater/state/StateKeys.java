@@ -126,9 +126,10 @@ public final class StateKeys {
     }
 
     /**
-     * Above every key {@link #acceptedEvent} makes for the subscription and below every other
-     * subscription's: ids hold no control character, so the separator is followed by something
-     * greater than it, and the subscription id by nothing between the separator and a space.
+     * Above every key {@link #acceptedEvent} makes for the subscription (the separator sorts just
+     * below this bound's last character) and below every other subscription's: an id that extends
+     * this one does so with a character no lower than a space, since ids hold no control character,
+     * and its keys are longer than this bound, which is itself no key.
      */
     public static String acceptedEventsTo(final String subscriptionId) {
         return subscriptionId + (char) (SEPARATOR + 1);
