@@ -53,17 +53,22 @@ class RerateTest {
         rater.meters.pipeInput("voice_seconds", new Meter("voice_seconds", "Voice seconds", "call_ended", "sum",
             "seconds", Map.of()));
         rater.meters.pipeInput("messages", new Meter("messages", "Messages", "sms_sent", "count", null, Map.of()));
-        // v1 bills voice at a wrong 0.01 a second; v2, made to fix it, at 0.02, in force only from 2030.
+        rater.meters.pipeInput("lines", new Meter("lines", "Phone lines", "lines_changed", "latest", "lines",
+            Map.of(), false, true));
+        // v1 bills voice at a wrong 0.01 a second (and a line at 4); v2, made to fix it, at 0.02 (and 5), in
+        // force only from 2030.
         rater.plans.pipeInput("pro", new Plan("pro", Plan.PlanStatus.ACTIVE, List.of(version(1, Instant.EPOCH,
-            "0.01"), version(2, Instant.parse("2030-01-01T00:00:00Z"), "0.02"))));
+            "0.01", "4"), version(2, Instant.parse("2030-01-01T00:00:00Z"), "0.02", "5"))));
         rater.subscriptions.pipeInput("acme", new CustomerSubscriptions("acme", List.of(new Subscription("sub_1",
             "acme", "pro", null, MARCH, null, "calendar"))), MARCH.minusSeconds(60));
     }
 
-    private static PlanVersion version(final int number, final Instant from, final String voicePrice) {
+    private static PlanVersion version(final int number, final Instant from, final String voicePrice,
+                                       final String linePrice) {
         return new PlanVersion(number, from, "Pro", null, "monthly", "USD", new BigDecimal("10"), 0, List.of(
             new Charge("voice", "voice_seconds", "standard", Map.of("amount", voicePrice), Map.of(), null, List.of()),
-            new Charge("sms", "messages", "standard", Map.of("amount", "0.05"), Map.of(), null, List.of())));
+            new Charge("sms", "messages", "standard", Map.of("amount", "0.05"), Map.of(), null, List.of()),
+            new Charge("lines", "lines", "standard", Map.of("amount", linePrice), Map.of(), null, List.of())));
     }
 
     @AfterEach
@@ -170,6 +175,27 @@ class RerateTest {
             assertFalse(outcome(id).rerated());
             assertNull(outcome(id).adjustmentId());
         }
+    }
+
+    @Test
+    void shouldPriceTheValueARecurringChargeCarriedIntoAPeriodThatReportedNone() {
+        rater.eventAt("l1", "lines_changed", Map.of("lines", 3), Instant.parse("2026-03-02T08:00:00Z"),
+            Instant.parse("2026-03-02T08:00:00Z"));
+        rater.wallClockTo(CLOSED);
+        rater.statements.readValue();
+        rater.wallClockTo(Instant.parse("2026-05-01T01:00:02Z"));
+        final PeriodStatement april = rater.statements.readValue();
+        // base 10 + 3 lines carried from March x 4
+        assertEquals(new BigDecimal("22.00"), april.total(), april.lines().toString());
+
+        rerate("fix-april", APRIL, 2);
+
+        final PeriodStatement adjustment = rater.statements.readValue();
+        assertEquals(List.of(new StatementLine("usage", "lines", new BigDecimal("0"), new BigDecimal("3.00"))),
+            adjustment.lines().stream().map(line -> new StatementLine(line.type(), line.code(), line.units(),
+                line.amount())).toList(), "the same 3 lines at 5");
+        assertEquals(new BigDecimal("3.00"), adjustment.total());
+        assertEquals(0, outcome("fix-april").events(), "April reported nothing");
     }
 
     @Test
