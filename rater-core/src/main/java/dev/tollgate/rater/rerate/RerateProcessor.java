@@ -25,6 +25,7 @@ import dev.tollgate.rater.catalog.CatalogView;
 import dev.tollgate.rater.catalog.StoreCatalogView;
 import dev.tollgate.rater.closing.PeriodStatements;
 import dev.tollgate.rater.rating.ChargeResolver;
+import dev.tollgate.rater.rating.RatingCounts;
 import dev.tollgate.rater.rating.Resolution;
 import dev.tollgate.rater.state.ChargeSlot;
 import dev.tollgate.rater.state.StateKeys;
@@ -77,6 +78,7 @@ public final class RerateProcessor implements Processor<String, RerateRequest, S
         .comparing((AcceptedEvent kept) -> kept.event().timestamp())
         .thenComparing(kept -> kept.event().id());
 
+    private final RatingCounts counts;
     private final SkippedRecords skipped;
     private ProcessorContext<String, PeriodStatement> context;
     private CatalogView catalog;
@@ -86,7 +88,8 @@ public final class RerateProcessor implements Processor<String, RerateRequest, S
     private KeyValueStore<String, Long> closedPeriods;
     private WindowStore<String, AcceptedEvent> accepted;
 
-    public RerateProcessor(final SkippedRecords skipped) {
+    public RerateProcessor(final RatingCounts counts, final SkippedRecords skipped) {
+        this.counts = counts;
         this.skipped = skipped;
     }
 
@@ -119,6 +122,7 @@ public final class RerateProcessor implements Processor<String, RerateRequest, S
         }
         final Outcome outcome = rerate(record.key(), request);
         rerates.put(outcomeKey, outcome.rerate());
+        counts.rerate(outcome.rerate().rerated());
         if (outcome.adjustment() != null) {
             statements.put(outcome.adjustmentKey(), outcome.adjustment());
             context.forward(new Record<>(request.subscriptionId(), outcome.adjustment(), record.timestamp()));

@@ -83,7 +83,7 @@ public final class RatingTopology {
                 StateStores.STATEMENTS.name(), StateStores.REFUNDS.name())
             .to(Topics.PERIOD_STATEMENTS.name(), produced(Topics.PERIOD_STATEMENTS, "statement-refunds-sink"));
 
-        addRerate(builder, skipped);
+        addRerate(builder, counts, skipped);
 
         return builder.build(streamsConfig);
     }
@@ -111,12 +111,13 @@ public final class RatingTopology {
      * The rater reads back the accepted events it wrote, keeping them per period, and re-rates a
      * closed period from them when asked; both topics are co-partitioned with the usage events.
      */
-    private static void addRerate(final StreamsBuilder builder, final SkippedRecords skipped) {
+    private static void addRerate(final StreamsBuilder builder, final RatingCounts counts,
+                                  final SkippedRecords skipped) {
         builder.stream(Topics.ACCEPTED_EVENTS.name(), consumed(Topics.ACCEPTED_EVENTS, "accepted-events-source"))
             .process(() -> new AcceptedEventKeeper(skipped), Named.as("keep-accepted-events"),
                 StateStores.ACCEPTED_EVENTS.name());
         builder.stream(Topics.RERATE_REQUESTS.name(), consumed(Topics.RERATE_REQUESTS, "rerate-requests-source"))
-            .process(() -> new RerateProcessor(skipped), Named.as("rerate-statements"),
+            .process(() -> new RerateProcessor(counts, skipped), Named.as("rerate-statements"),
                 StateStores.SUBSCRIPTIONS.name(), StateStores.ACCEPTED_EVENTS.name(), StateStores.STATEMENTS.name(),
                 StateStores.RERATES.name(), StateStores.CLOSED_PERIODS.name(), StateStores.CHARGE_AGGREGATES.name())
             .to(Topics.PERIOD_STATEMENTS.name(), produced(Topics.PERIOD_STATEMENTS, "statement-rerates-sink"));

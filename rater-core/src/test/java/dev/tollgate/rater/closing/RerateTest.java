@@ -155,6 +155,7 @@ class RerateTest {
         final PeriodStatement back = rater.statements.readValue();
         // v1 prices the 1,500 s at 15.00, where 30.00 stands after the first re-rate.
         assertEquals(new BigDecimal("-15.00"), back.total());
+        assertEquals(3, rater.counts.reratesDone(), "the repeat is not counted");
     }
 
     @Test
@@ -171,6 +172,7 @@ class RerateTest {
             outcome("open-period").detail());
         assertEquals("subscription sub_1 has no final statement for the period starting 2026-02-01T00:00:00Z",
             outcome("before-start").detail());
+        assertEquals(3, rater.counts.reratesRejected());
         for (final String id : List.of("no-such-version", "open-period", "before-start")) {
             assertFalse(outcome(id).rerated());
             assertNull(outcome(id).adjustmentId());
