@@ -25,8 +25,8 @@ final class HttpProbes {
     /** The catalog entries that exist before the probes run, named in the valid requests. */
     record Fixture(String meter, String plan, String putPlan, String archivablePlan, String customer,
                    String subscription, List<String> endableSubscriptions, String coupon, String addon,
-                   String statementSubscription, String statementId, String ratedEventId, String groupedCustomer,
-                   String groupedMeter) {
+                   String statementSubscription, String statementId, String statementPeriodStart,
+                   String ratedEventId, String groupedCustomer, String groupedMeter) {
     }
 
     /** One request to send. */
@@ -332,6 +332,9 @@ final class HttpProbes {
         routes.add(new Route("POST", "/v1/subscriptions/{subscriptionId}/refunds", Auth.ADMIN, json,
             Map.of("subscriptionId", f.statementSubscription()), null, "{\"id\":\"hxr_{n}\",\"statement_id\":\""
                 + f.statementId() + "\",\"amount\":\"0.01\",\"reason\":\"goodwill\"}"));
+        routes.add(new Route("POST", "/v1/subscriptions/{subscriptionId}/rerate", Auth.ADMIN, json,
+            Map.of("subscriptionId", f.statementSubscription()), null, "{\"id\":\"hxrr_{n}\",\"period_start\":\""
+                + f.statementPeriodStart() + "\",\"plan_version\":1}"));
         return routes;
     }
 }

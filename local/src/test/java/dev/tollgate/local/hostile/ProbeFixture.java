@@ -12,7 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Creates, over HTTP, the catalog every valid request of {@link HttpProbes} names, and a final statement to refund. */
+/**
+ * Creates, over HTTP, the catalog every valid request of {@link HttpProbes} names, and a final statement to
+ * refund and re-rate.
+ */
 final class ProbeFixture {
 
     private ProbeFixture() {
@@ -48,6 +51,7 @@ final class ProbeFixture {
             .until(() -> http.get("/v1/subscriptions/hx_stmt/statements", admin),
                 answer -> answer.status() == 200 && answer.json().size() > 0).json();
         final String statementId = statements.get(0).get("id").asText();
+        final String statementPeriodStart = statements.get(0).at("/period/start").asText();
         created(http, admin, "/v1/subscriptions/hx_stmt/refunds", "{\"id\":\"hx_setup\",\"statement_id\":\"" + statementId
             + "\",\"amount\":\"0.01\",\"reason\":\"setup\"}");
         assertEquals(202, http.post("/v1/events", ingest, "{\"id\":\"hx_evt_0\",\"type\":\"hx_call\","
@@ -66,7 +70,8 @@ final class ProbeFixture {
         awaitRated(http, admin, "hx_acme", "hx_evt_0");
         awaitRated(http, admin, "hx_grouped", "hx_region_0");
         return new HttpProbes.Fixture("hx_seconds", "hx_plan", "hx_put_plan", "hx_archivable", "hx_acme", "hx_sub",
-            endable, "hx_coupon", "hx_addon", "hx_stmt", statementId, "hx_evt_0", "hx_grouped", "hx_region_seconds");
+            endable, "hx_coupon", "hx_addon", "hx_stmt", statementId, statementPeriodStart, "hx_evt_0", "hx_grouped",
+            "hx_region_seconds");
     }
 
     static void awaitRated(final TestHttp http, final String admin, final String customer, final String event) {

@@ -26,7 +26,8 @@ class StartSummaryTest {
             + "Kafka embedded broker on 127.0.0.1:9192 (port 9192, loopback only), PLAINTEXT; data dir " + temp
             + "; topics tollgate.usage-events,tollgate.meters,tollgate.plans,tollgate.subscriptions,tollgate.coupons,"
             + "tollgate.addons,tollgate.rated-usage,tollgate.usage-rejections,tollgate.usage-alerts,"
-            + "tollgate.period-statements,tollgate.refund-requests,tollgate.rater-clock (created with 4 partitions where "
+            + "tollgate.period-statements,tollgate.refund-requests,tollgate.rater-clock,tollgate.accepted-events,"
+            + "tollgate.rerate-requests (created with 4 partitions where "
             + "missing); API keys in " + temp.resolve(ApiKeyFile.FILE_NAME) + " unless set in the environment", line);
         assertFalse(line.contains("secret"), "no key in the log");
     }

@@ -8,10 +8,11 @@ import java.util.List;
 
 /**
  * A record of {@code tollgate.period-statements}, keyed by {@code subscription_id}: a closed period's
- * final statement, or a refund adjusting one. A statement is published once, when the period's end
+ * final statement, or an adjustment of one (a refund, or a re-rate under another plan version). A statement is published once, when the period's end
  * plus the late grace has passed in both wall-clock and stream time; {@code total} is the sum of the
  * rounded lines. A refund never edits it: it is a record of its own, with a negative total, naming
- * the statement it adjusts.
+ * the statement it adjusts. A re-rate is likewise a record of its own: its lines and totals are what
+ * pricing the period's events again changed, line by line, positive or negative.
  *
  * <p>A plan billed {@code in_advance} also has an opening statement per subscription, published when
  * the subscription starts: the first period's fees, billed ahead of it.
@@ -24,11 +25,13 @@ import java.util.List;
  * @param id      {@code <subscription_id>/<period start>} for a statement, that plus {@code /opening}
  *                for an opening statement, that plus {@code /interim/<threshold>} for an interim statement
  *                (the highest threshold it was published for), the adjusted statement's id plus
- *                {@code /refunds/<refund id>} for a refund: stable, so a consumer can recognise a repeat
- * @param kind    {@value #STATEMENT}, {@value #OPENING}, {@value #INTERIM} or {@value #REFUND}; {@value #UPCOMING}
- *                only in the answer of the upcoming-statement query, never on the topic
- * @param adjusts the id of the statement a refund adjusts; null on a statement
- * @param reason  why a refund was given, as its requester said; null on a statement
+ *                {@code /refunds/<refund id>} for a refund, plus {@code /rerates/<rerate id>} for a
+ *                re-rate: stable, so a consumer can recognise a repeat
+ * @param kind    {@value #STATEMENT}, {@value #OPENING}, {@value #INTERIM}, {@value #REFUND} or {@value #RERATE};
+ *                {@value #UPCOMING} only in the answer of the upcoming-statement query, never on the topic
+ * @param adjusts the id of the statement a refund or re-rate adjusts; null on a statement
+ * @param reason  why a refund was given, as its requester said, or what a re-rate priced again;
+ *                null on a statement
  */
 public record PeriodStatement(String id, String kind, String adjusts, String subscriptionId, String customerId,
                               String plan, int planVersion, Period period, String currency, List<StatementLine> lines,
@@ -40,6 +43,7 @@ public record PeriodStatement(String id, String kind, String adjusts, String sub
     public static final String OPENING = "opening";
     public static final String UPCOMING = "upcoming";
     public static final String INTERIM = "interim";
+    public static final String RERATE = "rerate";
 
     public PeriodStatement {
         // Records written before refunds existed carry no kind: they are all statements.
@@ -73,6 +77,22 @@ public record PeriodStatement(String id, String kind, String adjusts, String sub
     @JsonIgnore
     public boolean isRefund() {
         return REFUND.equals(kind);
+    }
+
+    /** Whether this record adjusts another (a refund or a re-rate) rather than bill a period itself. */
+    @JsonIgnore
+    public boolean isAdjustment() {
+        return REFUND.equals(kind) || RERATE.equals(kind);
+    }
+
+    @JsonIgnore
+    public boolean isRerate() {
+        return RERATE.equals(kind);
+    }
+
+    /** The id of the adjustment that re-rates this statement under request {@code rerateId}. */
+    public String rerateIdOf(final String rerateId) {
+        return id + "/rerates/" + rerateId;
     }
 
     /** What a refund gives back: the negated total of a refund record, zero for a statement. */

@@ -7,10 +7,12 @@ import dev.tollgate.model.catalog.CustomerSubscriptions;
 import dev.tollgate.model.catalog.Meter;
 import dev.tollgate.model.catalog.Plan;
 import dev.tollgate.model.json.JsonSerde;
+import dev.tollgate.model.rating.AcceptedEvent;
 import dev.tollgate.model.rating.PeriodStatement;
 import dev.tollgate.model.rating.RatedUsage;
 import dev.tollgate.model.rating.RatedUsageSerde;
 import dev.tollgate.model.rating.RefundRequest;
+import dev.tollgate.model.rating.RerateRequest;
 import dev.tollgate.model.rating.UsageAlert;
 import dev.tollgate.model.rating.UsageRejection;
 import dev.tollgate.model.topic.Topic.CleanupPolicy;
@@ -70,11 +72,34 @@ public final class Topics {
         Map.of(TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, Long.toString(Duration.ofDays(400).toMillis())));
 
     /**
+     * How long {@code tollgate.accepted-events} keeps a record: as long as a statement stays
+     * queryable (and so may be re-rated), counted from when the event was rated.
+     */
+    public static final Duration ACCEPTED_EVENTS_RETENTION = Duration.ofDays(400);
+
+    /**
+     * Every event the rater rated, as read, and every one it turned away as late, keyed by
+     * customer_id like the usage events (so co-partitioned with them): what a re-rate prices again.
+     * One record per event, kept {@link #ACCEPTED_EVENTS_RETENTION}; the rater keeps its own copy per
+     * closed period in the {@code accepted-events} store, so the topic is read once, as it is written.
+     */
+    public static final Topic<String, AcceptedEvent> ACCEPTED_EVENTS = new Topic<>("tollgate.accepted-events",
+        Serdes.String(), new JsonSerde<>(AcceptedEvent.class), CleanupPolicy.DELETE,
+        Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(ACCEPTED_EVENTS_RETENTION.toMillis())));
+
+    /**
      * Refunds asked of the rater, keyed by the statement's customer_id: the task that holds a
      * customer's statements is the one place that can tell what is left to refund.
      */
     public static final Topic<String, RefundRequest> REFUND_REQUESTS =
         topic("tollgate.refund-requests", new JsonSerde<>(RefundRequest.class), CleanupPolicy.DELETE);
+
+    /**
+     * Re-rates asked of the rater, keyed by the subscription's customer_id: the task that holds the
+     * customer's statements and accepted events is the one place that can price a period again.
+     */
+    public static final Topic<String, RerateRequest> RERATE_REQUESTS =
+        topic("tollgate.rerate-requests", new JsonSerde<>(RerateRequest.class), CleanupPolicy.DELETE);
 
     /**
      * The rater's clock, keyed by partition number, the value the tick's wall-clock time (epoch ms, 8
@@ -90,15 +115,15 @@ public final class Topics {
 
     /**
      * Topics whose partitions must line up with {@link #USAGE_EVENTS}: the rater keeps one task per
-     * customer partition and reads that customer's subscriptions, credit grants, refund requests and clock
-     * ticks in the same task.
+     * customer partition and reads that customer's subscriptions, credit grants, refund and re-rate
+     * requests, accepted events and clock ticks in the same task.
      */
     public static final List<Topic<String, ?>> CO_PARTITIONED = List.of(USAGE_EVENTS, SUBSCRIPTIONS,
-        CREDIT_GRANTS, REFUND_REQUESTS, RATER_CLOCK);
+        CREDIT_GRANTS, REFUND_REQUESTS, RATER_CLOCK, ACCEPTED_EVENTS, RERATE_REQUESTS);
 
     public static final List<Topic<String, ?>> ALL = List.of(USAGE_EVENTS, METERS, PLANS, SUBSCRIPTIONS, COUPONS,
         ADDONS, CREDIT_GRANTS, RATED_USAGE, USAGE_REJECTIONS, USAGE_ALERTS, PERIOD_STATEMENTS, REFUND_REQUESTS,
-        RATER_CLOCK);
+        RATER_CLOCK, ACCEPTED_EVENTS, RERATE_REQUESTS);
 
     private Topics() {
     }

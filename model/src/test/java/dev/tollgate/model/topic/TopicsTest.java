@@ -17,9 +17,10 @@ class TopicsTest {
             assertEquals(4, topic.numPartitions());
             configs.put(topic.name(), topic.configs());
         }
-        assertEquals(List.of("tollgate.addons", "tollgate.coupons", "tollgate.credit-grants", "tollgate.meters",
-                "tollgate.period-statements",
-                "tollgate.plans", "tollgate.rated-usage", "tollgate.rater-clock", "tollgate.refund-requests", "tollgate.subscriptions", "tollgate.usage-alerts",
+        assertEquals(List.of("tollgate.accepted-events", "tollgate.addons", "tollgate.coupons",
+                "tollgate.credit-grants", "tollgate.meters", "tollgate.period-statements", "tollgate.plans",
+                "tollgate.rated-usage", "tollgate.rater-clock", "tollgate.refund-requests", "tollgate.rerate-requests",
+                "tollgate.subscriptions", "tollgate.usage-alerts",
                 "tollgate.usage-events", "tollgate.usage-rejections"),
             configs.keySet().stream().sorted().toList());
         assertEquals("delete", configs.get("tollgate.usage-events").get("cleanup.policy"));
@@ -27,6 +28,9 @@ class TopicsTest {
         assertEquals("compact", configs.get("tollgate.credit-grants").get("cleanup.policy"));
         // one day x 86,400,000 ms
         assertEquals("86400000", configs.get("tollgate.rater-clock").get("retention.ms"));
+        // 400 days x 86,400,000 ms: as long as a statement that may be re-rated is kept
+        assertEquals("34560000000", configs.get("tollgate.accepted-events").get("retention.ms"));
+        assertEquals("delete", configs.get("tollgate.accepted-events").get("cleanup.policy"));
     }
 
     @Test

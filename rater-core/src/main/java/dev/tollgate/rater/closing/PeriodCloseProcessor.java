@@ -59,7 +59,7 @@ public final class PeriodCloseProcessor implements Processor<String, byte[], Str
         this.context = context;
         final CatalogView catalog = new StoreCatalogView(context);
         final StatementArchive archive = new StatementArchive(settings.statementRetention(),
-            StateStores.STATEMENTS.in(context), StateStores.REFUNDS.in(context));
+            StateStores.STATEMENTS.in(context), StateStores.REFUNDS.in(context), StateStores.RERATES.in(context));
         this.schedule = new CloseSchedule(settings.lateGrace(), catalog,
             StateStores.CLOSED_PERIODS.in(context), StateStores.CLOSE_SCHEDULE.in(context), archive);
         this.closer = new PeriodCloser(catalog, schedule, StateStores.SUBSCRIPTIONS.in(context),

@@ -157,6 +157,32 @@ public final class PeriodStatements {
     }
 
     /**
+     * A closed period's statement priced again under {@code version} from {@code charges}, the whole
+     * period's charge states as a re-rate rebuilt them (its close deleted the stored ones); what was
+     * billed in advance is read as for the close. What credit grants paid and what interim statements
+     * billed are money that moved, not prices: they are taken from the original statement's lines.
+     *
+     * @param grid   the period's grid period, as its statement's key names it
+     * @param period the statement period: the grid cut to the subscription's start and end
+     */
+    public PeriodStatement repriced(final Subscription subscription, final Plan plan, final PlanVersion version,
+                                    final BillingPeriod grid, final BillingPeriod period,
+                                    final Map<ChargeSlot, ChargeState> charges, final PeriodStatement original,
+                                    final Instant now) {
+        final List<GrantUse> grantsUsed = new ArrayList<>();
+        BigDecimal interimBilled = BigDecimal.ZERO;
+        for (final StatementLine line : original.lines()) {
+            if (LineType.CREDIT_GRANT.wireName().equals(line.type())) {
+                grantsUsed.add(new GrantUse(line.code(), line.amount().negate()));
+            } else if (LineType.INTERIM_BILLED.wireName().equals(line.type())) {
+                interimBilled = interimBilled.subtract(line.amount());
+            }
+        }
+        return assembler.assemble(subscription, plan, version, grid, period, charges,
+            feePeriodStart -> billedInAdvance(subscription, version, feePeriodStart), interimBilled, grantsUsed, now);
+    }
+
+    /**
      * What the statement that billed in advance the fee period starting at {@code feeStart} charged
      * for each fee, and the share of it paid after its coupons: the opening statement for the first
      * fee period, else the closing statement of the plan period before it (the month before a year

@@ -3,6 +3,7 @@ package dev.tollgate.rater.closing;
 import dev.tollgate.model.catalog.Subscription;
 import dev.tollgate.model.rating.PeriodStatement;
 import dev.tollgate.model.rating.Refund;
+import dev.tollgate.model.rating.Rerate;
 import dev.tollgate.rater.state.StateKeys;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,24 +19,28 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * The final statements a task keeps for queries and refunds, for a retention measured from each
  * period's end (400 days by default, as long as {@code tollgate.period-statements} keeps every
- * record uncompacted). A statement past it is forgotten together with its refund adjustments and
- * refund outcomes, so the stores stay bounded by the retention instead of growing with history;
+ * record uncompacted). A statement past it is forgotten together with its refund and re-rate
+ * adjustments and their outcomes, so the stores stay bounded by the retention instead of growing with history;
  * the records stay on the topic for invoicing.
  *
  * <p>Stores: {@code statements} ((subscription, period start) → statement; (subscription, period
- * start, refund id) → refund adjustment) and {@code refunds} ((subscription, refund id) → Refund).
+ * start, refund id) → refund adjustment; (subscription, period start, "rerates", rerate id) → re-rate
+ * adjustment), {@code refunds} ((subscription, refund id) → Refund) and {@code rerates} ((subscription,
+ * rerate id) → Rerate).
  */
 final class StatementArchive {
 
     private final Duration retention;
     private final KeyValueStore<String, PeriodStatement> statements;
     private final KeyValueStore<String, Refund> refunds;
+    private final KeyValueStore<String, Rerate> rerates;
 
     StatementArchive(final Duration retention, final KeyValueStore<String, PeriodStatement> statements,
-                     final KeyValueStore<String, Refund> refunds) {
+                     final KeyValueStore<String, Refund> refunds, final KeyValueStore<String, Rerate> rerates) {
         this.retention = retention;
         this.statements = statements;
         this.refunds = refunds;
+        this.rerates = rerates;
     }
 
     /** @param gridStart the start of the statement's grid period, which keys it */
@@ -70,8 +75,8 @@ final class StatementArchive {
             StateKeys.statementPrefix(subscriptionId), new StringSerializer())) {
             while (entries.hasNext()) {
                 final KeyValue<String, PeriodStatement> entry = entries.next();
-                // A statement's key sorts before its refunds' keys, which extend it.
-                if (entry.value.isRefund() ? expired.contains(entry.value.adjusts())
+                // A statement's key sorts before its adjustments' keys, which extend it.
+                if (entry.value.isAdjustment() ? expired.contains(entry.value.adjusts())
                     : entry.value.period().end().isBefore(horizon) && expired.add(entry.value.id())) {
                     keys.add(entry.key);
                 }
@@ -91,5 +96,17 @@ final class StatementArchive {
             });
         }
         outcomes.forEach(refunds::delete);
+        final List<String> rerateOutcomes = new ArrayList<>();
+        try (KeyValueIterator<String, Rerate> entries = rerates.prefixScan(StateKeys.rerate(subscriptionId, ""),
+            new StringSerializer())) {
+            entries.forEachRemaining(entry -> {
+                // One refused before a statement was found names none: its period tells its age.
+                if (entry.value.statementId() == null ? entry.value.periodStart().isBefore(horizon)
+                    : expired.contains(entry.value.statementId())) {
+                    rerateOutcomes.add(entry.key);
+                }
+            });
+        }
+        rerateOutcomes.forEach(rerates::delete);
     }
 }

@@ -46,7 +46,7 @@ public final class SubscriptionIndexer implements Processor<String, CustomerSubs
         this.schedule = new CloseSchedule(settings.lateGrace(), new StoreCatalogView(context),
             StateStores.CLOSED_PERIODS.in(context), StateStores.CLOSE_SCHEDULE.in(context),
             new StatementArchive(settings.statementRetention(), StateStores.STATEMENTS.in(context),
-                StateStores.REFUNDS.in(context)));
+                StateStores.REFUNDS.in(context), StateStores.RERATES.in(context)));
         this.customers = StateStores.SUBSCRIPTION_CUSTOMERS.in(context);
         this.subscriptions = StateStores.SUBSCRIPTIONS.in(context);
         this.firstPass = context.schedule(settings.closeCheckInterval(), PunctuationType.WALL_CLOCK_TIME,

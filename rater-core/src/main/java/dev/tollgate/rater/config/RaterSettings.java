@@ -55,6 +55,14 @@ public record RaterSettings(int customerPartitions, Duration dedupWindow, Durati
             DEFAULT_CLOSE_RUN_BUDGET);
     }
 
+    /**
+     * How long the events of a period are kept for its re-rate, counted from the period's start:
+     * its statement's retention from the period's end, plus the longest period (a leap year).
+     */
+    public Duration acceptedEventsRetention() {
+        return statementRetention.plus(Duration.ofDays(366));
+    }
+
     public static RaterSettings defaults(final int customerPartitions) {
         return new RaterSettings(customerPartitions, DEFAULT_DEDUP_WINDOW, DEFAULT_CATALOG_HOLD,
             DEFAULT_PENDING_CHECK, DEFAULT_LATE_GRACE, DEFAULT_CLOSE_CHECK, DEFAULT_STATEMENT_RETENTION);

@@ -42,9 +42,13 @@ public final class RaterErrorHandlers {
     /** Streams config key under which the rater passes its {@link SkippedRecords} to the handlers. */
     public static final String SKIPPED_RECORDS_CONFIG = "tollgate.skipped-records";
 
-    /** Topics whose unreadable or inapplicable records are skipped. */
+    /**
+     * Topics whose unreadable or inapplicable records are skipped. A request or a kept event that no
+     * retry can read would otherwise stop its task for good.
+     */
     public static final Set<String> SKIPPABLE = List.of(Topics.PLANS, Topics.METERS, Topics.SUBSCRIPTIONS,
-        Topics.COUPONS, Topics.ADDONS, Topics.REFUND_REQUESTS).stream().map(Topic::name)
+        Topics.COUPONS, Topics.ADDONS, Topics.REFUND_REQUESTS, Topics.RERATE_REQUESTS, Topics.ACCEPTED_EVENTS)
+        .stream().map(Topic::name)
         .collect(Collectors.toUnmodifiableSet());
 
     private static final Logger LOG = LoggerFactory.getLogger(RaterErrorHandlers.class);

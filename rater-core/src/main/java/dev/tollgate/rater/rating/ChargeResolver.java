@@ -88,6 +88,15 @@ public final class ChargeResolver {
         return matchCharges(event, active, plan.code(), version.get());
     }
 
+    /**
+     * The charges of {@code version} that price the event, whichever version is in force at its
+     * time: a re-rate prices a closed period's events under the version it is asked for.
+     */
+    public Resolution resolveUnder(final UsageEvent event, final Subscription subscription, final String planCode,
+                                   final PlanVersion version) {
+        return matchCharges(event, subscription, planCode, version);
+    }
+
     /** After its last billing cycle a subscription bills no period, so its events must not open one. */
     private static Optional<Resolution> endedByCycles(final UsageEvent event, final Subscription subscription,
                                                       final String planCode, final PlanVersion version) {

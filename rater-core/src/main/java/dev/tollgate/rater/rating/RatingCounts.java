@@ -24,6 +24,8 @@ public final class RatingCounts {
     private final LongAdder alerts = new LongAdder();
     private final LongAdder refundsGranted = new LongAdder();
     private final LongAdder refundsRejected = new LongAdder();
+    private final LongAdder reratesDone = new LongAdder();
+    private final LongAdder reratesRejected = new LongAdder();
     private final Map<RejectionReason, LongAdder> rejected = new EnumMap<>(RejectionReason.class);
 
     public RatingCounts() {
@@ -63,6 +65,18 @@ public final class RatingCounts {
 
     public void refund(final boolean granted) {
         (granted ? refundsGranted : refundsRejected).increment();
+    }
+
+    public void rerate(final boolean rerated) {
+        (rerated ? reratesDone : reratesRejected).increment();
+    }
+
+    public long reratesDone() {
+        return reratesDone.sum();
+    }
+
+    public long reratesRejected() {
+        return reratesRejected.sum();
     }
 
     public long eventsRead() {

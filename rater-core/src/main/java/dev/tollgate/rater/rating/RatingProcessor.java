@@ -5,6 +5,7 @@ import dev.tollgate.model.catalog.CustomerCredits;
 import dev.tollgate.model.catalog.Subscription;
 import dev.tollgate.model.event.UsageEvent;
 import dev.tollgate.model.json.Json;
+import dev.tollgate.model.rating.AcceptedEvent;
 import dev.tollgate.model.rating.Period;
 import dev.tollgate.model.rating.PeriodStatement;
 import dev.tollgate.model.rating.RatedUsage;
@@ -267,6 +268,8 @@ public final class RatingProcessor implements Processor<String, byte[], String, 
         final BillingPeriod period = subscription.schedule(priced.version()).gridPeriodAt(event.timestamp());
         final Optional<Instant> closedThrough = closedThrough(subscription.id());
         if (closedThrough.isPresent() && event.timestamp().isBefore(closedThrough.get())) {
+            RaterSinks.ACCEPTED.send(context, event.customerId(), new AcceptedEvent(event, subscription.id(),
+                period.start(), priced.version().version(), true), attempt.recordTimestampMs());
             reject(attempt, RejectionReason.LATE, "the period of subscription " + subscription.id() + " that holds "
                 + event.timestamp() + " closed; its statement is final");
             return;
@@ -351,6 +354,8 @@ public final class RatingProcessor implements Processor<String, byte[], String, 
         if (before != null) {
             spendTotals.put(spendKey, interim(attempt, priced, period, before, before.plus(eventAmount)));
         }
+        RaterSinks.ACCEPTED.send(context, event.customerId(), new AcceptedEvent(event, subscription.id(),
+            period.start(), priced.version().version(), false), attempt.recordTimestampMs());
         statuses.put(StateKeys.event(event.customerId(), event.id()), EventStatus.rated(amounts),
             attempt.heldSinceMs());
         counts.rated(amounts.size());

@@ -43,7 +43,7 @@ public sealed interface Resolution {
          *
          * @throws InvalidPricingException when the event does not carry what the meter or the charge needs
          */
-        MeterReading read(final UsageEvent event, final String currency) {
+        public MeterReading read(final UsageEvent event, final String currency) {
             if (rater.pricing().type() == ChargeModelType.DYNAMIC) {
                 return MeterReadings.readWithOwnAmount(aggregation, meter.field(), meter.allowNegative(),
                     event.properties(), event.timestamp(), event.properties().get(OWN_AMOUNT), currency);

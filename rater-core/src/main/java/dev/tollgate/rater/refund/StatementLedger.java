@@ -31,7 +31,7 @@ public record StatementLedger(String key, PeriodStatement statement, BigDecimal 
                     if (statementId.equals(entry.value.adjusts())) {
                         refunded = refunded.add(entry.value.refunded());
                     }
-                } else if (entry.value.id().equals(statementId)) {
+                } else if (!entry.value.isAdjustment() && entry.value.id().equals(statementId)) {
                     key = entry.key;
                     statement = entry.value;
                 }

@@ -1,5 +1,6 @@
 package dev.tollgate.rater.routing;
 
+import dev.tollgate.model.rating.AcceptedEvent;
 import dev.tollgate.model.rating.PeriodStatement;
 import dev.tollgate.model.rating.RatedUsage;
 import dev.tollgate.model.rating.UsageAlert;
@@ -11,6 +12,8 @@ public final class RaterSinks {
 
     public static final Sink<RatedUsage> RATED = new Sink<>("rated-usage-sink", Topics.RATED_USAGE);
     public static final Sink<UsageRejection> REJECTED = new Sink<>("usage-rejections-sink", Topics.USAGE_REJECTIONS);
+    /** Each event rated or turned away as late, for a re-rate of its period to price again. */
+    public static final Sink<AcceptedEvent> ACCEPTED = new Sink<>("accepted-events-sink", Topics.ACCEPTED_EVENTS);
     public static final Sink<UsageAlert> ALERTS = new Sink<>("usage-alerts-sink", Topics.USAGE_ALERTS);
     /**
      * A record on another partition than its customer's goes back to tollgate.usage-events keyed by

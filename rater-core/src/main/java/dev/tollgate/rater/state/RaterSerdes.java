@@ -2,6 +2,7 @@ package dev.tollgate.rater.state;
 
 import dev.tollgate.model.json.JsonSerde;
 import dev.tollgate.model.rating.Refund;
+import dev.tollgate.model.rating.Rerate;
 import dev.tollgate.pricing.rating.ChargeState;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,7 @@ public final class RaterSerdes {
         (topic, amount) -> amount == null ? null : amount.toPlainString().getBytes(StandardCharsets.UTF_8),
         (topic, bytes) -> bytes == null ? null : new BigDecimal(new String(bytes, StandardCharsets.UTF_8)));
     public static final Serde<SpendState> SPEND_STATE = new SpendStateSerde();
+    public static final Serde<Rerate> RERATE = new JsonSerde<>(Rerate.class);
 
     private RaterSerdes() {
     }

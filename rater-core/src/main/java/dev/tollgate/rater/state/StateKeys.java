@@ -127,6 +127,39 @@ public final class StateKeys {
         return statementKey + SEPARATOR + refundId;
     }
 
+    /**
+     * A re-rate adjustment, stored beside its statement like a refund: (subscription, period start,
+     * "rerates", rerate id). A refund id holds no separator, so no refund's key can spell it.
+     */
+    public static String rerateAdjustment(final String statementKey, final String rerateId) {
+        return statementKey + SEPARATOR + "rerates" + SEPARATOR + rerateId;
+    }
+
+    /** A re-rate's outcome: (subscription, rerate id), the scope in which a rerate id is unique. */
+    public static String rerate(final String subscriptionId, final String rerateId) {
+        return subscriptionId + SEPARATOR + rerateId;
+    }
+
+    /** An accepted event of a subscription, in the window of its period start: (subscription, event id). */
+    public static String acceptedEvent(final String subscriptionId, final String eventId) {
+        return subscriptionId + SEPARATOR + eventId;
+    }
+
+    /** The lowest key {@link #acceptedEvent} makes for the subscription (range bounds are inclusive). */
+    public static String acceptedEventsFrom(final String subscriptionId) {
+        return subscriptionId + SEPARATOR;
+    }
+
+    /**
+     * Above every key {@link #acceptedEvent} makes for the subscription (the separator sorts just
+     * below this bound's last character) and below every other subscription's: an id that extends
+     * this one does so with a character no lower than a space, since ids hold no control character,
+     * and its keys are longer than this bound, which is itself no key.
+     */
+    public static String acceptedEventsTo(final String subscriptionId) {
+        return subscriptionId + (char) (SEPARATOR + 1);
+    }
+
     /** A refund's outcome: (subscription, refund id), the scope in which a refund id is unique. */
     public static String refund(final String subscriptionId, final String refundId) {
         return subscriptionId + SEPARATOR + refundId;

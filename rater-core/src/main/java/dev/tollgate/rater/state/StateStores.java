@@ -6,8 +6,10 @@ import dev.tollgate.model.catalog.CustomerCredits;
 import dev.tollgate.model.catalog.CustomerSubscriptions;
 import dev.tollgate.model.catalog.Meter;
 import dev.tollgate.model.catalog.Plan;
+import dev.tollgate.model.rating.AcceptedEvent;
 import dev.tollgate.model.rating.PeriodStatement;
 import dev.tollgate.model.rating.Refund;
+import dev.tollgate.model.rating.Rerate;
 import dev.tollgate.model.topic.Topics;
 import dev.tollgate.pricing.rating.ChargeState;
 import java.math.BigDecimal;
@@ -72,6 +74,16 @@ public final class StateStores {
      */
     public static final KeyValueStoreDef<String, Long> DISTINCT_VALUES =
         new KeyValueStoreDef<>("distinct-values", RaterSerdes.KEYS, RaterSerdes.EPOCH_MILLIS, false);
+    /**
+     * (subscription, event id) at the event's period start → the event as tollgate.accepted-events
+     * has it: what a re-rate of the period prices again. Windowed by period start, so that whole
+     * segments of old periods expire after the retention instead of one tombstone per event.
+     */
+    public static final WindowStoreDef<String, AcceptedEvent> ACCEPTED_EVENTS =
+        new WindowStoreDef<>("accepted-events", RaterSerdes.KEYS, Topics.ACCEPTED_EVENTS.valueSerde());
+    /** (subscription, rerate id) → the re-rate's outcome. */
+    public static final KeyValueStoreDef<String, Rerate> RERATES =
+        new KeyValueStoreDef<>("rerates", RaterSerdes.KEYS, RaterSerdes.RERATE, false);
 
     /**
      * ("grant", customer, grant id) → what the grant paid in all; ("period", subscription, period start,
@@ -91,7 +103,7 @@ public final class StateStores {
     /** The key-value stores the topology adds itself (the tables' stores come with their tables). */
     public static final List<KeyValueStoreDef<String, ?>> KEY_VALUE_STORES = List.of(CHARGE_AGGREGATES,
         PENDING_EVENTS, CLOSED_PERIODS, CLOSE_SCHEDULE, SUBSCRIPTION_CUSTOMERS, STATEMENTS, ALERTS_SENT, REFUNDS,
-        DISTINCT_VALUES, CREDIT_USE, SPEND_TOTALS);
+        DISTINCT_VALUES, CREDIT_USE, SPEND_TOTALS, RERATES);
 
     private StateStores() {
     }

@@ -17,6 +17,8 @@ import dev.tollgate.rater.errors.RaterErrorHandlers;
 import dev.tollgate.rater.rating.RatingCounts;
 import dev.tollgate.rater.rating.RatingProcessor;
 import dev.tollgate.rater.refund.RefundProcessor;
+import dev.tollgate.rater.rerate.AcceptedEventKeeper;
+import dev.tollgate.rater.rerate.RerateProcessor;
 import dev.tollgate.rater.routing.RaterSinks;
 import dev.tollgate.rater.routing.Sink;
 import dev.tollgate.rater.state.StateStores;
@@ -35,14 +37,17 @@ import org.apache.kafka.streams.kstream.Produced;
 
 /**
  * The rating topology. Reads {@code tollgate.usage-events} (customer_id → raw event bytes),
- * {@code tollgate.refund-requests} (customer_id → RefundRequest, co-partitioned) and the catalog
+ * {@code tollgate.refund-requests} (customer_id → RefundRequest, co-partitioned),
+ * {@code tollgate.accepted-events} (customer_id → AcceptedEvent, co-partitioned, written by this
+ * topology), {@code tollgate.rerate-requests} (customer_id → RerateRequest, co-partitioned) and the catalog
  * topics {@code tollgate.subscriptions} (customer_id → CustomerSubscriptions, co-partitioned),
  * {@code tollgate.credit-grants} (customer_id → CustomerCredits, co-partitioned),
  * {@code tollgate.plans}, {@code tollgate.meters}, {@code tollgate.addons} and {@code tollgate.coupons}
  * (code → Plan / Meter / AddOn / Coupon, global); writes {@code tollgate.rated-usage} (customer_id →
  * RatedUsage), {@code tollgate.usage-rejections} (customer_id → UsageRejection),
  * {@code tollgate.usage-alerts} (customer_id → UsageAlert), {@code tollgate.period-statements}
- * (subscription_id → PeriodStatement, statements and refund adjustments), {@code tollgate.rater-clock}
+ * (subscription_id → PeriodStatement, statements, refund and re-rate adjustments),
+ * {@code tollgate.accepted-events} (customer_id → each event rated or rejected late), {@code tollgate.rater-clock}
  * (ticks for the writing task's own partition) and, for a record that sits on another partition
  * than its customer's, {@code tollgate.usage-events} again, keyed by the customer.
  *
@@ -72,7 +77,7 @@ public final class RatingTopology {
                 StateStores.DISTINCT_VALUES.name(), StateStores.CREDIT_GRANTS.name(), StateStores.CREDIT_USE.name(),
                 StateStores.SPEND_TOTALS.name());
         sinks(rated, RaterSinks.RATED, RaterSinks.REJECTED, RaterSinks.ALERTS, RaterSinks.MISPLACED,
-            RaterSinks.INTERIM_STATEMENTS);
+            RaterSinks.INTERIM_STATEMENTS, RaterSinks.ACCEPTED);
 
         addPeriodClose(builder, settings, counts);
 
@@ -80,6 +85,8 @@ public final class RatingTopology {
             .process(() -> new RefundProcessor(counts, skipped), Named.as("refund-statements"),
                 StateStores.STATEMENTS.name(), StateStores.REFUNDS.name())
             .to(Topics.PERIOD_STATEMENTS.name(), produced(Topics.PERIOD_STATEMENTS, "statement-refunds-sink"));
+
+        addRerate(builder, counts, skipped);
 
         return builder.build(streamsConfig);
     }
@@ -96,11 +103,28 @@ public final class RatingTopology {
                 StateStores.SUBSCRIPTIONS.name(), StateStores.CHARGE_AGGREGATES.name(),
                 StateStores.ALERTS_SENT.name(), StateStores.CLOSED_PERIODS.name(), StateStores.CLOSE_SCHEDULE.name(),
                 StateStores.STATEMENTS.name(), StateStores.REFUNDS.name(), StateStores.DISTINCT_VALUES.name(),
-                StateStores.CREDIT_USE.name(), StateStores.SPEND_TOTALS.name());
+                StateStores.CREDIT_USE.name(), StateStores.SPEND_TOTALS.name(), StateStores.RERATES.name());
         sinks(closed, RaterSinks.STATEMENTS);
         closed.to(Topics.RATER_CLOCK.name(), Produced.with(Topics.RATER_CLOCK.keySerde(), BYTES)
             .withStreamPartitioner(RatingTopology::ownPartition)
             .withName(RaterSinks.CLOCK_TICKS.name()));
+    }
+
+    /**
+     * The rater reads back the accepted events it wrote, keeping them per period, and re-rates a
+     * closed period from them when asked; both topics are co-partitioned with the usage events.
+     */
+    private static void addRerate(final StreamsBuilder builder, final RatingCounts counts,
+                                  final SkippedRecords skipped) {
+        builder.stream(Topics.ACCEPTED_EVENTS.name(), consumed(Topics.ACCEPTED_EVENTS, "accepted-events-source"))
+            .process(() -> new AcceptedEventKeeper(skipped), Named.as("keep-accepted-events"),
+                StateStores.ACCEPTED_EVENTS.name());
+        builder.stream(Topics.RERATE_REQUESTS.name(), consumed(Topics.RERATE_REQUESTS, "rerate-requests-source"))
+            .process(() -> new RerateProcessor(counts, skipped), Named.as("rerate-statements"),
+                StateStores.SUBSCRIPTIONS.name(), StateStores.ACCEPTED_EVENTS.name(), StateStores.STATEMENTS.name(),
+                StateStores.RERATES.name(), StateStores.CLOSED_PERIODS.name(), StateStores.CHARGE_AGGREGATES.name(),
+                StateStores.CREDIT_USE.name(), StateStores.SPEND_TOTALS.name())
+            .to(Topics.PERIOD_STATEMENTS.name(), produced(Topics.PERIOD_STATEMENTS, "statement-rerates-sink"));
     }
 
     /** A sink node per output, each taking the bytes its processor forwards to it by name. */
@@ -129,7 +153,8 @@ public final class RatingTopology {
             .toStream(Named.as("subscription-changes"))
             .process(() -> new SubscriptionIndexer(settings), Named.as("index-subscriptions"),
                 StateStores.SUBSCRIPTIONS.name(), StateStores.CLOSED_PERIODS.name(), StateStores.CLOSE_SCHEDULE.name(),
-                StateStores.SUBSCRIPTION_CUSTOMERS.name(), StateStores.STATEMENTS.name(), StateStores.REFUNDS.name());
+                StateStores.SUBSCRIPTION_CUSTOMERS.name(), StateStores.STATEMENTS.name(), StateStores.REFUNDS.name(),
+                StateStores.RERATES.name());
         final Serde<CustomerCredits> credits = new CatalogSerde<>(CustomerCredits.class,
             CatalogSerde.SUBSCRIPTION_ENTRIES, skipped);
         builder.table(Topics.CREDIT_GRANTS.name(), consumed(Topics.CREDIT_GRANTS, credits, "credit-grants-table"),
@@ -150,6 +175,7 @@ public final class RatingTopology {
 
     private static void addRatingStores(final StreamsBuilder builder, final RaterSettings settings) {
         builder.addStateStore(StateStores.EVENT_STATUS.builder(settings.dedupWindow()));
+        builder.addStateStore(StateStores.ACCEPTED_EVENTS.builder(settings.acceptedEventsRetention()));
         StateStores.KEY_VALUE_STORES.forEach(store -> builder.addStateStore(store.builder()));
     }
 

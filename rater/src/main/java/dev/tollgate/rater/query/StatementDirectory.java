@@ -28,7 +28,7 @@ public class StatementDirectory {
 
     private static final Comparator<PeriodStatement> OLDEST_FIRST = Comparator
         .comparing((PeriodStatement statement) -> statement.period().start())
-        .thenComparing(PeriodStatement::isRefund)
+        .thenComparing(PeriodStatement::isAdjustment)
         .thenComparing(PeriodStatement::issuedAt)
         .thenComparing(PeriodStatement::id);
 

@@ -23,6 +23,8 @@ import java.time.Duration;
  * @param queryForwardTimeout how long a query passed on to the owning instance may take
  * @param refundWriteTimeout how long a refund request waits for Kafka's acknowledgement
  * @param refundWait how long a refund request waits for the rater's outcome
+ * @param rerateWait how long a re-rate request waits for the rater's outcome: a period of many events
+ *                   takes longer to price again than a refund to decide
  */
 @ConfigurationProperties("tollgate.rater")
 public record RaterProperties(Path dataDir,
@@ -39,7 +41,8 @@ public record RaterProperties(Path dataDir,
                               @Bindable(defaultValue = "PT10S") Duration sessionTimeout,
                               @Bindable(defaultValue = "PT3S") Duration queryForwardTimeout,
                               @Bindable(defaultValue = "PT5S") Duration refundWriteTimeout,
-                              @Bindable(defaultValue = "PT10S") Duration refundWait) {
+                              @Bindable(defaultValue = "PT10S") Duration refundWait,
+                              @Bindable(defaultValue = "PT30S") Duration rerateWait) {
 
     public RaterProperties {
         if (dataDir == null) {
@@ -62,6 +65,7 @@ public record RaterProperties(Path dataDir,
         positive("query-forward-timeout", queryForwardTimeout, false);
         positive("refund-write-timeout", refundWriteTimeout, false);
         positive("refund-wait", refundWait, false);
+        positive("rerate-wait", rerateWait, false);
     }
 
     private static void positive(final String name, final Duration value, final boolean zeroAllowed) {

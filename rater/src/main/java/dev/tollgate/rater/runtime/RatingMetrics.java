@@ -51,6 +51,10 @@ public class RatingMetrics implements MeterBinder {
             .description("refund requests decided, by outcome").register(registry);
         FunctionCounter.builder("tollgate.refunds", counts, RatingCounts::refundsRejected).tag("status", "rejected")
             .description("refund requests decided, by outcome").register(registry);
+        FunctionCounter.builder("tollgate.rerates", counts, RatingCounts::reratesDone).tag("status", "rerated")
+            .description("re-rate requests done, by outcome").register(registry);
+        FunctionCounter.builder("tollgate.rerates", counts, RatingCounts::reratesRejected).tag("status", "rejected")
+            .description("re-rate requests done, by outcome").register(registry);
         for (final String topic : RaterErrorHandlers.SKIPPABLE) {
             for (final SkippedRecords.Reason reason : SkippedRecords.Reason.values()) {
                 FunctionCounter.builder("tollgate.records.skipped", skipped, s -> s.count(topic, reason))

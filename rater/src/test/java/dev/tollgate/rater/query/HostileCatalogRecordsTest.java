@@ -110,6 +110,10 @@ class HostileCatalogRecordsTest {
             {"code":"addon-x","monthly_amount":"1e40"}""");
         raw(Topics.REFUND_REQUESTS.name(), customer, "xx");
         raw(Topics.REFUND_REQUESTS.name(), customer, "{}");
+        raw(Topics.RERATE_REQUESTS.name(), customer, "xx");
+        raw(Topics.RERATE_REQUESTS.name(), customer, "{}");
+        raw(Topics.ACCEPTED_EVENTS.name(), customer, "[");
+        raw(Topics.ACCEPTED_EVENTS.name(), customer, "{\"subscription_id\":\"sub-x\"}");
     }
 
     private static Map<String, Long> expectedSkips() {
@@ -121,7 +125,11 @@ class HostileCatalogRecordsTest {
             Map.entry(Topics.COUPONS.name() + " unreadable", 1L), Map.entry(Topics.COUPONS.name() + " invalid", 1L),
             Map.entry(Topics.ADDONS.name() + " unreadable", 1L), Map.entry(Topics.ADDONS.name() + " invalid", 1L),
             Map.entry(Topics.REFUND_REQUESTS.name() + " unreadable", 1L),
-            Map.entry(Topics.REFUND_REQUESTS.name() + " invalid", 1L));
+            Map.entry(Topics.REFUND_REQUESTS.name() + " invalid", 1L),
+            Map.entry(Topics.RERATE_REQUESTS.name() + " unreadable", 1L),
+            Map.entry(Topics.RERATE_REQUESTS.name() + " invalid", 1L),
+            Map.entry(Topics.ACCEPTED_EVENTS.name() + " unreadable", 1L),
+            Map.entry(Topics.ACCEPTED_EVENTS.name() + " invalid", 1L));
     }
 
     private static boolean skippedAll(final SkippedRecords skipped) {
@@ -133,7 +141,8 @@ class HostileCatalogRecordsTest {
     private static Map<String, Long> skipCounts(final SkippedRecords skipped) {
         final Map<String, Long> counts = new java.util.TreeMap<>();
         for (final String topic : List.of(Topics.PLANS.name(), Topics.METERS.name(), Topics.SUBSCRIPTIONS.name(),
-            Topics.COUPONS.name(), Topics.ADDONS.name(), Topics.REFUND_REQUESTS.name())) {
+            Topics.COUPONS.name(), Topics.ADDONS.name(), Topics.REFUND_REQUESTS.name(), Topics.RERATE_REQUESTS.name(),
+            Topics.ACCEPTED_EVENTS.name())) {
             for (final Reason reason : Reason.values()) {
                 final long count = skipped.count(topic, reason);
                 if (count > 0) {

@@ -64,7 +64,7 @@ public class RefundController {
         final RefundRequest refund = read(JsonBodies.parseObject(body), subscriptionId,
             request.getHeaders().get(IDEMPOTENCY_KEY));
         final PeriodStatement statement = directory.statements(request, subscriptionId).stream()
-            .filter(candidate -> !candidate.isRefund() && candidate.id().equals(refund.statementId()))
+            .filter(candidate -> !candidate.isAdjustment() && candidate.id().equals(refund.statementId()))
             .findFirst()
             .orElseThrow(() -> ProblemException.notFound("subscription " + subscriptionId
                 + " has no final statement " + refund.statementId()));
