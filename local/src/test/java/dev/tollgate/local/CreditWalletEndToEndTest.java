@@ -4,52 +4,23 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tollgate.local.launch.LaunchSettings;
-import dev.tollgate.local.launch.Tollgate;
 import dev.tollgate.testkit.TestHttp;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * A credit grant made over HTTP pays events as the embedded broker's rater rates them: a plan that
  * blocks when credits run out refuses the event its balance cannot cover, the wallet shows what each
  * grant paid, the entitlement answer turns false at zero, and the upcoming statement takes it off.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CreditWalletEndToEndTest {
 
     private static final String CUSTOMER = "wallet_acme";
 
-    private Tollgate tollgate;
-    private TestHttp http;
-    private String admin;
-    private String ingest;
-
-    @BeforeAll
-    void startTollgate() throws IOException {
-        tollgate = Tollgate.start(LaunchSettings.fromEnvironment(Map.of(
-            "TOLLGATE_HTTP_PORT", Integer.toString(PipelineScenarios.freePort()),
-            "TOLLGATE_KAFKA_PORT", Integer.toString(PipelineScenarios.freePort()),
-            "TOLLGATE_DATA_DIR", Files.createTempDirectory("tollgate-wallet").toString())));
-        http = new TestHttp(tollgate.baseUrl());
-        admin = tollgate.settings().adminKey();
-        ingest = tollgate.settings().ingestKey();
-        await().atMost(60, TimeUnit.SECONDS).until(() -> http.get("/health", null).status() == 200);
-    }
-
-    @AfterAll
-    void stopTollgate() {
-        if (tollgate != null) {
-            tollgate.close();
-        }
-    }
+    private final TestHttp http = SharedTollgate.http();
+    private final String admin = SharedTollgate.adminKey();
+    private final String ingest = SharedTollgate.ingestKey();
 
     @Test
     void shouldPayEventsFromTheWalletAndRefuseWhatItCannotCover() {

@@ -5,15 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tollgate.local.launch.LaunchSettings;
-import dev.tollgate.local.launch.Tollgate;
 import dev.tollgate.model.rating.UsageAlert;
 import dev.tollgate.model.topic.ClientConfigs;
 import dev.tollgate.model.topic.Topics;
 import dev.tollgate.testkit.TestHttp;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,44 +20,20 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * A charge with pricing_group_keys, a limit and thresholds, made over HTTP and rated on the embedded
  * broker: one group is refused at its limit while another still rates, each group alerts on its own
  * units, and the entitlement answer lists the groups or answers for the one asked about.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GroupedLimitsEndToEndTest {
 
     private static final String CUSTOMER = "grouped_acme";
 
-    private Tollgate tollgate;
-    private TestHttp http;
-    private String admin;
-    private String ingest;
-
-    @BeforeAll
-    void startTollgate() throws IOException {
-        tollgate = Tollgate.start(LaunchSettings.fromEnvironment(Map.of(
-            "TOLLGATE_HTTP_PORT", Integer.toString(PipelineScenarios.freePort()),
-            "TOLLGATE_KAFKA_PORT", Integer.toString(PipelineScenarios.freePort()),
-            "TOLLGATE_DATA_DIR", Files.createTempDirectory("tollgate-grouped").toString())));
-        http = new TestHttp(tollgate.baseUrl());
-        admin = tollgate.settings().adminKey();
-        ingest = tollgate.settings().ingestKey();
-        await().atMost(60, TimeUnit.SECONDS).until(() -> http.get("/health", null).status() == 200);
-    }
-
-    @AfterAll
-    void stopTollgate() {
-        if (tollgate != null) {
-            tollgate.close();
-        }
-    }
+    private final TestHttp http = SharedTollgate.http();
+    private final String admin = SharedTollgate.adminKey();
+    private final String ingest = SharedTollgate.ingestKey();
 
     @Test
     void shouldLimitAlertAndAnswerEachGroupOnItsOwn() {
@@ -159,7 +131,7 @@ class GroupedLimitsEndToEndTest {
 
     /** The customer's alerts as "event [group] threshold", once {@code count} of them arrived. */
     private Set<String> awaitAlerts(final int count) {
-        final Map<String, Object> config = ClientConfigs.tailingConsumer(tollgate.bootstrapServers(),
+        final Map<String, Object> config = ClientConfigs.tailingConsumer(SharedTollgate.get().bootstrapServers(),
             "grouped-alerts-reader");
         final Set<String> found = new TreeSet<>();
         final List<UsageAlert> alerts = new ArrayList<>();

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tollgate.model.catalog.AddOn;
 import dev.tollgate.model.catalog.Charge;
 import dev.tollgate.model.catalog.Coupon;
-import dev.tollgate.model.catalog.CustomerSubscriptions;
 import dev.tollgate.model.catalog.Meter;
 import dev.tollgate.model.catalog.Plan;
 import dev.tollgate.model.catalog.PlanVersion;
@@ -17,6 +16,7 @@ import dev.tollgate.model.rating.PeriodStatement;
 import dev.tollgate.model.rating.StatementLine;
 import dev.tollgate.rater.catalog.CatalogView;
 import dev.tollgate.rater.state.StateStores;
+import dev.tollgate.rater.state.TableStoreDef;
 import dev.tollgate.rater.topology.RaterDriver;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -131,7 +131,13 @@ class UpcomingStatementTest {
     }
 
     private Optional<PeriodStatement> upcoming(final Instant now) {
-        final CatalogView catalog = new DriverCatalog();
+        final CatalogView catalog = CatalogView.of(new CatalogView.Tables() {
+            @Override
+            public <V> V get(final TableStoreDef<String, V> table, final String key) {
+                return ValueAndTimestamp.getValueOrNull(rater.driver.<String, V>getTimestampedKeyValueStore(
+                    table.name()).get(key));
+            }
+        });
         final Long closed = rater.driver.<String, Long>getKeyValueStore(StateStores.CLOSED_PERIODS.name())
             .get(subscription.id());
         return new PeriodStatements(catalog,
@@ -141,39 +147,5 @@ class UpcomingStatementTest {
             rater.driver.getKeyValueStore(StateStores.SPEND_TOTALS.name()))
             .upcoming(catalog.subscriptions("acme").byId(subscription.id()).orElseThrow(),
                 Optional.ofNullable(closed).map(Instant::ofEpochMilli), now);
-    }
-
-    /** The catalog as the test driver's stores hold it. */
-    private final class DriverCatalog implements CatalogView {
-
-        private <V> V get(final String store, final String key) {
-            return ValueAndTimestamp.getValueOrNull(rater.driver.<String, V>getTimestampedKeyValueStore(store)
-                .get(key));
-        }
-
-        @Override
-        public CustomerSubscriptions subscriptions(final String customerId) {
-            return get(StateStores.SUBSCRIPTIONS.name(), customerId);
-        }
-
-        @Override
-        public Plan plan(final String code) {
-            return get(StateStores.PLANS.name(), code);
-        }
-
-        @Override
-        public Meter meter(final String code) {
-            return get(StateStores.METERS.name(), code);
-        }
-
-        @Override
-        public AddOn addOn(final String code) {
-            return get(StateStores.ADDONS.name(), code);
-        }
-
-        @Override
-        public Coupon coupon(final String code) {
-            return get(StateStores.COUPONS.name(), code);
-        }
     }
 }

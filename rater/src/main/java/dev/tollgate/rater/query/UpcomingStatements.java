@@ -4,13 +4,16 @@ import dev.tollgate.http.problem.ProblemException;
 import dev.tollgate.model.catalog.CustomerSubscriptions;
 import dev.tollgate.model.catalog.Subscription;
 import dev.tollgate.model.rating.PeriodStatement;
+import dev.tollgate.rater.catalog.CatalogView;
 import dev.tollgate.rater.closing.PeriodStatements;
 import dev.tollgate.rater.state.StateStores;
+import dev.tollgate.rater.state.TableStoreDef;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
  * A subscription's upcoming statement as this instance can build it: the statement its next period
@@ -47,7 +50,12 @@ public class UpcomingStatements {
         if (customerId == null) {
             return new LocalUpcoming(null, false);
         }
-        final QueriedCatalog catalog = new QueriedCatalog(stores);
+        final CatalogView catalog = CatalogView.of(new CatalogView.Tables() {
+            @Override
+            public <V> V get(final TableStoreDef<String, V> table, final String key) {
+                return ValueAndTimestamp.getValueOrNull(stores.store(table.name(), table.queryType()).get(key));
+            }
+        });
         final CustomerSubscriptions customer = catalog.subscriptions(customerId);
         final Subscription subscription = customer == null ? null : customer.byId(subscriptionId).orElse(null);
         if (subscription == null) {
