@@ -25,7 +25,7 @@ class StartSummaryTest {
         assertEquals("Tollgate started in 7.4 s: components broker,plan-api,ingest,rater; HTTP on 127.0.0.1:8181; "
             + "Kafka embedded broker on 127.0.0.1:9192 (port 9192, loopback only), PLAINTEXT; data dir " + temp
             + "; topics tollgate.usage-events,tollgate.meters,tollgate.plans,tollgate.subscriptions,tollgate.coupons,"
-            + "tollgate.addons,tollgate.rated-usage,tollgate.usage-rejections,tollgate.usage-alerts,"
+            + "tollgate.addons,tollgate.credit-grants,tollgate.rated-usage,tollgate.usage-rejections,tollgate.usage-alerts,"
             + "tollgate.period-statements,tollgate.refund-requests,tollgate.rater-clock,tollgate.accepted-events,"
             + "tollgate.rerate-requests (created with 4 partitions where "
             + "missing); API keys in " + temp.resolve(ApiKeyFile.FILE_NAME) + " unless set in the environment", line);
