@@ -44,7 +44,8 @@ public final class CreditPayments {
      * How the customer's grants in {@code currency} that are valid at {@code at} would pay {@code amount}.
      */
     public Quote quote(final String customerId, final String currency, final Instant at, final BigDecimal amount) {
-        final CustomerCredits credits = grants.apply(customerId);
+        // An event that costs nothing pays nothing: the customer's grants are not even read for it.
+        final CustomerCredits credits = amount.signum() <= 0 ? null : grants.apply(customerId);
         if (credits == null || credits.grants().isEmpty()) {
             return new Quote(customerId, Map.of(), CreditWallet.pay(List.of(), amount), NOTHING_USED);
         }
