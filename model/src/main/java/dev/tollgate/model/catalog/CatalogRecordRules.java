@@ -1,5 +1,6 @@
 package dev.tollgate.model.catalog;
 
+import dev.tollgate.model.json.Json;
 import dev.tollgate.pricing.aggregation.Aggregation;
 import dev.tollgate.pricing.period.BillingAnchor;
 import dev.tollgate.pricing.statement.BillTiming;
@@ -46,7 +47,24 @@ public final class CatalogRecordRules {
             bounded(addOn.monthlyAmount(), "monthly_amount", problems);
             bounded(addOn.yearlyAmount(), "yearly_amount", problems);
         }
+        if (value != null && problems.isEmpty()) {
+            writable(value, problems);
+        }
         return problems;
+    }
+
+    /**
+     * Whether the decoded value can be written again, as every store it is kept in writes it: a number
+     * Jackson reads but cannot write (a scale past 9,999, say 1E+10000 inside a charge's properties) would
+     * otherwise fail the store's put, and with it the reader, on every restart.
+     */
+    private static void writable(final Object value, final List<String> problems) {
+        try {
+            Json.write(value);
+        } catch (IllegalArgumentException e) {
+            problems.add("cannot be written again as JSON: "
+                + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()));
+        }
     }
 
     private static void plan(final Plan plan, final List<String> problems) {
