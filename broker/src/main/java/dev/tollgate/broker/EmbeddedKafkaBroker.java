@@ -2,9 +2,11 @@ package dev.tollgate.broker;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -35,6 +37,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private int controllerPort;
     private KafkaRaftServer server;
     private boolean closed;
+    private final Set<Integer> reserved = new HashSet<>();
 
     /**
      * @param dataDir the broker's home: it writes {@code server.properties} and its log directory {@code logs/} there
@@ -59,6 +62,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     /**
+     * Keeps the broker's picked ports (the controller's, and the client port when none was asked for)
+     * off {@code port}: one its process is about to bind itself, such as its HTTP port, which is free
+     * until then and would otherwise be as likely a pick as any.
+     */
+    public synchronized EmbeddedKafkaBroker reserving(final int port) {
+        reserved.add(port);
+        return this;
+    }
+
+    /**
      * Formats the storage on first use, starts the broker and returns once it answers clients.
      *
      * @throws BrokerStartException naming the port or path at fault
@@ -72,8 +85,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         if (requestedPort != 0) {
             LoopbackPorts.requireFree(requestedPort, "Kafka client listener");
         }
-        port = requestedPort != 0 ? requestedPort : LoopbackPorts.pickFreeExcept(0);
-        controllerPort = LoopbackPorts.pickFreeExcept(port);
+        port = requestedPort != 0 ? requestedPort : LoopbackPorts.pickFreeExcept(reserved);
+        final Set<Integer> taken = new HashSet<>(reserved);
+        taken.add(port);
+        controllerPort = LoopbackPorts.pickFreeExcept(taken);
 
         final Properties settings = BrokerSettings.combinedMode(storage.logDir(), port, controllerPort);
         if (scram != null) {

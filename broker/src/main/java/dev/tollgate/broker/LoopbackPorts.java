@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 
 /** Port checks on 127.0.0.1, the only address the embedded broker listens on. */
 final class LoopbackPorts {
@@ -27,12 +30,28 @@ final class LoopbackPorts {
     }
 
     /** A port that was free a moment ago and is not {@code taken}. */
-    static int pickFreeExcept(final int taken) {
-        // Two sockets held at once cannot share a port, so at least one of them differs from the taken one.
-        try (ServerSocket first = bind(0); ServerSocket second = bind(0)) {
-            return first.getLocalPort() != taken ? first.getLocalPort() : second.getLocalPort();
+    static int pickFreeExcept(final Set<Integer> taken) {
+        // Sockets held at once cannot share a port: of taken.size() + 1 of them, one is none of the taken ports.
+        final List<ServerSocket> held = new ArrayList<>();
+        try {
+            for (int i = 0; i <= taken.size(); i++) {
+                final ServerSocket socket = bind(0);
+                held.add(socket);
+                if (!taken.contains(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            }
+            throw new IllegalStateException("unreachable: " + held.size() + " sockets on the taken ports " + taken);
         } catch (final IOException e) {
             throw new BrokerStartException("No free port on " + HOST + ": " + e.getMessage(), e);
+        } finally {
+            for (final ServerSocket socket : held) {
+                try {
+                    socket.close();
+                } catch (final IOException ignored) {
+                    // Closing a bound, unused server socket does not fail in a way that matters here.
+                }
+            }
         }
     }
 

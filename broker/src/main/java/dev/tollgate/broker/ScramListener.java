@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -38,7 +39,7 @@ public final class ScramListener {
 
     /** A listener on a port that is free now; give it to the broker before {@link EmbeddedKafkaBroker#start()}. */
     public static ScramListener onFreePort() {
-        return new ScramListener(LoopbackPorts.pickFreeExcept(0));
+        return new ScramListener(LoopbackPorts.pickFreeExcept(Set.of()));
     }
 
     /** "127.0.0.1:port" of this listener, for clients that authenticate. */

@@ -59,7 +59,8 @@ public final class Tollgate implements AutoCloseable {
         EmbeddedKafkaBroker broker = null;
         try {
             if (settings.runs(Component.BROKER)) {
-                broker = new EmbeddedKafkaBroker(settings.dataDir().resolve("kafka"), settings.kafkaPort());
+                broker = new EmbeddedKafkaBroker(settings.dataDir().resolve("kafka"), settings.kafkaPort())
+                    .reserving(settings.httpPort());
                 broker.start();
             }
             final String bootstrap = broker != null ? broker.bootstrapServers() : settings.kafkaBootstrap();
