@@ -122,12 +122,14 @@ public final class RerateProcessor implements Processor<String, RerateRequest, S
             return;
         }
         final Outcome outcome = rerate(record.key(), request);
-        rerates.put(outcomeKey, outcome.rerate());
-        counts.rerate(outcome.rerate().rerated());
+        // The adjustment is kept before the outcome: the API answers once it sees the outcome, and must find
+        // the adjustment beside it then.
         if (outcome.adjustment() != null) {
             statements.put(outcome.adjustmentKey(), outcome.adjustment());
             context.forward(new Record<>(request.subscriptionId(), outcome.adjustment(), record.timestamp()));
         }
+        rerates.put(outcomeKey, outcome.rerate());
+        counts.rerate(outcome.rerate().rerated());
     }
 
     /** What became of a request: a rejection, or the adjustment and where it is kept. */
