@@ -1,6 +1,7 @@
 package dev.tollgate.planapi.credit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tollgate.http.json.IdempotencyKey;
 import dev.tollgate.http.json.JsonBodies;
 import dev.tollgate.http.problem.ProblemException;
 import dev.tollgate.model.catalog.CreditGrant;
@@ -41,7 +42,6 @@ public class CreditGrantController {
 
     /** Grants are never deleted, so spent and expired ones count; the record stays far below its size limit. */
     static final int MAX_GRANTS = 2_000;
-    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final CatalogStore catalog;
     private final Clock clock;
@@ -54,15 +54,11 @@ public class CreditGrantController {
     @Post
     @Consumes(MediaType.ALL)
     public HttpResponse<String> grant(@PathVariable final String customerId,
-                                      @Header(IDEMPOTENCY_KEY) @Nullable final String idempotencyKey,
+                                      @Header(IdempotencyKey.HEADER) @Nullable final String idempotencyKey,
                                       @Body final byte[] body) {
         final String customerProblem = UsageEventReader.identifierProblem(customerId);
         if (customerProblem != null) {
             throw ProblemException.invalid(List.of(new FieldError("customer_id", customerProblem)));
-        }
-        if (idempotencyKey != null && UsageEventReader.identifierProblem(idempotencyKey) != null) {
-            throw ProblemException.invalid(List.of(new FieldError(IDEMPOTENCY_KEY,
-                UsageEventReader.identifierProblem(idempotencyKey))));
         }
         final JsonNode json = JsonBodies.parseObject(body);
         final Instant now = clock.instant();

@@ -1,6 +1,7 @@
 package dev.tollgate.planapi.credit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tollgate.http.json.IdempotencyKey;
 import dev.tollgate.http.problem.ProblemException;
 import dev.tollgate.model.catalog.CreditGrant;
 import dev.tollgate.model.json.JsonFields;
@@ -23,12 +24,13 @@ final class CreditGrantReader {
     }
 
     /**
-     * @param id the grant's id when the Idempotency-Key header gives it; null to read it from the body
+     * @param idempotencyKey the Idempotency-Key header, null without one: the grant's id when the body gives none
      */
-    static CreditGrant read(final JsonNode body, final String customerId, final String id, final Instant now) {
+    static CreditGrant read(final JsonNode body, final String customerId, final String idempotencyKey,
+                            final Instant now) {
         final JsonFields fields = new JsonFields(body, "", new ArrayList<>());
         fields.onlyFields("a credit grant", FIELDS, READ_ONLY);
-        final String grantId = grantId(fields, id);
+        final String grantId = IdempotencyKey.read(fields, idempotencyKey, "credit grant", "grant");
         final BigDecimal amount = fields.decimal("amount", true);
         if (amount != null && amount.signum() <= 0) {
             fields.error("amount", "must be more than zero");
@@ -71,18 +73,5 @@ final class CreditGrantReader {
         }
         return new CreditGrant(grantId, customerId, amount, currency, expiresAt, priority == null ? 0 : priority,
             reference, lowBalance, now);
-    }
-
-    private static String grantId(final JsonFields fields, final String headerId) {
-        if (headerId == null) {
-            return fields.identifier("id");
-        }
-        if (fields.has("id")) {
-            final String bodyId = fields.identifier("id");
-            if (bodyId != null && !bodyId.equals(headerId)) {
-                fields.error("id", "differs from the Idempotency-Key header; give the grant's id once, or the same");
-            }
-        }
-        return headerId;
     }
 }

@@ -2,9 +2,9 @@ package dev.tollgate.rater.refund.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tollgate.http.json.IdempotencyKey;
 import dev.tollgate.http.json.JsonBodies;
 import dev.tollgate.http.problem.ProblemException;
-import dev.tollgate.model.event.UsageEventReader;
 import dev.tollgate.model.json.Json;
 import dev.tollgate.model.json.JsonFields;
 import dev.tollgate.model.rating.PeriodStatement;
@@ -41,7 +41,6 @@ import java.util.List;
 @Requires(property = "tollgate.components.rater", value = "true")
 public class RefundController {
 
-    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final List<String> FIELDS = List.of("id", "statement_id", "amount", "reason");
 
     private final StatementDirectory directory;
@@ -62,7 +61,7 @@ public class RefundController {
     public HttpResponse<String> refund(final HttpRequest<?> request, @PathVariable final String subscriptionId,
                                        @Body final byte[] body) {
         final RefundRequest refund = read(JsonBodies.parseObject(body), subscriptionId,
-            request.getHeaders().get(IDEMPOTENCY_KEY));
+            request.getHeaders().get(IdempotencyKey.HEADER));
         final PeriodStatement statement = directory.statements(request, subscriptionId).stream()
             .filter(candidate -> !candidate.isAdjustment() && candidate.id().equals(refund.statementId()))
             .findFirst()
@@ -77,7 +76,7 @@ public class RefundController {
         final List<FieldError> errors = new ArrayList<>();
         final JsonFields fields = new JsonFields(tree, "", errors);
         fields.onlyFields("a refund", FIELDS);
-        final String id = key(fields, idempotencyKey, errors);
+        final String id = IdempotencyKey.read(fields, idempotencyKey, "refund", "refund");
         final String statementId = fields.text("statement_id", true);
         final BigDecimal amount = fields.decimal("amount", false);
         if (amount != null && amount.signum() <= 0) {
@@ -88,33 +87,6 @@ public class RefundController {
             throw ProblemException.invalid(errors);
         }
         return new RefundRequest(id, subscriptionId, statementId, amount, reason, clock.instant());
-    }
-
-    /** The refund's idempotency key: the body's {@code id} or the header, which must agree when both are sent. */
-    private static String key(final JsonFields fields, final String header, final List<FieldError> errors) {
-        final String headerKey;
-        if (header == null) {
-            headerKey = null;
-        } else if (UsageEventReader.identifierProblem(header) != null) {
-            errors.add(new FieldError(IDEMPOTENCY_KEY, UsageEventReader.identifierProblem(header)));
-            return null;
-        } else {
-            headerKey = header;
-        }
-        if (!fields.has("id")) {
-            if (headerKey == null) {
-                errors.add(new FieldError("id", "is required, or an " + IDEMPOTENCY_KEY + " header: the key makes a"
-                    + " retried request refund once, where a request without one would refund again"));
-            }
-            return headerKey;
-        }
-        final String id = fields.identifier("id");
-        if (id != null && headerKey != null && !id.equals(headerKey)) {
-            fields.error("id", "differs from the " + IDEMPOTENCY_KEY + " header; send the refund's key once, or the"
-                + " same key in both");
-            return null;
-        }
-        return id;
     }
 
     /** The request in the shape this route takes, for the owner to read as it would a client's. */

@@ -2,9 +2,9 @@ package dev.tollgate.rater.rerate.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tollgate.http.json.IdempotencyKey;
 import dev.tollgate.http.json.JsonBodies;
 import dev.tollgate.http.problem.ProblemException;
-import dev.tollgate.model.event.UsageEventReader;
 import dev.tollgate.model.json.Json;
 import dev.tollgate.model.json.JsonFields;
 import dev.tollgate.model.rating.PeriodStatement;
@@ -12,7 +12,6 @@ import dev.tollgate.model.rating.RerateRequest;
 import dev.tollgate.pricing.validation.FieldError;
 import dev.tollgate.rater.query.QueryRouter;
 import dev.tollgate.rater.query.StatementDirectory;
-import dev.tollgate.rater.refund.api.RefundController;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -62,7 +61,7 @@ public class RerateController {
     public HttpResponse<String> rerate(final HttpRequest<?> request, @PathVariable final String subscriptionId,
                                        @Body final byte[] body) {
         final RerateRequest rerate = read(JsonBodies.parseObject(body), subscriptionId,
-            request.getHeaders().get(RefundController.IDEMPOTENCY_KEY));
+            request.getHeaders().get(IdempotencyKey.HEADER));
         final List<PeriodStatement> statements = directory.statements(request, subscriptionId);
         if (statements.isEmpty()) {
             throw ProblemException.invalid(List.of(new FieldError("period_start", "subscription " + subscriptionId
@@ -78,7 +77,7 @@ public class RerateController {
         final List<FieldError> errors = new ArrayList<>();
         final JsonFields fields = new JsonFields(tree, "", errors);
         fields.onlyFields("a re-rate", FIELDS);
-        final String id = key(fields, idempotencyKey, errors);
+        final String id = IdempotencyKey.read(fields, idempotencyKey, "re-rate", "adjust");
         final Instant periodStart = fields.instant("period_start");
         if (periodStart == null && !fields.has("period_start")) {
             fields.error("period_start", "is required: the start of the closed period, as its statement's"
@@ -92,28 +91,6 @@ public class RerateController {
             throw ProblemException.invalid(errors);
         }
         return new RerateRequest(id, subscriptionId, periodStart, planVersion, clock.instant());
-    }
-
-    /** The re-rate's idempotency key: the body's {@code id} or the header, which must agree when both are sent. */
-    private static String key(final JsonFields fields, final String header, final List<FieldError> errors) {
-        if (header != null && UsageEventReader.identifierProblem(header) != null) {
-            errors.add(new FieldError(RefundController.IDEMPOTENCY_KEY, UsageEventReader.identifierProblem(header)));
-            return null;
-        }
-        if (!fields.has("id")) {
-            if (header == null) {
-                errors.add(new FieldError("id", "is required, or an " + RefundController.IDEMPOTENCY_KEY
-                    + " header: the key makes a retried request adjust once, where one without would adjust again"));
-            }
-            return header;
-        }
-        final String id = fields.identifier("id");
-        if (id != null && header != null && !id.equals(header)) {
-            fields.error("id", "differs from the " + RefundController.IDEMPOTENCY_KEY + " header; send the"
-                + " re-rate's key once, or the same key in both");
-            return null;
-        }
-        return id;
     }
 
     /** The request in the shape this route takes, for the owner to read as it would a client's. */
